@@ -1,0 +1,90 @@
+/**
+ * The stream parser module: typed records of every table, discriminated by
+ * `category`, and the Event Hubs / Storage entry points over the runtime.
+ */
+import { VariableDeclarationKind, type Project } from "ts-morph";
+import type { TablePlan } from "../mapping/plan.js";
+import { newSourceFile, printSourceFile } from "./code.js";
+import { str, tableModule, tableNames } from "./names.js";
+
+export const CATEGORY_PREFIX = "AdvancedHunting-";
+const DECORATION = "MachineGroup";
+
+export function emitStreamModule(project: Project, plans: readonly TablePlan[]): string {
+  const file = newSourceFile(project, "src/stream.ts");
+  file.addImportDeclaration({ moduleSpecifier: "./runtime/stream.js", namedImports: ["parseEventHubsBody", "parseStorageBlobText", "streamTable"] });
+  file.addImportDeclaration({ moduleSpecifier: "./runtime/stream.js", isTypeOnly: true, namedImports: ["StreamParseResult", "StreamTable"] });
+  for (const { table } of plans) {
+    const n = tableNames(table.name);
+    file.addImportDeclaration({ moduleSpecifier: tableModule(table.name), namedImports: [n.check, n.info] });
+    file.addImportDeclaration({ moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedImports: [n.interface] });
+  }
+
+  for (const { table } of plans) {
+    const decorated = !table.columns.some((c) => c.name === DECORATION);
+    file.addTypeAlias({
+      isExported: true,
+      name: `${table.name}Event`,
+      docs: [`The properties of a streamed ${table.name} event: a row${decorated ? `, plus the ${DECORATION} the stream adds` : ""}.`],
+      type: decorated ? `${table.name} & { ${DECORATION}: string }` : table.name,
+    });
+    file.addInterface({
+      isExported: true,
+      name: `${table.name}Record`,
+      docs: [`A streamed record of category ${CATEGORY_PREFIX}${table.name}.`],
+      properties: [
+        { name: "time", type: "string", docs: ["When Defender received the event (ISO 8601 UTC)."] },
+        { name: "tenantId", type: "string" },
+        { name: "category", type: str(`${CATEGORY_PREFIX}${table.name}`) },
+        { name: "properties", type: `${table.name}Event` },
+      ],
+    });
+  }
+  file.addTypeAlias({
+    isExported: true,
+    name: "StreamRecord",
+    docs: ["Any streamed record this package knows, discriminated by `category`."],
+    type: plans.map((p) => `${p.table.name}Record`).join(" | ") || "never",
+  });
+  file.addTypeAlias({ isExported: true, name: "Category", type: 'StreamRecord["category"]' });
+
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: "TABLES",
+        type: "ReadonlyMap<string, StreamTable>",
+        initializer: (w) => {
+          w.write("new Map([").indent(() => {
+            for (const { table } of plans) {
+              const n = tableNames(table.name);
+              w.writeLine(`[${str(CATEGORY_PREFIX + table.name)}, streamTable(${str(table.name)}, ${n.check}, ${n.info}.columns)],`);
+            }
+          });
+          w.write("])");
+        },
+      },
+    ],
+  });
+
+  file.addFunction({
+    isExported: true,
+    name: "parseEventHubsMessage",
+    docs: [
+      'Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).\n' +
+        "Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.",
+    ],
+    parameters: [{ name: "body", type: "string | Uint8Array | object" }],
+    returnType: "StreamParseResult<StreamRecord>",
+    statements: ["return parseEventHubsBody(body, TABLES) as StreamParseResult<StreamRecord>;"],
+  });
+  file.addFunction({
+    isExported: true,
+    name: "parseStorageBlob",
+    docs: ["Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number."],
+    parameters: [{ name: "text", type: "string | Uint8Array" }],
+    returnType: "StreamParseResult<StreamRecord>",
+    statements: ["return parseStorageBlobText(text, TABLES) as StreamParseResult<StreamRecord>;"],
+  });
+  return printSourceFile(file, "Defender streaming API: Event Hubs messages and Storage blobs, parsed and validated.");
+}

@@ -1,0 +1,54 @@
+/**
+ * Errors a user can act on. Every problem with input names where it is: the
+ * file, and when known the table and column, plus what was expected.
+ */
+
+export interface Location {
+  /** The file the problem is in, as the user named it (relative paths stay relative). */
+  readonly file?: string;
+  readonly table?: string;
+  readonly column?: string;
+  /** Extra position inside the file: "row 4", "line 3", "/columns/2". */
+  readonly at?: string;
+}
+
+export function formatLocation(loc: Location): string {
+  const parts: string[] = [];
+  if (loc.file) parts.push(loc.at ? `${loc.file} (${loc.at})` : loc.file);
+  else if (loc.at) parts.push(loc.at);
+  if (loc.table) parts.push(`table ${loc.table}`);
+  if (loc.column !== undefined) parts.push(`column ${JSON.stringify(loc.column)}`);
+  return parts.join(", ");
+}
+
+/** One problem found in the input (schema files, configuration). */
+export class InputProblem {
+  constructor(
+    readonly location: Location,
+    readonly message: string,
+  ) {}
+
+  toString(): string {
+    const where = formatLocation(this.location);
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+/** Exit codes of the `kqlgen` command. */
+export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
+
+/**
+ * Thrown for bad usage or bad input: carries every problem found, so a user
+ * fixes them in one go rather than one per run. Exit code 2.
+ */
+export class InputError extends Error {
+  readonly exitCode = EXIT.badInput;
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(problems.map(String).join("\n"));
+    this.name = "InputError";
+  }
+
+  static of(location: Location, message: string): InputError {
+    return new InputError([new InputProblem(location, message)]);
+  }
+}

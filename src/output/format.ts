@@ -1,0 +1,34 @@
+/**
+ * Formatting with prettier, in-process, with fixed options (never the user's
+ * .prettierrc): what `generate` writes and what `check` compares are the same bytes.
+ */
+import * as prettier from "prettier";
+import type { OutputFiles } from "../emitters/options.js";
+
+export const PRETTIER_OPTIONS: prettier.Options = {
+  printWidth: 120,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: false,
+  trailingComma: "all",
+  endOfLine: "lf",
+};
+
+function parserFor(path: string): string | undefined {
+  if (path.endsWith(".ts")) return "typescript";
+  if (path.endsWith(".json")) return "json";
+  if (path.endsWith(".md")) return "markdown";
+  return undefined;
+}
+
+export async function formatFile(path: string, text: string): Promise<string> {
+  const parser = parserFor(path);
+  const formatted = parser ? await prettier.format(text, { ...PRETTIER_OPTIONS, parser }) : text;
+  return formatted.replace(/\r\n?/g, "\n");
+}
+
+export async function formatFiles(files: OutputFiles): Promise<OutputFiles> {
+  const entries = await Promise.all([...files].map(async ([path, text]) => [path, await formatFile(path, text)] as const));
+  return new Map(entries);
+}

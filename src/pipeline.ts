@@ -1,0 +1,30 @@
+/**
+ * The whole pipeline in one place: sources → schema model → type mapping →
+ * emitters → output (formatted, ready to write or to compare).
+ */
+import { loadConfig, resolveOptions } from "./config/config.js";
+import { emitPackage, type OutputFiles } from "./emitters/index.js";
+import type { SchemaSet } from "./model/schema.js";
+import { formatFiles } from "./output/format.js";
+import { readSchemaDir } from "./sources/index.js";
+
+export interface PipelineInput {
+  /** Folder of schema files. */
+  readonly schemas: string;
+  /** Config file; undefined: kqlgen.config.json when present. */
+  readonly config?: string;
+}
+
+export interface PipelineResult {
+  readonly schema: SchemaSet;
+  /** Formatted files of the generated package, sorted by path. */
+  readonly files: OutputFiles;
+}
+
+export async function buildPackage(input: PipelineInput): Promise<PipelineResult> {
+  const { config, file } = await loadConfig(input.config);
+  const schema = await readSchemaDir(input.schemas);
+  const options = resolveOptions(config, schema, file);
+  const files = await formatFiles(await emitPackage(schema, options, file));
+  return { schema, files };
+}

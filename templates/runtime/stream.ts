@@ -1,0 +1,212 @@
+// Runtime of a kqlgen-generated package: Defender streaming API envelopes (Event Hubs messages, Storage blobs).
+
+import { isKustoDatetime, isKustoGuid } from "./formats.js";
+import { addError, isRecord, knownColumns, unknownColumnsOf, type KnownColumns, type ValidationError } from "./validation.js";
+
+/** `category` is the table name behind this prefix. */
+export const CATEGORY_PREFIX = "AdvancedHunting-";
+/** The column the streaming API adds to every event's properties. */
+export const DECORATION = "MachineGroup";
+
+/** An error in one record, located by record index (Event Hubs) or line (Storage). */
+export interface RecordError extends ValidationError {
+  /** 0-based index of the record in the message's `records` array. */
+  readonly record?: number;
+  /** 1-based line of the blob. */
+  readonly line?: number;
+  /** The record's category, when it has a known one. */
+  readonly category?: string;
+}
+
+export interface UnknownCategory {
+  readonly category: string;
+  /** How many records carried it. */
+  readonly count: number;
+}
+
+export interface UnknownColumn {
+  readonly table: string;
+  readonly column: string;
+  /** How many valid records carried it. */
+  readonly count: number;
+}
+
+export interface StreamParseResult<R> {
+  /** The valid records of known categories, in input order. */
+  readonly records: R[];
+  /** Per-record errors; a bad record never hides the good ones. */
+  readonly errors: RecordError[];
+  /** Records of categories this package does not know (skipped, not errors). */
+  readonly unknownCategories: UnknownCategory[];
+  /** Columns records carried that their table does not know (drift; not errors). */
+  readonly unknownColumns: UnknownColumn[];
+}
+
+export type RowCheck = (
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+) => ValidationError[] | undefined;
+
+export interface StreamTable {
+  readonly table: string;
+  readonly check: RowCheck;
+  readonly known: KnownColumns;
+  /** The table has no MachineGroup column of its own: the stream adds one. */
+  readonly decorated: boolean;
+}
+
+export function streamTable(table: string, check: RowCheck, columns: readonly { readonly name: string }[]): StreamTable {
+  const names = columns.map((c) => c.name);
+  const decorated = !names.includes(DECORATION);
+  return { table, check, known: knownColumns(decorated ? [...names, DECORATION] : names), decorated };
+}
+
+const ENVELOPE = "a streamed record {time, tenantId, category, properties}";
+
+class Collector {
+  readonly records: unknown[] = [];
+  readonly errors: RecordError[] = [];
+  private readonly categories = new Map<string, number>();
+  private readonly columns = new Map<string, Map<string, number>>();
+
+  constructor(private readonly tables: ReadonlyMap<string, StreamTable>) {}
+
+  fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined): void {
+    for (const e of errors) {
+      this.errors.push({
+        ...e,
+        ...(record === undefined ? {} : { record }),
+        ...(line === undefined ? {} : { line }),
+        ...(category === undefined ? {} : { category }),
+      });
+    }
+  }
+
+  add(rec: unknown, base: string, record: number | undefined, line: number | undefined): void {
+    if (!isRecord(rec)) {
+      this.fail(addError(undefined, base, undefined, ENVELOPE, rec), record, line, undefined);
+      return;
+    }
+    const category = rec.category;
+    const table = typeof category === "string" ? this.tables.get(category) : undefined;
+    if (table === undefined) {
+      if (typeof category === "string" && category !== "") {
+        this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+      } else {
+        this.fail(addError(undefined, `${base}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category), record, line, undefined);
+      }
+      return;
+    }
+    let errors: ValidationError[] | undefined;
+    const time = rec.time;
+    if (typeof time !== "string" || !isKustoDatetime(time)) {
+      errors = addError(errors, `${base}/time`, undefined, "datetime (ISO 8601 UTC string)", time);
+    }
+    const tenantId = rec.tenantId;
+    if (typeof tenantId !== "string" || !isKustoGuid(tenantId)) {
+      errors = addError(errors, `${base}/tenantId`, undefined, "guid (the tenant id)", tenantId);
+    }
+    const properties = rec.properties;
+    if (!isRecord(properties)) {
+      errors = addError(errors, `${base}/properties`, undefined, `object (a row of ${table.table})`, properties);
+    } else {
+      errors = table.check(properties, `${base}/properties`, errors);
+      if (table.decorated) {
+        const group = properties[DECORATION];
+        if (typeof group !== "string") {
+          errors = addError(errors, `${base}/properties/${DECORATION}`, DECORATION, "string (the device group every streamed event carries)", group);
+        }
+      }
+      if (errors === undefined) {
+        const unknown = unknownColumnsOf(properties, table.known, true);
+        if (unknown.length > 0) this.countColumns(table.table, unknown);
+      }
+    }
+    if (errors === undefined) this.records.push(rec);
+    else this.fail(errors, record, line, category as string);
+  }
+
+  private countColumns(table: string, columns: readonly string[]): void {
+    let counts = this.columns.get(table);
+    if (counts === undefined) this.columns.set(table, (counts = new Map()));
+    for (const c of columns) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+
+  result(): StreamParseResult<unknown> {
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const unknownCategories = [...this.categories]
+      .sort(([a], [b]) => byName(a, b))
+      .map(([category, count]) => ({ category, count }));
+    const unknownColumns: UnknownColumn[] = [];
+    for (const [table, counts] of [...this.columns].sort(([a], [b]) => byName(a, b))) {
+      for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b))) unknownColumns.push({ table, column, count });
+    }
+    return { records: this.records, errors: this.errors, unknownCategories, unknownColumns };
+  }
+}
+
+// Declared here so the package compiles without DOM or Node type libraries; every runtime has it.
+declare const TextDecoder: new () => { decode(input: Uint8Array): string };
+const decoder = new TextDecoder();
+
+function toText(body: string | Uint8Array): string {
+  return typeof body === "string" ? body : decoder.decode(body);
+}
+
+function malformed(e: unknown): string {
+  return `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
+}
+
+/**
+ * Parses and validates one Event Hubs message body `{"records":[...]}`, given
+ * as text, bytes or an already-parsed object.
+ */
+export function parseEventHubsBody(body: string | Uint8Array | object, tables: ReadonlyMap<string, StreamTable>): StreamParseResult<unknown> {
+  const collector = new Collector(tables);
+  let message: unknown = body;
+  if (typeof body === "string" || body instanceof Uint8Array) {
+    try {
+      message = JSON.parse(toText(body));
+    } catch (e) {
+      collector.errors.push({ path: "", expected: 'a JSON message body {"records":[...]}', found: malformed(e) });
+      return collector.result();
+    }
+  }
+  const records = isRecord(message) ? message.records : undefined;
+  if (!Array.isArray(records)) {
+    collector.fail(addError(undefined, isRecord(message) ? "/records" : "", undefined, 'a message body {"records":[...]}', isRecord(message) ? records : message), undefined, undefined, undefined);
+    return collector.result();
+  }
+  for (let i = 0; i < records.length; i++) collector.add(records[i], `/records/${i}`, i, undefined);
+  return collector.result();
+}
+
+/** Parses and validates a Storage blob: one JSON record per line (blank lines are skipped). */
+export function parseStorageBlobText(blob: string | Uint8Array, tables: ReadonlyMap<string, StreamTable>): StreamParseResult<unknown> {
+  const collector = new Collector(tables);
+  const text = toText(blob);
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    const content = text.slice(start, stop);
+    if (content.trim() !== "") {
+      let rec: unknown;
+      let parsed = true;
+      try {
+        rec = JSON.parse(content);
+      } catch (e) {
+        parsed = false;
+        collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
+      }
+      if (parsed) collector.add(rec, "", undefined, line);
+    }
+    start = end + 1;
+    line++;
+  }
+  return collector.result();
+}

@@ -1,0 +1,195 @@
+// Runtime of a kqlgen-generated package: validation results and errors.
+
+/** One reason a value does not match its schema. */
+export interface ValidationError {
+  /** JSON Pointer to the offending value, e.g. "/Timestamp" or "/records/3/properties/Timestamp". */
+  readonly path: string;
+  /** The column the error is about, when it is about one. */
+  readonly column?: string;
+  /** What was expected, with the Kusto type, e.g. "datetime (ISO 8601 UTC string) or null". */
+  readonly expected: string;
+  /** What was found, e.g. `missing`, `number 5`, `string "yesterday"`. */
+  readonly found: string;
+}
+
+export interface Valid<T> {
+  readonly ok: true;
+  readonly value: T;
+  readonly errors: undefined;
+  /** Columns the row carries that its schema does not know (drift). Computed when first read. */
+  readonly unknownColumns: readonly string[];
+}
+
+export interface Invalid {
+  readonly ok: false;
+  readonly value: undefined;
+  readonly errors: readonly ValidationError[];
+  readonly unknownColumns: readonly string[];
+}
+
+export type ValidationResult<T> = Valid<T> | Invalid;
+
+/** The columns of a table, for finding the ones a row carries that the table does not know. */
+export interface KnownColumns {
+  readonly names: Readonly<Record<string, true>>;
+  readonly count: number;
+}
+
+export function knownColumns(names: readonly string[]): KnownColumns {
+  const set: Record<string, true> = Object.create(null);
+  for (const n of names) set[n] = true;
+  return { names: set, count: names.length };
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * The keys of `row` that are not known columns. When the caller knows every
+ * known column is present (a valid row), counting keys settles it cheaply.
+ */
+export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPresent = false): readonly string[] {
+  if (allKnownPresent) {
+    let n = 0;
+    for (const _ in row) n++;
+    if (n === known.count) return NONE;
+  }
+  let unknown: string[] | undefined;
+  for (const k in row) if (known.names[k] !== true) (unknown ??= []).push(k);
+  return unknown ?? NONE;
+}
+
+class ValidRow<T> implements Valid<T> {
+  declare readonly ok: true;
+  declare readonly errors: undefined;
+  #unknown: readonly string[] | undefined;
+  constructor(
+    readonly value: T,
+    private readonly known: KnownColumns,
+  ) {}
+  get unknownColumns(): readonly string[] {
+    return (this.#unknown ??= unknownColumnsOf(this.value as object, this.known, true));
+  }
+}
+Object.defineProperty(ValidRow.prototype, "ok", { value: true });
+Object.defineProperty(ValidRow.prototype, "errors", { value: undefined });
+
+class InvalidRow implements Invalid {
+  declare readonly ok: false;
+  declare readonly value: undefined;
+  #unknown: readonly string[] | undefined;
+  constructor(
+    readonly errors: readonly ValidationError[],
+    private readonly row: unknown,
+    private readonly known: KnownColumns,
+  ) {}
+  get unknownColumns(): readonly string[] {
+    return (this.#unknown ??= isRecord(this.row) ? unknownColumnsOf(this.row, this.known) : NONE);
+  }
+}
+Object.defineProperty(InvalidRow.prototype, "ok", { value: false });
+Object.defineProperty(InvalidRow.prototype, "value", { value: undefined });
+
+export function valid<T>(value: T, known: KnownColumns): Valid<T> {
+  return new ValidRow(value, known);
+}
+
+export function invalid(errors: readonly ValidationError[], row: unknown, known: KnownColumns): Invalid {
+  return new InvalidRow(errors, row, known);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A short, bounded description of a value for error messages. */
+export function describeValue(x: unknown): string {
+  switch (typeof x) {
+    case "undefined":
+      return "missing";
+    case "string":
+      return x.length > 60 ? `string ${JSON.stringify(x.slice(0, 60))}…` : `string ${JSON.stringify(x)}`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `${typeof x} ${String(x)}`;
+    case "object":
+      return x === null ? "null" : Array.isArray(x) ? `array of ${x.length}` : "object";
+    default:
+      return typeof x;
+  }
+}
+
+/** Appends an error, creating the list on the first one. */
+export function addError(
+  errors: ValidationError[] | undefined,
+  path: string,
+  column: string | undefined,
+  expected: string,
+  found: unknown,
+): ValidationError[] {
+  const error: ValidationError =
+    column === undefined ? { path, expected, found: describeValue(found) } : { path, column, expected, found: describeValue(found) };
+  if (errors === undefined) return [error];
+  errors.push(error);
+  return errors;
+}
+
+/** RFC 6901 escaping of one JSON Pointer reference token. */
+export function pointerToken(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Adds an error for every unknown column, for tables configured to reject them. */
+export function rejectUnknownColumns(
+  row: Record<string, unknown>,
+  known: KnownColumns,
+  base: string,
+  errors: ValidationError[] | undefined,
+): ValidationError[] | undefined {
+  for (const k of unknownColumnsOf(row, known)) {
+    errors = addError(errors, `${base}/${pointerToken(k)}`, k, "no such column (unknown columns are errors in this package)", row[k]);
+  }
+  return errors;
+}
+
+/** The Kusto scalar types. */
+export type KustoType = "string" | "bool" | "int" | "long" | "real" | "decimal" | "datetime" | "timespan" | "guid" | "dynamic";
+
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: KustoType;
+  /** 0-based position, as getschema's ColumnOrdinal. */
+  readonly ordinal: number;
+  /** Whether the value may be null (every Kusto type but string, unless configured otherwise). */
+  readonly nullable: boolean;
+}
+
+export interface TableInfo {
+  readonly name: string;
+  readonly platform?: "defender-advanced-hunting" | "log-analytics";
+  readonly columns: readonly ColumnInfo[];
+}
+
+/** The first error a compiled JSON Schema validator (Ajv standalone) reported for a dynamic column. */
+interface SchemaError {
+  readonly instancePath: string;
+  readonly message?: string;
+  readonly data?: unknown;
+}
+
+/** Adds the errors of a dynamic column's configured JSON Schema. */
+export function addSchemaErrors(
+  errors: ValidationError[] | undefined,
+  path: string,
+  column: string,
+  schemaErrors: readonly SchemaError[] | null | undefined,
+  value: unknown,
+): ValidationError[] {
+  if (!schemaErrors || schemaErrors.length === 0) {
+    return addError(errors, path, column, "dynamic matching the configured JSON Schema", value);
+  }
+  for (const e of schemaErrors) {
+    errors = addError(errors, path + e.instancePath, column, `dynamic matching the configured JSON Schema (${e.message ?? "invalid"})`, e.data);
+  }
+  return errors!;
+}
