@@ -42,7 +42,6 @@ import { checkKqlgenDataTypeOnly, KqlgenDataTypeOnlyTable } from "./tables/Kqlge
 import type { KqlgenDataTypeOnly } from "./tables/KqlgenDataTypeOnly.js";
 import { checkKqlgenTypeAliases, KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
 import type { KqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
-
 /** The properties of a streamed AlertEvidence event: a row, plus the MachineGroup the stream adds. */
 export type AlertEvidenceEvent = AlertEvidence & { MachineGroup: string };
 
@@ -282,7 +281,6 @@ export type StreamRecord =
   | KqlgenDataTypeOnlyRecord
   | KqlgenTypeAliasesRecord;
 export type Category = StreamRecord["category"];
-
 const TABLES: ReadonlyMap<string, StreamTable> = new Map([
   ["AdvancedHunting-AlertEvidence", streamTable("AlertEvidence", checkAlertEvidence, AlertEvidenceTable.columns)],
   ["AdvancedHunting-AlertInfo", streamTable("AlertInfo", checkAlertInfo, AlertInfoTable.columns)],

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import type { EmitOptions } from "../emitters/options.js";
 import { InputError, InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
@@ -45,7 +46,7 @@ let validateConfig: ((data: unknown) => boolean) & { errors?: ErrorObject[] | nu
 export function checkConfig(json: unknown, file: string): Config {
   if (!validateConfig) {
     const schema = JSON.parse(readFileSync(fileURLToPath(CONFIG_SCHEMA_URL), "utf8"));
-    validateConfig = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    validateConfig = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   }
   if (!validateConfig(json)) {
     const problems = (validateConfig.errors ?? []).map((e) => new InputProblem({ file, at: e.instancePath || "/" }, explain(e)));

@@ -1,8 +1,17 @@
 /**
  * One in-memory ts-morph project for all TypeScript the emitters write:
- * declarations are built as AST nodes, then printed.
+ * each module is built as a tree of statement structures (imports,
+ * declarations, functions) and printed in one go.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from "ts-morph";
+import {
+  IndentationText,
+  NewLineKind,
+  Project,
+  QuoteKind,
+  type OptionalKind,
+  type StatementStructures,
+  type WriterFunction,
+} from "ts-morph";
 import { GENERATED_HEADER } from "./names.js";
 
 export function newProject(): Project {
@@ -17,11 +26,12 @@ export function newProject(): Project {
   });
 }
 
-export function newSourceFile(project: Project, path: string): SourceFile {
-  return project.createSourceFile(path, "", { overwrite: true });
-}
+export type Statements = (string | WriterFunction | StatementStructures | OptionalKind<StatementStructures>)[];
 
-/** The file's text under the generated header and a line on what it holds. */
-export function printSourceFile(file: SourceFile, about: string): string {
-  return `${GENERATED_HEADER}\n// ${about}\n\n${file.getFullText()}`;
+/** Prints a module from its statements, under the generated header and a line on what it holds. */
+export function printModule(project: Project, path: string, about: string, statements: Statements): string {
+  const file = project.createSourceFile(path, { statements: statements as StatementStructures[] }, { overwrite: true });
+  const text = `${GENERATED_HEADER}\n// ${about}\n\n${file.getFullText()}`;
+  project.removeSourceFile(file);
+  return text;
 }

@@ -3,7 +3,7 @@
  * Ajv to standalone code (so the generated package runs them without Ajv's
  * compiler) and typed by a small declaration.
  */
-import { Ajv } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { InputError } from "../model/errors.js";
 import type { TablePlan } from "../mapping/plan.js";
@@ -23,7 +23,7 @@ export interface DynamicValidators {
 export function emitDynamicValidators(plans: readonly TablePlan[], configFile: string | undefined): DynamicValidators | undefined {
   const columns = plans.flatMap((p) => p.columns.filter((c) => c.userSchema).map((c) => ({ table: p.table.name, column: c })));
   if (columns.length === 0) return undefined;
-  const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, allErrors: false, verbose: true, strict: false });
+  const ajv = new Ajv2020({ code: { source: true, esm: true, lines: true }, allErrors: false, verbose: true, strict: false });
   const refs: Record<string, string> = {};
   for (const { table, column } of columns) {
     const name = dynamicValidatorName(table, column.name);
@@ -36,14 +36,19 @@ export function emitDynamicValidators(plans: readonly TablePlan[], configFile: s
         `the JSON Schema configured for this dynamic column does not compile (${(e as Error).message}): expected a valid JSON Schema`,
       );
     }
-    refs[name] = name;
+    refs[`${name}_compiled`] = name;
   }
   const code = standaloneCode.default(ajv, refs);
+  // Ajv's code is plain JavaScript: type-checking is off for this file, and typed exports follow it.
+  const typed = Object.values(refs).map((name) => `export const ${name}: SchemaValidator = ${name}_compiled as unknown as SchemaValidator;`);
   const source = [
     GENERATED_HEADER,
     "// Validators for the JSON Schemas configured for dynamic columns, compiled by Ajv (standalone code).",
     "// @ts-nocheck",
     code,
+    "",
+    "type SchemaValidator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; data?: unknown }[] | null };",
+    ...typed,
   ].join("\n");
   return { source, needsAjvRuntime: code.includes("ajv/dist/runtime") };
 }

@@ -1,9 +1,9 @@
 /** The generated package's own files: package.json, tsconfig.json, index, README, runtime. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { VariableDeclarationKind, type Project } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
-import { newSourceFile, printSourceFile } from "./code.js";
+import { printModule, type Statements } from "./code.js";
 import { GENERATED_HEADER, tableModule, tableNames } from "./names.js";
 import type { EmitOptions } from "./options.js";
 
@@ -59,32 +59,32 @@ export function tsconfigJson(): string {
 }
 
 export function emitIndex(project: Project, plans: readonly TablePlan[]): string {
-  const file = newSourceFile(project, "src/index.ts");
-  file.addExportDeclaration({
+  const statements: Statements = [];
+  statements.push({ kind: StructureKind.ExportDeclaration,
     moduleSpecifier: "./runtime/validation.js",
     isTypeOnly: true,
     namedExports: ["ColumnInfo", "Invalid", "KustoType", "TableInfo", "Valid", "ValidationError", "ValidationResult"],
   });
-  file.addExportDeclaration({
+  statements.push({ kind: StructureKind.ExportDeclaration,
     moduleSpecifier: "./runtime/stream.js",
     isTypeOnly: true,
     namedExports: ["RecordError", "StreamParseResult", "UnknownCategory", "UnknownColumn"],
   });
-  file.addExportDeclaration({ moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    file.addExportDeclaration({ moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is] });
-    file.addExportDeclaration({ moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface] });
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is] });
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface] });
   }
-  file.addExportDeclaration({ moduleSpecifier: "./stream.js" });
-  for (const { table } of plans) file.addImportDeclaration({ moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
-  file.addVariableStatement({
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./stream.js" });
+  for (const { table } of plans) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
+  statements.push({ kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: ["Every table of the package, sorted by name."],
     declarations: [{ name: "tables", initializer: `[${plans.map((p) => tableNames(p.table.name).info).join(", ")}] as const` }],
   });
-  return printSourceFile(file, "Everything the package offers.");
+  return printModule(project, "src/index.ts", "Everything the package offers.", statements);
 }
 
 export function readme(options: EmitOptions, plans: readonly TablePlan[]): string {

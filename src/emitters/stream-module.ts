@@ -2,33 +2,34 @@
  * The stream parser module: typed records of every table, discriminated by
  * `category`, and the Event Hubs / Storage entry points over the runtime.
  */
-import { VariableDeclarationKind, type Project } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
-import { newSourceFile, printSourceFile } from "./code.js";
+import { printModule, type Statements } from "./code.js";
 import { str, tableModule, tableNames } from "./names.js";
 
 export const CATEGORY_PREFIX = "AdvancedHunting-";
 const DECORATION = "MachineGroup";
 
 export function emitStreamModule(project: Project, plans: readonly TablePlan[]): string {
-  const file = newSourceFile(project, "src/stream.ts");
-  file.addImportDeclaration({ moduleSpecifier: "./runtime/stream.js", namedImports: ["parseEventHubsBody", "parseStorageBlobText", "streamTable"] });
-  file.addImportDeclaration({ moduleSpecifier: "./runtime/stream.js", isTypeOnly: true, namedImports: ["StreamParseResult", "StreamTable"] });
+  const statements: Statements = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/stream.js", namedImports: ["parseEventHubsBody", "parseStorageBlobText", "streamTable"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/stream.js", isTypeOnly: true, namedImports: ["StreamParseResult", "StreamTable"] },
+  ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    file.addImportDeclaration({ moduleSpecifier: tableModule(table.name), namedImports: [n.check, n.info] });
-    file.addImportDeclaration({ moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedImports: [n.interface] });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [n.check, n.info] });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedImports: [n.interface] });
   }
 
   for (const { table } of plans) {
     const decorated = !table.columns.some((c) => c.name === DECORATION);
-    file.addTypeAlias({
+    statements.push({ kind: StructureKind.TypeAlias,
       isExported: true,
       name: `${table.name}Event`,
       docs: [`The properties of a streamed ${table.name} event: a row${decorated ? `, plus the ${DECORATION} the stream adds` : ""}.`],
       type: decorated ? `${table.name} & { ${DECORATION}: string }` : table.name,
     });
-    file.addInterface({
+    statements.push({ kind: StructureKind.Interface,
       isExported: true,
       name: `${table.name}Record`,
       docs: [`A streamed record of category ${CATEGORY_PREFIX}${table.name}.`],
@@ -40,15 +41,15 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
       ],
     });
   }
-  file.addTypeAlias({
+  statements.push({ kind: StructureKind.TypeAlias,
     isExported: true,
     name: "StreamRecord",
     docs: ["Any streamed record this package knows, discriminated by `category`."],
     type: plans.map((p) => `${p.table.name}Record`).join(" | ") || "never",
   });
-  file.addTypeAlias({ isExported: true, name: "Category", type: 'StreamRecord["category"]' });
+  statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: "Category", type: 'StreamRecord["category"]' });
 
-  file.addVariableStatement({
+  statements.push({ kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
       {
@@ -67,7 +68,7 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
     ],
   });
 
-  file.addFunction({
+  statements.push({ kind: StructureKind.Function,
     isExported: true,
     name: "parseEventHubsMessage",
     docs: [
@@ -78,7 +79,7 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
     returnType: "StreamParseResult<StreamRecord>",
     statements: ["return parseEventHubsBody(body, TABLES) as StreamParseResult<StreamRecord>;"],
   });
-  file.addFunction({
+  statements.push({ kind: StructureKind.Function,
     isExported: true,
     name: "parseStorageBlob",
     docs: ["Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number."],
@@ -86,5 +87,5 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
     returnType: "StreamParseResult<StreamRecord>",
     statements: ["return parseStorageBlobText(text, TABLES) as StreamParseResult<StreamRecord>;"],
   });
-  return printSourceFile(file, "Defender streaming API: Event Hubs messages and Storage blobs, parsed and validated.");
+  return printModule(project, "src/stream.ts", "Defender streaming API: Event Hubs messages and Storage blobs, parsed and validated.", statements);
 }

@@ -2,56 +2,65 @@
  * The module of one table: its row interface, column metadata, and the
  * straight-line validator (`check<T>`, `validate<T>`, `is<T>`).
  */
-import { VariableDeclarationKind, type Project, type WriterFunction } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type Project, type WriterFunction } from "ts-morph";
 import type { ColumnPlan, TablePlan } from "../mapping/plan.js";
 import type { RuntimeCheck } from "../mapping/type-table.js";
-import { newSourceFile, printSourceFile } from "./code.js";
+import { printModule, type Statements } from "./code.js";
 import { dynamicValidatorName } from "./dynamic.js";
 import { propertyAccess, str, tableNames } from "./names.js";
 
-function columnCheck(c: ColumnPlan, table: string): WriterFunction {
-  const read = `x = ${propertyAccess("row", c.name)};`;
-  const report = (expected: string) =>
-    `errors = addError(errors, base + ${str(c.pointer)}, ${str(c.name)}, ${str(expected)}, x);`;
+/** Reads column `i` into `x` and reports it when it does not match. */
+function columnCheck(c: ColumnPlan, i: number, table: string): WriterFunction {
+  const fail = `errors = columnError(errors, base, columns[${i}], x);`;
   return (w) => {
-    w.writeLine(read);
+    w.writeLine(`x = ${propertyAccess("row", c.name)};`);
     if (c.userSchema) {
       const validator = dynamicValidatorName(table, c.name);
-      w.write(`if (x === undefined) `).inlineBlock(() => w.writeLine(report(c.expected)));
-      w.write(` else if (${c.nullable ? "x !== null && " : ""}!${validator}(x)) `).inlineBlock(() =>
-        w.writeLine(`errors = addSchemaErrors(errors, base + ${str(c.pointer)}, ${str(c.name)}, ${validator}.errors, x);`),
+      w.writeLine(`if (x === undefined) ${fail}`);
+      w.writeLine(
+        `else if (${c.nullable ? "x !== null && " : ""}!${validator}(x)) errors = addSchemaErrors(errors, base + columns[${i}].pointer, ${str(c.name)}, ${validator}.errors, x);`,
       );
-      w.newLine();
-      return;
+    } else if (c.toBigInt) {
+      w.writeLine(`if (!(${c.check("x")})) ${fail}`);
+      w.writeLine(`else if (typeof x === "number" || typeof x === "string") ${propertyAccess("row", c.name)} = BigInt(x);`);
+    } else {
+      w.writeLine(`if (!(${c.check("x")})) ${fail}`);
     }
-    w.write(`if (!(${c.check("x")})) `).inlineBlock(() => w.writeLine(report(c.expected)));
-    if (c.toBigInt) {
-      w.write(` else if (typeof x === "number" || typeof x === "string") `).inlineBlock(() =>
-        w.writeLine(`${propertyAccess("row", c.name)} = BigInt(x);`),
-      );
-    }
-    w.newLine();
   };
 }
 
 export function emitTableModule(project: Project, plan: TablePlan, rowInterface: string): string {
   const { table } = plan;
   const n = tableNames(table.name);
-  const file = newSourceFile(project, `src/tables/${table.name}.ts`);
-
   const formats = [...new Set(plan.columns.flatMap((c) => c.uses))].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
-  const validation = ["addError", "invalid", "isRecord", "knownColumns", "valid", ...(dynamic.length ? ["addSchemaErrors"] : []), ...(plan.unknownColumns === "error" ? ["rejectUnknownColumns"] : [])].sort();
-  file.addImportDeclaration({ moduleSpecifier: "../runtime/validation.js", namedImports: validation });
-  file.addImportDeclaration({ moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["TableInfo", "ValidationError", "ValidationResult"] });
-  if (formats.length) file.addImportDeclaration({ moduleSpecifier: "../runtime/formats.js", namedImports: formats });
+  const validation = [
+    "checkedColumns",
+    "columnError",
+    "invalid",
+    "isRecord",
+    "rowError",
+    "valid",
+    ...(dynamic.length ? ["addSchemaErrors"] : []),
+    ...(plan.unknownColumns === "error" ? ["rejectUnknownColumns"] : []),
+  ].sort();
+
+  const statements: Statements = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", namedImports: validation },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["TableInfo", "ValidationError", "ValidationResult"] },
+  ];
+  if (formats.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/formats.js", namedImports: formats });
   if (dynamic.length) {
-    file.addImportDeclaration({ moduleSpecifier: "../dynamic-schemas.js", namedImports: dynamic.map((c) => dynamicValidatorName(table.name, c.name)) });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "../dynamic-schemas.js",
+      namedImports: dynamic.map((c) => dynamicValidatorName(table.name, c.name)),
+    });
   }
+  statements.push(rowInterface);
 
-  file.addStatements(rowInterface);
-
-  file.addVariableStatement({
+  statements.push({
+    kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: [`The table ${table.name}: its columns in ordinal order, with their Kusto types.`],
@@ -75,12 +84,25 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
     ],
   });
 
-  file.addVariableStatement({
+  statements.push({
+    kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: n.known, initializer: `knownColumns(${n.info}.columns.map((c) => c.name))` }],
+    docs: ["What errors say of each column, and the table's known column names."],
+    declarations: [
+      {
+        name: "columns",
+        initializer: (w) => {
+          w.write(`checkedColumns(${n.info}.columns, [`).indent(() => {
+            for (const c of plan.columns) w.writeLine(`${str(c.expected)},`);
+          });
+          w.write("])");
+        },
+      },
+    ],
   });
 
-  file.addFunction({
+  statements.push({
+    kind: StructureKind.Function,
     isExported: true,
     name: n.check,
     docs: [
@@ -96,13 +118,14 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
     returnType: "ValidationError[] | undefined",
     statements: (w) => {
       w.writeLine("let x: unknown;");
-      for (const c of plan.columns) columnCheck(c, table.name)(w);
-      if (plan.unknownColumns === "error") w.writeLine(`errors = rejectUnknownColumns(row, ${n.known}, base, errors);`);
+      plan.columns.forEach((c, i) => columnCheck(c, i, table.name)(w));
+      if (plan.unknownColumns === "error") w.writeLine("errors = rejectUnknownColumns(row, columns.known, base, errors);");
       w.writeLine("return errors;");
     },
   });
 
-  file.addFunction({
+  statements.push({
+    kind: StructureKind.Function,
     isExported: true,
     name: n.validate,
     docs: [
@@ -114,13 +137,14 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `ValidationResult<${n.interface}>`,
     statements: [
-      `if (!isRecord(value)) return invalid(addError(undefined, "", undefined, ${str(`object (a ${table.name} row)`)}, value), value, ${n.known});`,
+      `if (!isRecord(value)) return invalid(rowError(${str(table.name)}, value), value, columns.known);`,
       `const errors = ${n.check}(value, "", undefined);`,
-      `return errors === undefined ? valid(value as unknown as ${n.interface}, ${n.known}) : invalid(errors, value, ${n.known});`,
+      `return errors === undefined ? valid(value as unknown as ${n.interface}, columns.known) : invalid(errors, value, columns.known);`,
     ],
   });
 
-  file.addFunction({
+  statements.push({
+    kind: StructureKind.Function,
     isExported: true,
     name: n.is,
     docs: [`Whether a value is a valid ${table.name} row.`],
@@ -129,5 +153,5 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
     statements: [`return isRecord(value) && ${n.check}(value, "", undefined) === undefined;`],
   });
 
-  return printSourceFile(file, `Table ${table.name}: row type, column metadata and validator.`);
+  return printModule(project, `src/tables/${table.name}.ts`, `Table ${table.name}: row type, column metadata and validator.`, statements);
 }

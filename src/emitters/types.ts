@@ -22,5 +22,6 @@ export async function tableInterface(plan: TablePlan, options: EmitOptions): Pro
     declareExternallyReferenced: true,
     enableConstEnums: false,
   });
-  return ts.trim();
+  // One-line doc comments stay on one line.
+  return ts.trim().replace(/\/\*\*\n\s*\* ([^\n]*)\n\s*\*\//g, "/** $1 */");
 }

@@ -23,7 +23,14 @@ export interface MappingChoices {
 }
 
 /** Functions of templates/runtime/formats.ts that checks may call. */
-export type RuntimeCheck = "isKustoDatetime" | "isKustoGuid" | "isKustoTimespan" | "isKustoDecimal" | "isKustoLongString";
+export type RuntimeCheck =
+  | "isKustoDatetime"
+  | "isKustoGuid"
+  | "isKustoTimespan"
+  | "isKustoDecimal"
+  | "isKustoInt"
+  | "isKustoLong"
+  | "isKustoLongString";
 
 export interface TypeMapping {
   /** TypeScript type of a non-null value. */
@@ -56,21 +63,20 @@ function formatted(check: RuntimeCheck, pattern: string, choices: MappingChoices
 
 function longMapping(mode: LongMode): Pick<TypeMapping, "ts" | "schema" | "check" | "uses" | "expected"> {
   const number = { type: "integer", ...INT64 };
-  // Written out in full in the code; as doubles they equal INT64's bounds.
-  const numberCheck = (x: string) => `typeof ${x} === "number" && Number.isInteger(${x}) && ${x} >= -9223372036854775808 && ${x} <= 9223372036854775807`;
+  const numberCheck = (x: string) => `isKustoLong(${x})`;
   const string = { type: "string", pattern: LONG_STRING_PATTERN };
   const stringCheck = (x: string) => `typeof ${x} === "string" && isKustoLongString(${x})`;
   switch (mode) {
     case "number":
-      return { ts: "number", schema: number, check: numberCheck, uses: [], expected: "long (integer number)" };
+      return { ts: "number", schema: number, check: numberCheck, uses: ["isKustoLong"], expected: "long (integer number)" };
     case "string":
       return { ts: "string", schema: string, check: stringCheck, uses: ["isKustoLongString"], expected: "long (integer as a decimal string)" };
     case "bigint":
       return {
         ts: "bigint",
         schema: { anyOf: [number, string] },
-        check: (x) => `typeof ${x} === "bigint" || (${numberCheck(x)}) || (${stringCheck(x)})`,
-        uses: ["isKustoLongString"],
+        check: (x) => `typeof ${x} === "bigint" || ${numberCheck(x)} || (${stringCheck(x)})`,
+        uses: ["isKustoLong", "isKustoLongString"],
         expected: "long (integer number or decimal string, read as bigint)",
       };
   }
@@ -98,8 +104,8 @@ export function typeTable(choices: MappingChoices): Readonly<Record<KustoType, T
     int: {
       ts: "number",
       schema: { type: "integer", ...INT32 },
-      check: (x) => `typeof ${x} === "number" && Number.isInteger(${x}) && ${x} >= ${INT32.minimum} && ${x} <= ${INT32.maximum}`,
-      uses: [],
+      check: (x) => `isKustoInt(${x})`,
+      uses: ["isKustoInt"],
       expected: "int (32-bit integer)",
       kqlLiteral: "intLiteral",
     },

@@ -16,7 +16,8 @@ export const PRETTIER_OPTIONS: prettier.Options = {
 };
 
 function parserFor(path: string): string | undefined {
-  if (path.endsWith(".ts")) return "typescript";
+  // babel-ts prints TypeScript as the typescript parser does, in about half the time.
+  if (path.endsWith(".ts")) return "babel-ts";
   if (path.endsWith(".json")) return "json";
   if (path.endsWith(".md")) return "markdown";
   return undefined;

@@ -95,3 +95,26 @@ export function isKustoDecimal(s: string): boolean {
   // Digits on both sides of the '.', or at least one digit when there is none.
   return dot < 0 ? n > start : dot > start && dot < n - 1;
 }
+
+/** A Kusto `int`: a 32-bit integer number. (`x | 0` keeps exactly the int32 values.) */
+export function isKustoInt(x: unknown): x is number {
+  return typeof x === "number" && (x | 0) === x;
+}
+
+/** A Kusto `long` as a JSON number: an integer within ±2^63 (exact only up to 2^53 once parsed). */
+export function isKustoLong(x: unknown): x is number {
+  return typeof x === "number" && Number.isInteger(x) && x >= -9223372036854775808 && x <= 9223372036854775807;
+}
+
+/** A Kusto `long` written as a decimal string: `-?[0-9]{1,19}`. */
+export function isKustoLongString(s: string): boolean {
+  const n = s.length;
+  let i = n > 0 && s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (n - i < 1 || n - i > 19) return false;
+  let bad = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    bad |= d | (9 - d);
+  }
+  return bad >= 0;
+}

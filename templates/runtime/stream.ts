@@ -27,7 +27,7 @@ export interface UnknownCategory {
 export interface UnknownColumn {
   readonly table: string;
   readonly column: string;
-  /** How many valid records carried it. */
+  /** How many records carried it. */
   readonly count: number;
 }
 
@@ -118,10 +118,9 @@ class Collector {
           errors = addError(errors, `${base}/properties/${DECORATION}`, DECORATION, "string (the device group every streamed event carries)", group);
         }
       }
-      if (errors === undefined) {
-        const unknown = unknownColumnsOf(properties, table.known, true);
-        if (unknown.length > 0) this.countColumns(table.table, unknown);
-      }
+      // Drift is drift whether or not the record is otherwise valid.
+      const unknown = unknownColumnsOf(properties, table.known, errors === undefined);
+      if (unknown.length > 0) this.countColumns(table.table, unknown);
     }
     if (errors === undefined) this.records.push(rec);
     else this.fail(errors, record, line, category as string);

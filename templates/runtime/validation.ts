@@ -134,6 +134,36 @@ export function addError(
   return errors;
 }
 
+/** What a validator needs of a column to report it: name, JSON Pointer, expectation. */
+export interface CheckedColumn {
+  readonly name: string;
+  readonly pointer: string;
+  readonly expected: string;
+}
+
+/** The columns of a table as its validator reports them, with the table's known names. */
+export type CheckedColumns = readonly CheckedColumn[] & { readonly known: KnownColumns };
+
+export function checkedColumns(infos: readonly ColumnInfo[], expected: readonly string[]): CheckedColumns {
+  const list = infos.map((c, i) => ({ name: c.name, pointer: `/${pointerToken(c.name)}`, expected: expected[i] ?? c.type }));
+  return Object.assign(list, { known: knownColumns(infos.map((c) => c.name)) });
+}
+
+/** Adds the error of one column whose value does not match. */
+export function columnError(
+  errors: ValidationError[] | undefined,
+  base: string,
+  column: CheckedColumn,
+  found: unknown,
+): ValidationError[] {
+  return addError(errors, base + column.pointer, column.name, column.expected, found);
+}
+
+/** The error of a row that is not an object at all. */
+export function rowError(table: string, value: unknown): ValidationError[] {
+  return addError(undefined, "", undefined, `object (a ${table} row)`, value);
+}
+
 /** RFC 6901 escaping of one JSON Pointer reference token. */
 export function pointerToken(name: string): string {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");

@@ -35,7 +35,7 @@ export interface UnknownCategory {
 export interface UnknownColumn {
   readonly table: string;
   readonly column: string;
-  /** How many valid records carried it. */
+  /** How many records carried it. */
   readonly count: number;
 }
 
@@ -146,10 +146,9 @@ class Collector {
           );
         }
       }
-      if (errors === undefined) {
-        const unknown = unknownColumnsOf(properties, table.known, true);
-        if (unknown.length > 0) this.countColumns(table.table, unknown);
-      }
+      // Drift is drift whether or not the record is otherwise valid.
+      const unknown = unknownColumnsOf(properties, table.known, errors === undefined);
+      if (unknown.length > 0) this.countColumns(table.table, unknown);
     }
     if (errors === undefined) this.records.push(rec);
     else this.fail(errors, record, line, category as string);
