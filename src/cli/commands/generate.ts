@@ -1,0 +1,41 @@
+/** `kqlgen generate` and `kqlgen check`. */
+import { Option, type Command } from "commander";
+import { EXIT } from "../../model/errors.js";
+import { compareOutput, describeDrift, hasDrift } from "../../output/check.js";
+import { writeOutput } from "../../output/write.js";
+import { buildPackage } from "../../pipeline.js";
+import type { ExitCode, Io } from "../io.js";
+
+interface Flags {
+  schemas: string;
+  out: string;
+  config?: string;
+}
+
+function pipelineOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots)").default("fixtures/"))
+    .addOption(new Option("--out <dir>", "folder of the generated package").default("generated/"))
+    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"));
+}
+
+export function registerGenerate(program: Command, io: Io, done: (code: ExitCode) => void): void {
+  pipelineOptions(program.command("generate").description("write the generated package for the schemas")).action(async (flags: Flags) => {
+    const { schema, files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
+    await writeOutput(flags.out, files);
+    io.out(`kqlgen: wrote ${schema.tables.length} tables (${files.size} files) to ${flags.out}`);
+    done(EXIT.ok);
+  });
+
+  pipelineOptions(program.command("check").description("exit 1 with a diff when the generated package is stale")).action(async (flags: Flags) => {
+    const { files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
+    const drift = await compareOutput(flags.out, files);
+    if (hasDrift(drift)) {
+      io.out(describeDrift(flags.out, drift));
+      done(EXIT.checkFailed);
+    } else {
+      io.out(`kqlgen: ${flags.out} is up to date (${files.size} files)`);
+      done(EXIT.ok);
+    }
+  });
+}
