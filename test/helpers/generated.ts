@@ -1,0 +1,106 @@
+/**
+ * Test helper: generate a package with the real pipeline, write it to a fresh
+ * folder under test/.tmp/ (inside the repo, so `ajv` resolves from its
+ * node_modules), compile it with the repo's tsc and import the compiled index.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildPackage } from "../../src/pipeline.js";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const TMP = join(REPO, "test/.tmp");
+export const TSC = join(REPO, "node_modules/.bin/tsc");
+export const FIXTURES = join(REPO, "fixtures");
+export const REPO_CONFIG = join(REPO, "kqlgen.config.json");
+
+/** The compiled package's exports (validators, stream parser, table metadata). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type GeneratedModule = Record<string, any>;
+
+export interface Generated {
+  /** Folder holding the generated sources; compiled output is in `<dir>/dist`. */
+  readonly dir: string;
+  /** The output map of buildPackage (relative path → text). */
+  readonly files: ReadonlyMap<string, string>;
+  /** The compiled `dist/index.js`, imported. */
+  readonly module: GeneratedModule;
+}
+
+/** A fresh, empty folder under test/.tmp/. */
+export function freshDir(prefix: string): string {
+  mkdirSync(TMP, { recursive: true });
+  return mkdtempSync(join(TMP, `${prefix}-`));
+}
+
+/**
+ * Writes a kqlgen config to a temp file and returns its path. Pass `{}` for
+ * the defaults: without a config file, buildPackage reads ./kqlgen.config.json
+ * (the repo's) when present.
+ */
+export function writeConfig(config: object, name = "config"): string {
+  const hash = createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 12);
+  mkdirSync(join(TMP, "configs"), { recursive: true });
+  const file = join(TMP, "configs", `${name}-${hash}-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  return file;
+}
+
+export interface TscResult {
+  readonly code: number;
+  /** stdout and stderr together (tsc writes diagnostics to stdout). */
+  readonly output: string;
+}
+
+/** Runs the repo's tsc with the given arguments (never throws on a non-zero exit). */
+export function runTsc(args: readonly string[], cwd = REPO): Promise<TscResult> {
+  return new Promise((done, fail) => {
+    execFile(TSC, [...args, "--pretty", "false"], { cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") return fail(error);
+      done({ code: error ? (error.code as number) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** Writes an output map to `dir`. */
+export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  for (const [path, text] of files) {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+}
+
+/** Compiles a package folder with its own tsconfig into `<dir>/dist`; throws with tsc's output on failure. */
+export async function compile(dir: string): Promise<void> {
+  const result = await runTsc(["-p", join(dir, "tsconfig.json"), "--outDir", join(dir, "dist")]);
+  if (result.code !== 0) throw new Error(`tsc failed on ${dir} (exit ${result.code}):\n${result.output}`);
+}
+
+const cache = new Map<string, Promise<Generated>>();
+
+/**
+ * Generates, writes, compiles and imports the package for a schemas folder and
+ * config file. Cached per (schemas, config) within a process.
+ */
+export function buildGenerated(schemasDir: string, configFile?: string): Promise<Generated> {
+  const schemas = resolve(REPO, schemasDir);
+  const config = configFile === undefined ? undefined : resolve(REPO, configFile);
+  const key = `${schemas}\0${config ?? ""}`;
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    entry = (async () => {
+      const { files } = await buildPackage({ schemas, config });
+      const dir = freshDir("gen");
+      writeFiles(dir, files);
+      await compile(dir);
+      const module = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as GeneratedModule;
+      return { dir, files, module };
+    })();
+    cache.set(key, entry);
+    entry.catch(() => cache.delete(key));
+  }
+  return entry;
+}
