@@ -96,6 +96,8 @@ describe("check", () => {
     expect(line).toBeDefined();
     await writeFile(path.join(out, rel), text.replace(line, `${line} // hand edit`));
     const before = await hashTree(out);
+    // (hashTree sees a one-line edit: the "tree unchanged" checks can fail.)
+    expect(before).not.toEqual(await hashTree(pristine));
 
     const r = await check(out);
     expect(r.code).toBe(1);
