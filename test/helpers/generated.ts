@@ -104,3 +104,38 @@ export function buildGenerated(schemasDir: string, configFile?: string): Promise
   }
   return entry;
 }
+
+/** Column metadata as the generated `<T>Table` exports it. */
+export interface GeneratedColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly ordinal: number;
+  readonly nullable: boolean;
+}
+
+export interface GeneratedTable {
+  readonly name: string;
+  readonly platform?: string;
+  readonly columns: readonly GeneratedColumn[];
+}
+
+/** One plain, valid, non-null JSON value per Kusto type (as the streaming API sends it). */
+export const SAMPLE_VALUE: Readonly<Record<string, unknown>> = {
+  string: "text",
+  bool: true,
+  int: 42,
+  long: 1234567890123,
+  real: 1.5,
+  decimal: "12.50",
+  datetime: "2024-05-01T12:00:00.1234567Z",
+  timespan: "1.02:03:04.5670000",
+  guid: "0f8fad5b-d9cb-469f-a165-70867728950e",
+  dynamic: { key: ["value"] },
+};
+
+/** A valid row of a table (every column set, no nulls), as the streaming API sends it. */
+export function sampleRow(table: GeneratedTable, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const c of table.columns) row[c.name] = structuredClone(SAMPLE_VALUE[c.type]);
+  return { ...row, ...overrides };
+}
