@@ -90,7 +90,7 @@ const cases: Case[] = [
   {
     title: "malformed CSV: unterminated quote",
     files: { "Quote.csv": csv("ColumnName,ColumnType", "A,string", '"B,int', "C,long") },
-    want: ({ f }) => [`kqlgen: error: ${f("Quote.csv")} (line 3): unterminated quoted field: expected a closing '"'`],
+    want: ({ f }) => [`kqlgen: error: ${f("Quote.csv")} (line 3), table Quote: unterminated quoted field: expected a closing '"'`],
   },
   {
     title: "malformed CSV: a row with more fields than the header",

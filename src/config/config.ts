@@ -28,7 +28,7 @@ export const DEFAULTS = {
   packageName: "kqlgen-tables",
   packageVersion: "0.0.0",
   long: "number" as LongMode,
-  formats: true,
+  formats: false,
   unknownColumns: "report" as const,
 };
 

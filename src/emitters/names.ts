@@ -24,6 +24,7 @@ export const tableNames = (table: string) => ({
   info: `${table}Table`,
   known: `${table}Known`,
   check: `check${table}`,
+  firstInvalid: `firstInvalid${table}`,
   validate: `validate${table}`,
   is: `is${table}`,
 });

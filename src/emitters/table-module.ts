@@ -9,23 +9,18 @@ import { printModule, type Statements } from "./code.js";
 import { dynamicValidatorName } from "./dynamic.js";
 import { propertyAccess, str, tableNames } from "./names.js";
 
-/** Reads column `i` into `x` and reports it when it does not match. */
-function columnCheck(c: ColumnPlan, i: number, table: string): WriterFunction {
-  const fail = `errors = columnError(errors, base, columns[${i}], x);`;
+/** Step `i` of the resumable check: reads column `i` into `x`; returns `i` when it does not match. */
+function columnStep(c: ColumnPlan, i: number, table: string): WriterFunction {
   return (w) => {
-    w.writeLine(`x = ${propertyAccess("row", c.name)};`);
-    if (c.userSchema) {
-      const validator = dynamicValidatorName(table, c.name);
-      w.writeLine(`if (x === undefined) ${fail}`);
-      w.writeLine(
-        `else if (${c.nullable ? "x !== null && " : ""}!${validator}(x)) errors = addSchemaErrors(errors, base + columns[${i}].pointer, ${str(c.name)}, ${validator}.errors, x);`,
-      );
-    } else if (c.toBigInt) {
-      w.writeLine(`if (!(${c.check("x")})) ${fail}`);
-      w.writeLine(`else if (typeof x === "number" || typeof x === "string") ${propertyAccess("row", c.name)} = BigInt(x);`);
-    } else {
-      w.writeLine(`if (!(${c.check("x")})) ${fail}`);
-    }
+    w.write(`if (from <= ${i})`).block(() => {
+      w.writeLine(`x = ${propertyAccess("row", c.name)};`);
+      if (c.userSchema) {
+        w.writeLine(`if (x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) return ${i};`);
+      } else {
+        w.writeLine(`if (!(${c.check("x")})) return ${i};`);
+        if (c.toBigInt) w.writeLine(`if (typeof x === "number" || typeof x === "string") ${propertyAccess("row", c.name)} = BigInt(x);`);
+      }
+    });
   };
 }
 
@@ -34,20 +29,11 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   const n = tableNames(table.name);
   const formats = [...new Set(plan.columns.flatMap((c) => c.uses))].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
-  const validation = [
-    "checkedColumns",
-    "columnError",
-    "invalid",
-    "isRecord",
-    "rowError",
-    "valid",
-    ...(dynamic.length ? ["addSchemaErrors"] : []),
-    ...(plan.unknownColumns === "error" ? ["rejectUnknownColumns"] : []),
-  ].sort();
+  const validation = ["checkedColumns", "collectErrors", "isValidRow", "validateRow"];
 
   const statements: Statements = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", namedImports: validation },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["TableInfo", "ValidationError", "ValidationResult"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["TableInfo", "ValidateOptions", "ValidationError", "ValidationResult"] },
   ];
   if (formats.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/formats.js", namedImports: formats });
   if (dynamic.length) {
@@ -95,7 +81,14 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
           w.write(`checkedColumns(${n.info}.columns, [`).indent(() => {
             for (const c of plan.columns) w.writeLine(`${str(c.expected)},`);
           });
-          w.write("])");
+          w.write("]");
+          const schemas = plan.columns.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
+          const options = [
+            ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+            ...(schemas.length ? [`schemas: { ${schemas.join(", ")} }`] : []),
+          ];
+          if (options.length) w.write(`, { ${options.join(", ")} }`);
+          w.write(")");
         },
       },
     ],
@@ -104,24 +97,36 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   statements.push({
     kind: StructureKind.Function,
     isExported: true,
-    name: n.check,
+    name: n.firstInvalid,
     docs: [
-      `Checks every column of a ${table.name} row, adding errors whose paths start with \`base\`.\n` +
-        "Returns the error list (created on the first error), or undefined when the row is valid.\n" +
-        "Used by the validator and by the stream parser.",
+      `The straight-line check of a ${table.name} row: the index of the first column, from \`from\` on, whose value\n` +
+        "is invalid, or -1 when the rest are valid. Resumable: the validator and the stream parser call it again after an error.",
     ],
+    parameters: [
+      { name: "row", type: "Record<string, unknown>" },
+      { name: "from", type: "number" },
+    ],
+    returnType: "number",
+    statements: (w) => {
+      w.writeLine("let x: unknown;");
+      plan.columns.forEach((c, i) => columnStep(c, i, table.name)(w));
+      w.writeLine("return -1;");
+    },
+  });
+
+  statements.push({
+    kind: StructureKind.Function,
+    isExported: true,
+    name: n.check,
+    docs: [`Adds the errors of a ${table.name} row, with paths under \`base\`; undefined when the row is valid. Used by the stream parser.`],
     parameters: [
       { name: "row", type: "Record<string, unknown>" },
       { name: "base", type: "string" },
       { name: "errors", type: "ValidationError[] | undefined" },
+      { name: "all", type: "boolean", initializer: "true" },
     ],
     returnType: "ValidationError[] | undefined",
-    statements: (w) => {
-      w.writeLine("let x: unknown;");
-      plan.columns.forEach((c, i) => columnCheck(c, i, table.name)(w));
-      if (plan.unknownColumns === "error") w.writeLine("errors = rejectUnknownColumns(row, columns.known, base, errors);");
-      w.writeLine("return errors;");
-    },
+    statements: [`return collectErrors(row, base, errors, ${n.firstInvalid}, columns, all);`],
   });
 
   statements.push({
@@ -129,28 +134,28 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
     isExported: true,
     name: n.validate,
     docs: [
-      `Validates a ${table.name} row: the typed row, or every error with its JSON Pointer, expected Kusto type and what was found.\n` +
+      `Validates a ${table.name} row: the typed row, or every error (only the first with \`{ allErrors: false }\`)\n` +
+        "with its JSON Pointer, expected Kusto type and what was found. " +
         (plan.unknownColumns === "error"
           ? "Columns the table does not know are errors."
           : "Columns the table does not know are accepted and listed in `unknownColumns`."),
     ],
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `ValidationResult<${n.interface}>`,
-    statements: [
-      `if (!isRecord(value)) return invalid(rowError(${str(table.name)}, value), value, columns.known);`,
-      `const errors = ${n.check}(value, "", undefined);`,
-      `return errors === undefined ? valid(value as unknown as ${n.interface}, columns.known) : invalid(errors, value, columns.known);`,
+    parameters: [
+      { name: "value", type: "unknown" },
+      { name: "options", type: "ValidateOptions", hasQuestionToken: true },
     ],
+    returnType: `ValidationResult<${n.interface}>`,
+    statements: [`return validateRow<${n.interface}>(value, ${str(table.name)}, ${n.firstInvalid}, columns, options);`],
   });
 
   statements.push({
     kind: StructureKind.Function,
     isExported: true,
     name: n.is,
-    docs: [`Whether a value is a valid ${table.name} row.`],
+    docs: [`Whether a value is a valid ${table.name} row (stops at the first invalid column).`],
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `value is ${n.interface}`,
-    statements: [`return isRecord(value) && ${n.check}(value, "", undefined) === undefined;`],
+    statements: [`return isValidRow(value, ${n.firstInvalid}, columns);`],
   });
 
   return printModule(project, `src/tables/${table.name}.ts`, `Table ${table.name}: row type, column metadata and validator.`, statements);

@@ -42,6 +42,19 @@ function sibling(dir: string, tag: string): string {
 }
 
 export async function writeOutput(dir: string, files: OutputFiles): Promise<void> {
+  try {
+    await replaceFolder(dir, files);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw InputError.of(
+      { file: dir },
+      `cannot write the output folder (${err.code ?? err.message}${err.code ? `: ${err.message.replace(/^[A-Z]+: /, "").replace(/,.*$/, "")}` : ""}); nothing was changed: expected a writable folder (--out)`,
+    );
+  }
+}
+
+async function replaceFolder(dir: string, files: OutputFiles): Promise<void> {
   const out = path.resolve(dir);
   await assertReplaceable(out);
   await mkdir(path.dirname(out), { recursive: true });

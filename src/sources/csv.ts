@@ -15,7 +15,7 @@ interface CsvRow {
 }
 
 /** Splits CSV text into rows of fields. Throws on an unterminated quote. */
-export function parseCsv(text: string, file: string): CsvRow[] {
+export function parseCsv(text: string, file: string, table?: string): CsvRow[] {
   const rows: CsvRow[] = [];
   let fields: string[] = [];
   let field = "";
@@ -69,14 +69,14 @@ export function parseCsv(text: string, file: string): CsvRow[] {
       i++;
     }
   }
-  if (quoted) throw InputError.of({ file, at: `line ${rowLine}` }, "unterminated quoted field: expected a closing '\"'");
+  if (quoted) throw InputError.of({ file, table, at: `line ${rowLine}` }, "unterminated quoted field: expected a closing '\"'");
   if (field !== "" || fields.length > 0 || fieldStarted) endRow();
   return rows;
 }
 
 export function readCsv(input: SourceInput): RawTable {
   const { file } = input;
-  const rows = parseCsv(input.text, file);
+  const rows = parseCsv(input.text, file, input.nameFromFile);
   if (rows.length === 0) {
     throw InputError.of({ file, table: input.nameFromFile }, "the file is empty: expected a CSV header (ColumnName,ColumnType,...) and one row per column");
   }

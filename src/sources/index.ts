@@ -51,7 +51,7 @@ export function readSchemaText(input: SourceInput): RawTable {
   } catch (e) {
     const message = (e as Error).message;
     const at = jsonErrorPosition(text, message);
-    throw InputError.of({ file, ...(at ? { at } : {}) }, `malformed JSON (${message}): expected a getschema result`);
+    throw InputError.of({ file, table: input.nameFromFile, ...(at ? { at } : {}) }, `malformed JSON (${message}): expected a getschema result`);
   }
   if (looksLikeSnapshot(json)) return readSnapshot(json as Record<string, unknown>, input);
   if (looksLikeLogAnalytics(json)) return readLogAnalytics(json as Record<string, unknown>, input);
@@ -70,7 +70,14 @@ export async function readSchemaFile(file: string): Promise<RawTable> {
     buffer = await readFile(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === "EACCES" ? "permission denied" : err.code === "EISDIR" ? "it is a folder" : (err.code ?? err.message);
+    const why =
+      err.code === "EACCES"
+        ? "permission denied"
+        : err.code === "EISDIR"
+          ? "it is a folder"
+          : err.code === "ENOENT"
+            ? "it does not exist, or is a broken link"
+            : (err.code ?? err.message);
     throw InputError.of({ file }, `cannot read the file (${why}): expected a readable schema file`);
   }
   let text: string;

@@ -64,11 +64,74 @@ export function streamTable(table: string, check: RowCheck, columns: readonly { 
 
 const ENVELOPE = "a streamed record {time, tenantId, category, properties}";
 
-class Collector {
+/** Receives what `checkStreamRecord` finds in one record. */
+export interface RecordSink {
+  /**
+   * A record of a category the package knows: its table, its errors (undefined
+   * when valid) and the columns it carries that the table does not know (drift).
+   */
+  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void;
+  /** A record of a category no table of the package has (skipped, not an error). */
+  unknownCategory(category: string): void;
+  /** A value that is not a streamed record at all: not an object, or without a category. */
+  notARecord(errors: ValidationError[]): void;
+}
+
+/**
+ * Checks one streamed record `{time, tenantId, category, properties}` against
+ * its table, with error paths starting at `base`, and tells `sink` what it
+ * found. The Event Hubs and Storage parsers below are built on it, one record
+ * at a time, and so is `kqlgen validate`.
+ */
+export function checkStreamRecord(rec: unknown, base: string, tables: ReadonlyMap<string, StreamTable>, sink: RecordSink): void {
+  if (!isRecord(rec)) {
+    sink.notARecord(addError(undefined, base, undefined, ENVELOPE, rec));
+    return;
+  }
+  const category = rec.category;
+  const table = typeof category === "string" ? tables.get(category) : undefined;
+  if (table === undefined) {
+    if (typeof category === "string" && category !== "") sink.unknownCategory(category);
+    else sink.notARecord(addError(undefined, `${base}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category));
+    return;
+  }
+  let errors: ValidationError[] | undefined;
+  const time = rec.time;
+  if (typeof time !== "string" || !isKustoDatetime(time)) {
+    errors = addError(errors, `${base}/time`, undefined, "datetime (ISO 8601 UTC string)", time);
+  }
+  const tenantId = rec.tenantId;
+  if (typeof tenantId !== "string" || !isKustoGuid(tenantId)) {
+    errors = addError(errors, `${base}/tenantId`, undefined, "guid (the tenant id)", tenantId);
+  }
+  const properties = rec.properties;
+  let unknown: readonly string[] = NO_COLUMNS;
+  if (!isRecord(properties)) {
+    errors = addError(errors, `${base}/properties`, undefined, `object (a row of ${table.table})`, properties);
+  } else {
+    errors = table.check(properties, `${base}/properties`, errors);
+    if (table.decorated) {
+      const group = properties[DECORATION];
+      if (typeof group !== "string") {
+        errors = addError(errors, `${base}/properties/${DECORATION}`, DECORATION, "string (the device group every streamed event carries)", group);
+      }
+    }
+    // Drift is drift whether or not the record is otherwise valid.
+    unknown = unknownColumnsOf(properties, table.known, errors === undefined);
+  }
+  sink.knownRecord(rec, table, errors, unknown);
+}
+
+const NO_COLUMNS: readonly string[] = Object.freeze([]);
+
+class Collector implements RecordSink {
   readonly records: unknown[] = [];
   readonly errors: RecordError[] = [];
   private readonly categories = new Map<string, number>();
   private readonly columns = new Map<string, Map<string, number>>();
+  /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
+  private record: number | undefined;
+  private line: number | undefined;
 
   constructor(private readonly tables: ReadonlyMap<string, StreamTable>) {}
 
@@ -84,46 +147,23 @@ class Collector {
   }
 
   add(rec: unknown, base: string, record: number | undefined, line: number | undefined): void {
-    if (!isRecord(rec)) {
-      this.fail(addError(undefined, base, undefined, ENVELOPE, rec), record, line, undefined);
-      return;
-    }
-    const category = rec.category;
-    const table = typeof category === "string" ? this.tables.get(category) : undefined;
-    if (table === undefined) {
-      if (typeof category === "string" && category !== "") {
-        this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
-      } else {
-        this.fail(addError(undefined, `${base}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category), record, line, undefined);
-      }
-      return;
-    }
-    let errors: ValidationError[] | undefined;
-    const time = rec.time;
-    if (typeof time !== "string" || !isKustoDatetime(time)) {
-      errors = addError(errors, `${base}/time`, undefined, "datetime (ISO 8601 UTC string)", time);
-    }
-    const tenantId = rec.tenantId;
-    if (typeof tenantId !== "string" || !isKustoGuid(tenantId)) {
-      errors = addError(errors, `${base}/tenantId`, undefined, "guid (the tenant id)", tenantId);
-    }
-    const properties = rec.properties;
-    if (!isRecord(properties)) {
-      errors = addError(errors, `${base}/properties`, undefined, `object (a row of ${table.table})`, properties);
-    } else {
-      errors = table.check(properties, `${base}/properties`, errors);
-      if (table.decorated) {
-        const group = properties[DECORATION];
-        if (typeof group !== "string") {
-          errors = addError(errors, `${base}/properties/${DECORATION}`, DECORATION, "string (the device group every streamed event carries)", group);
-        }
-      }
-      // Drift is drift whether or not the record is otherwise valid.
-      const unknown = unknownColumnsOf(properties, table.known, errors === undefined);
-      if (unknown.length > 0) this.countColumns(table.table, unknown);
-    }
+    this.record = record;
+    this.line = line;
+    checkStreamRecord(rec, base, this.tables, this);
+  }
+
+  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void {
+    if (unknown.length > 0) this.countColumns(table.table, unknown);
     if (errors === undefined) this.records.push(rec);
-    else this.fail(errors, record, line, category as string);
+    else this.fail(errors, this.record, this.line, rec.category as string);
+  }
+
+  unknownCategory(category: string): void {
+    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+  }
+
+  notARecord(errors: ValidationError[]): void {
+    this.fail(errors, this.record, this.line, undefined);
   }
 
   private countColumns(table: string, columns: readonly string[]): void {

@@ -1,0 +1,136 @@
+// Issue 2's benchmarks: the generated validators and stream parser against JSON.parse and Ajv,
+// and generate/check wall time. Each scenario runs in a fresh process (its own JIT state);
+// ratios are taken inside one process, interleaving the two sides. Prints figures; asserts nothing.
+// Run: npm run bench
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { loadGeneratedPackage, measure, prng, record, ROOT, TMP } from "./lib.mjs";
+
+const SELF = fileURLToPath(import.meta.url);
+const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+let sink = 0;
+
+async function setup() {
+  const { dir, module: g } = await import("./lib.mjs").then((m) => m.loadGeneratedPackage(process.env.BENCH_PKG ?? "pkg"));
+  const table = g.DeviceProcessEventsTable;
+  const rnd = prng(42);
+  const bodies = Array.from({ length: 200 }, () => JSON.stringify({ records: Array.from({ length: 100 }, () => record(table, rnd)) }));
+  const schema = JSON.parse(readFileSync(path.join(dir, "schemas", "DeviceProcessEvents.schema.json"), "utf8"));
+  const ajv = new Ajv2020({ strict: false, allErrors: false, logger: false }).compile(schema);
+  const rows = bodies.slice(0, 50).flatMap((b) => JSON.parse(b).records.map((r) => r.properties));
+  for (const r of rows) if (!ajv(r) || !g.validateDeviceProcessEvents(r).ok) throw new Error("benchmark rows must be valid");
+  return { g, table, bodies, ajv, rows };
+}
+
+/** Interleaves a and b over `rounds`; returns their median ns/op. */
+function duel(a, b, ops, rounds) {
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < rounds; i++) {
+    ta.push(measure(a, ops, 1));
+    tb.push(measure(b, ops, 1));
+  }
+  return [med(ta), med(tb)];
+}
+
+const scenarios = {
+  async stream() {
+    const { g, bodies } = await setup();
+    const records = bodies.length * 100;
+    const [parse, stream] = duel(
+      () => bodies.forEach((b) => (sink += JSON.parse(b).records.length)),
+      () =>
+        bodies.forEach((b) => {
+          const r = g.parseEventHubsMessage(b);
+          if (r.errors.length) throw new Error(JSON.stringify(r.errors[0]));
+          sink += r.records.length;
+        }),
+      records,
+      11,
+    );
+    const bytes = bodies.reduce((s, b) => s + b.length, 0);
+    return { parse, stream, bytesPerRecord: bytes / records, mbps: bytes / (parse * records) * 1e3 };
+  },
+  async validate() {
+    const { g, ajv, rows } = await setup();
+    const [ours, theirs] = duel(
+      () => rows.forEach((r) => (sink += g.validateDeviceProcessEvents(r).ok ? 1 : 0)),
+      () => rows.forEach((r) => (sink += ajv(r) ? 1 : 0)),
+      rows.length,
+      21,
+    );
+    const [is] = duel(() => rows.forEach((r) => (sink += g.isDeviceProcessEvents(r) ? 1 : 0)), () => {}, rows.length, 11);
+    return { ours, ajv: theirs, is };
+  },
+  async firstError() {
+    const { g, ajv, rows, table } = await setup();
+    // Invalid rows come out of JSON.parse like real ones.
+    const mutate = (col) => rows.slice(0, 2000).map((r) => JSON.parse(JSON.stringify({ ...r, [col]: 42 })));
+    const cols = table.columns.map((c) => c.name);
+    const FIRST = { allErrors: false };
+    const out = {};
+    for (const [name, col] of [["first", cols[0]], ["middle", cols[Math.floor(cols.length / 2)]], ["last", cols.at(-1)]]) {
+      const bad = mutate(col);
+      const [ours, theirs] = duel(
+        () => bad.forEach((r) => (sink += g.validateDeviceProcessEvents(r, FIRST).errors.length)),
+        () => bad.forEach((r) => (sink += ajv(r) ? 1 : 0)),
+        bad.length,
+        11,
+      );
+      const [all] = duel(() => bad.forEach((r) => (sink += g.validateDeviceProcessEvents(r).errors.length)), () => {}, bad.length, 11);
+      out[name] = { ours, ajv: theirs, all };
+    }
+    return out;
+  },
+};
+
+const scenario = process.argv[2];
+if (scenario) {
+  const result = await scenarios[scenario]();
+  process.stdout.write(JSON.stringify(result) + (sink === -1 ? " " : ""));
+} else {
+  await loadGeneratedPackage("pkg"); // build once; children reuse the compiled package
+  const run = (name) => {
+    const r = spawnSync(process.execPath, [SELF, name], { cwd: ROOT, encoding: "utf8", env: { ...process.env, BENCH_REUSE: "1" } });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const stream = run("stream");
+  const validate = run("validate");
+  const first = run("firstError");
+
+  const bin = path.join(ROOT, "bin", "kqlgen.js");
+  const out = path.join(TMP, "generate-out");
+  const wall = (args) =>
+    med(
+      Array.from({ length: 3 }, () => {
+        const t = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: "utf8" });
+        if (r.status !== 0) throw new Error(r.stderr);
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      }),
+    );
+  spawnSync(process.execPath, [bin, "generate", "--out", out], { cwd: ROOT });
+  const generateMs = wall(["generate", "--out", out]);
+  const checkMs = wall(["check", "--out", out]);
+
+  const f = (n, d = 0) => n.toFixed(d);
+  console.log(`Node ${process.version}; DeviceProcessEvents (66 columns, ${f(stream.bytesPerRecord)} bytes/record), 200 messages x 100 records`);
+  console.log("");
+  console.log("| measure | figure | target |");
+  console.log("| --- | ---: | ---: |");
+  console.log(`| JSON.parse of the messages | ${f(stream.parse)} ns/record (${f(stream.mbps)} MB/s) | — |`);
+  console.log(`| parseEventHubsMessage (parse + validate + drift) | ${f(stream.stream)} ns/record | — |`);
+  console.log(`| ratio parse+validate / parse | ${f(stream.stream / stream.parse, 3)} | <= 1.05 |`);
+  console.log(`| validateDeviceProcessEvents / isDeviceProcessEvents, one valid record | ${f(validate.ours)} / ${f(validate.is)} ns | — |`);
+  console.log(`| Ajv 8 (Ajv2020, same JSON Schema), one valid record | ${f(validate.ajv)} ns | — |`);
+  console.log(`| ratio validate / Ajv | ${f(validate.ours / validate.ajv, 3)} | <= 0.6 |`);
+  for (const k of ["first", "middle", "last"]) {
+    console.log(`| invalid ${k} column: validate(allErrors: false) / Ajv / validate (every error) | ${f(first[k].ours)} / ${f(first[k].ajv)} / ${f(first[k].all)} ns | first error < 200 ns |`);
+  }
+  console.log(`| kqlgen generate, all fixtures, wall | ${f(generateMs)} ms | < 2000 ms |`);
+  console.log(`| kqlgen check, all fixtures, wall | ${f(checkMs)} ms | < 2000 ms |`);
+}
