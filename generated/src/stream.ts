@@ -3,44 +3,89 @@
 
 import { parseEventHubsBody, parseStorageBlobText, streamTable } from "./runtime/stream.js";
 import type { StreamParseResult, StreamTable } from "./runtime/stream.js";
-import { checkAlertEvidence, AlertEvidenceTable } from "./tables/AlertEvidence.js";
+import { checkAlertEvidence, firstInvalidAlertEvidence, AlertEvidenceTable } from "./tables/AlertEvidence.js";
 import type { AlertEvidence } from "./tables/AlertEvidence.js";
-import { checkAlertInfo, AlertInfoTable } from "./tables/AlertInfo.js";
+import { checkAlertInfo, firstInvalidAlertInfo, AlertInfoTable } from "./tables/AlertInfo.js";
 import type { AlertInfo } from "./tables/AlertInfo.js";
-import { checkCloudAppEvents, CloudAppEventsTable } from "./tables/CloudAppEvents.js";
+import { checkCloudAppEvents, firstInvalidCloudAppEvents, CloudAppEventsTable } from "./tables/CloudAppEvents.js";
 import type { CloudAppEvents } from "./tables/CloudAppEvents.js";
-import { checkDeviceEvents, DeviceEventsTable } from "./tables/DeviceEvents.js";
+import { checkDeviceEvents, firstInvalidDeviceEvents, DeviceEventsTable } from "./tables/DeviceEvents.js";
 import type { DeviceEvents } from "./tables/DeviceEvents.js";
-import { checkDeviceFileCertificateInfo, DeviceFileCertificateInfoTable } from "./tables/DeviceFileCertificateInfo.js";
+import {
+  checkDeviceFileCertificateInfo,
+  firstInvalidDeviceFileCertificateInfo,
+  DeviceFileCertificateInfoTable,
+} from "./tables/DeviceFileCertificateInfo.js";
 import type { DeviceFileCertificateInfo } from "./tables/DeviceFileCertificateInfo.js";
-import { checkDeviceFileEvents, DeviceFileEventsTable } from "./tables/DeviceFileEvents.js";
+import {
+  checkDeviceFileEvents,
+  firstInvalidDeviceFileEvents,
+  DeviceFileEventsTable,
+} from "./tables/DeviceFileEvents.js";
 import type { DeviceFileEvents } from "./tables/DeviceFileEvents.js";
-import { checkDeviceImageLoadEvents, DeviceImageLoadEventsTable } from "./tables/DeviceImageLoadEvents.js";
+import {
+  checkDeviceImageLoadEvents,
+  firstInvalidDeviceImageLoadEvents,
+  DeviceImageLoadEventsTable,
+} from "./tables/DeviceImageLoadEvents.js";
 import type { DeviceImageLoadEvents } from "./tables/DeviceImageLoadEvents.js";
-import { checkDeviceInfo, DeviceInfoTable } from "./tables/DeviceInfo.js";
+import { checkDeviceInfo, firstInvalidDeviceInfo, DeviceInfoTable } from "./tables/DeviceInfo.js";
 import type { DeviceInfo } from "./tables/DeviceInfo.js";
-import { checkDeviceLogonEvents, DeviceLogonEventsTable } from "./tables/DeviceLogonEvents.js";
+import {
+  checkDeviceLogonEvents,
+  firstInvalidDeviceLogonEvents,
+  DeviceLogonEventsTable,
+} from "./tables/DeviceLogonEvents.js";
 import type { DeviceLogonEvents } from "./tables/DeviceLogonEvents.js";
-import { checkDeviceNetworkEvents, DeviceNetworkEventsTable } from "./tables/DeviceNetworkEvents.js";
+import {
+  checkDeviceNetworkEvents,
+  firstInvalidDeviceNetworkEvents,
+  DeviceNetworkEventsTable,
+} from "./tables/DeviceNetworkEvents.js";
 import type { DeviceNetworkEvents } from "./tables/DeviceNetworkEvents.js";
-import { checkDeviceNetworkInfo, DeviceNetworkInfoTable } from "./tables/DeviceNetworkInfo.js";
+import {
+  checkDeviceNetworkInfo,
+  firstInvalidDeviceNetworkInfo,
+  DeviceNetworkInfoTable,
+} from "./tables/DeviceNetworkInfo.js";
 import type { DeviceNetworkInfo } from "./tables/DeviceNetworkInfo.js";
-import { checkDeviceProcessEvents, DeviceProcessEventsTable } from "./tables/DeviceProcessEvents.js";
+import {
+  checkDeviceProcessEvents,
+  firstInvalidDeviceProcessEvents,
+  DeviceProcessEventsTable,
+} from "./tables/DeviceProcessEvents.js";
 import type { DeviceProcessEvents } from "./tables/DeviceProcessEvents.js";
-import { checkDeviceRegistryEvents, DeviceRegistryEventsTable } from "./tables/DeviceRegistryEvents.js";
+import {
+  checkDeviceRegistryEvents,
+  firstInvalidDeviceRegistryEvents,
+  DeviceRegistryEventsTable,
+} from "./tables/DeviceRegistryEvents.js";
 import type { DeviceRegistryEvents } from "./tables/DeviceRegistryEvents.js";
 import {
   checkDeviceTvmSecureConfigurationAssessment,
+  firstInvalidDeviceTvmSecureConfigurationAssessment,
   DeviceTvmSecureConfigurationAssessmentTable,
 } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 import type { DeviceTvmSecureConfigurationAssessment } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import { checkKqlgenAllTypes, KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
+import { checkKqlgenAllTypes, firstInvalidKqlgenAllTypes, KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
 import type { KqlgenAllTypes } from "./tables/KqlgenAllTypes.js";
-import { checkKqlgenAwkwardNames, KqlgenAwkwardNamesTable } from "./tables/KqlgenAwkwardNames.js";
+import {
+  checkKqlgenAwkwardNames,
+  firstInvalidKqlgenAwkwardNames,
+  KqlgenAwkwardNamesTable,
+} from "./tables/KqlgenAwkwardNames.js";
 import type { KqlgenAwkwardNames } from "./tables/KqlgenAwkwardNames.js";
-import { checkKqlgenDataTypeOnly, KqlgenDataTypeOnlyTable } from "./tables/KqlgenDataTypeOnly.js";
+import {
+  checkKqlgenDataTypeOnly,
+  firstInvalidKqlgenDataTypeOnly,
+  KqlgenDataTypeOnlyTable,
+} from "./tables/KqlgenDataTypeOnly.js";
 import type { KqlgenDataTypeOnly } from "./tables/KqlgenDataTypeOnly.js";
-import { checkKqlgenTypeAliases, KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
+import {
+  checkKqlgenTypeAliases,
+  firstInvalidKqlgenTypeAliases,
+  KqlgenTypeAliasesTable,
+} from "./tables/KqlgenTypeAliases.js";
 import type { KqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
 /** The properties of a streamed AlertEvidence event: a row, plus the MachineGroup the stream adds. */
 export type AlertEvidenceEvent = AlertEvidence & { MachineGroup: string };
@@ -281,64 +326,134 @@ export type StreamRecord =
   | KqlgenDataTypeOnlyRecord
   | KqlgenTypeAliasesRecord;
 export type Category = StreamRecord["category"];
-const TABLES: ReadonlyMap<string, StreamTable> = new Map([
-  ["AdvancedHunting-AlertEvidence", streamTable("AlertEvidence", checkAlertEvidence, AlertEvidenceTable.columns)],
-  ["AdvancedHunting-AlertInfo", streamTable("AlertInfo", checkAlertInfo, AlertInfoTable.columns)],
-  ["AdvancedHunting-CloudAppEvents", streamTable("CloudAppEvents", checkCloudAppEvents, CloudAppEventsTable.columns)],
-  ["AdvancedHunting-DeviceEvents", streamTable("DeviceEvents", checkDeviceEvents, DeviceEventsTable.columns)],
+/** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
+export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
+  [
+    "AdvancedHunting-AlertEvidence",
+    streamTable("AlertEvidence", firstInvalidAlertEvidence, checkAlertEvidence, AlertEvidenceTable.columns),
+  ],
+  [
+    "AdvancedHunting-AlertInfo",
+    streamTable("AlertInfo", firstInvalidAlertInfo, checkAlertInfo, AlertInfoTable.columns),
+  ],
+  [
+    "AdvancedHunting-CloudAppEvents",
+    streamTable("CloudAppEvents", firstInvalidCloudAppEvents, checkCloudAppEvents, CloudAppEventsTable.columns),
+  ],
+  [
+    "AdvancedHunting-DeviceEvents",
+    streamTable("DeviceEvents", firstInvalidDeviceEvents, checkDeviceEvents, DeviceEventsTable.columns),
+  ],
   [
     "AdvancedHunting-DeviceFileCertificateInfo",
-    streamTable("DeviceFileCertificateInfo", checkDeviceFileCertificateInfo, DeviceFileCertificateInfoTable.columns),
+    streamTable(
+      "DeviceFileCertificateInfo",
+      firstInvalidDeviceFileCertificateInfo,
+      checkDeviceFileCertificateInfo,
+      DeviceFileCertificateInfoTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceFileEvents",
-    streamTable("DeviceFileEvents", checkDeviceFileEvents, DeviceFileEventsTable.columns),
+    streamTable("DeviceFileEvents", firstInvalidDeviceFileEvents, checkDeviceFileEvents, DeviceFileEventsTable.columns),
   ],
   [
     "AdvancedHunting-DeviceImageLoadEvents",
-    streamTable("DeviceImageLoadEvents", checkDeviceImageLoadEvents, DeviceImageLoadEventsTable.columns),
+    streamTable(
+      "DeviceImageLoadEvents",
+      firstInvalidDeviceImageLoadEvents,
+      checkDeviceImageLoadEvents,
+      DeviceImageLoadEventsTable.columns,
+    ),
   ],
-  ["AdvancedHunting-DeviceInfo", streamTable("DeviceInfo", checkDeviceInfo, DeviceInfoTable.columns)],
+  [
+    "AdvancedHunting-DeviceInfo",
+    streamTable("DeviceInfo", firstInvalidDeviceInfo, checkDeviceInfo, DeviceInfoTable.columns),
+  ],
   [
     "AdvancedHunting-DeviceLogonEvents",
-    streamTable("DeviceLogonEvents", checkDeviceLogonEvents, DeviceLogonEventsTable.columns),
+    streamTable(
+      "DeviceLogonEvents",
+      firstInvalidDeviceLogonEvents,
+      checkDeviceLogonEvents,
+      DeviceLogonEventsTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceNetworkEvents",
-    streamTable("DeviceNetworkEvents", checkDeviceNetworkEvents, DeviceNetworkEventsTable.columns),
+    streamTable(
+      "DeviceNetworkEvents",
+      firstInvalidDeviceNetworkEvents,
+      checkDeviceNetworkEvents,
+      DeviceNetworkEventsTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceNetworkInfo",
-    streamTable("DeviceNetworkInfo", checkDeviceNetworkInfo, DeviceNetworkInfoTable.columns),
+    streamTable(
+      "DeviceNetworkInfo",
+      firstInvalidDeviceNetworkInfo,
+      checkDeviceNetworkInfo,
+      DeviceNetworkInfoTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceProcessEvents",
-    streamTable("DeviceProcessEvents", checkDeviceProcessEvents, DeviceProcessEventsTable.columns),
+    streamTable(
+      "DeviceProcessEvents",
+      firstInvalidDeviceProcessEvents,
+      checkDeviceProcessEvents,
+      DeviceProcessEventsTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceRegistryEvents",
-    streamTable("DeviceRegistryEvents", checkDeviceRegistryEvents, DeviceRegistryEventsTable.columns),
+    streamTable(
+      "DeviceRegistryEvents",
+      firstInvalidDeviceRegistryEvents,
+      checkDeviceRegistryEvents,
+      DeviceRegistryEventsTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceTvmSecureConfigurationAssessment",
     streamTable(
       "DeviceTvmSecureConfigurationAssessment",
+      firstInvalidDeviceTvmSecureConfigurationAssessment,
       checkDeviceTvmSecureConfigurationAssessment,
       DeviceTvmSecureConfigurationAssessmentTable.columns,
     ),
   ],
-  ["AdvancedHunting-KqlgenAllTypes", streamTable("KqlgenAllTypes", checkKqlgenAllTypes, KqlgenAllTypesTable.columns)],
+  [
+    "AdvancedHunting-KqlgenAllTypes",
+    streamTable("KqlgenAllTypes", firstInvalidKqlgenAllTypes, checkKqlgenAllTypes, KqlgenAllTypesTable.columns),
+  ],
   [
     "AdvancedHunting-KqlgenAwkwardNames",
-    streamTable("KqlgenAwkwardNames", checkKqlgenAwkwardNames, KqlgenAwkwardNamesTable.columns),
+    streamTable(
+      "KqlgenAwkwardNames",
+      firstInvalidKqlgenAwkwardNames,
+      checkKqlgenAwkwardNames,
+      KqlgenAwkwardNamesTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-KqlgenDataTypeOnly",
-    streamTable("KqlgenDataTypeOnly", checkKqlgenDataTypeOnly, KqlgenDataTypeOnlyTable.columns),
+    streamTable(
+      "KqlgenDataTypeOnly",
+      firstInvalidKqlgenDataTypeOnly,
+      checkKqlgenDataTypeOnly,
+      KqlgenDataTypeOnlyTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-KqlgenTypeAliases",
-    streamTable("KqlgenTypeAliases", checkKqlgenTypeAliases, KqlgenTypeAliasesTable.columns),
+    streamTable(
+      "KqlgenTypeAliases",
+      firstInvalidKqlgenTypeAliases,
+      checkKqlgenTypeAliases,
+      KqlgenTypeAliasesTable.columns,
+    ),
   ],
 ]);
 
@@ -347,10 +462,10 @@ const TABLES: ReadonlyMap<string, StreamTable> = new Map([
  * Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.
  */
 export function parseEventHubsMessage(body: string | Uint8Array | object): StreamParseResult<StreamRecord> {
-  return parseEventHubsBody(body, TABLES) as StreamParseResult<StreamRecord>;
+  return parseEventHubsBody(body, streamTables) as StreamParseResult<StreamRecord>;
 }
 
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export function parseStorageBlob(text: string | Uint8Array): StreamParseResult<StreamRecord> {
-  return parseStorageBlobText(text, TABLES) as StreamParseResult<StreamRecord>;
+  return parseStorageBlobText(text, streamTables) as StreamParseResult<StreamRecord>;
 }

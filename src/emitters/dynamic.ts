@@ -38,17 +38,27 @@ export function emitDynamicValidators(plans: readonly TablePlan[], configFile: s
     }
     refs[`${name}_compiled`] = name;
   }
-  const code = standaloneCode.default(ajv, refs);
+  // Ajv's "ESM" output still calls require() for its runtime helpers: make those imports.
+  const imports: string[] = [];
+  const code = standaloneCode
+    .default(ajv, refs)
+    .replace(/^"use strict";/, "")
+    .replace(/const (\w+) = require\("(ajv\/dist\/runtime\/[\w/]+)"\)\.default;/g, (_all, name: string, spec: string) => {
+      imports.push(`import ${name}_module from "${spec}.js";`);
+      return `const ${name} = ${name}_module.default;`;
+    });
   // Ajv's code is plain JavaScript: type-checking is off for this file, and typed exports follow it.
   const typed = Object.values(refs).map((name) => `export const ${name}: SchemaValidator = ${name}_compiled as unknown as SchemaValidator;`);
   const source = [
     GENERATED_HEADER,
     "// Validators for the JSON Schemas configured for dynamic columns, compiled by Ajv (standalone code).",
     "// @ts-nocheck",
+    ...imports,
     code,
     "",
     "type SchemaValidator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; data?: unknown }[] | null };",
     ...typed,
   ].join("\n");
-  return { source, needsAjvRuntime: code.includes("ajv/dist/runtime") };
+  if (/\brequire\(/.test(code)) throw new Error("Ajv's standalone code needs require() in a way kqlgen cannot turn into an import");
+  return { source, needsAjvRuntime: imports.length > 0 };
 }

@@ -27,7 +27,7 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
   });
   const dynamic = emitDynamicValidators(plans, configFile);
   if (dynamic) files.set("src/dynamic-schemas.ts", dynamic.source);
-  files.set("src/stream.ts", emitStreamModule(project, plans));
+  files.set("src/stream.ts", emitStreamModule(project, plans, options.mapping.choices.formats));
   files.set("src/index.ts", emitIndex(project, plans));
   for (const [path, text] of runtimeFiles()) files.set(path, text);
   files.set("package.json", packageJson(options, dynamic?.needsAjvRuntime ?? false));

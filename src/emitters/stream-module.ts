@@ -10,14 +10,14 @@ import { str, tableModule, tableNames } from "./names.js";
 export const CATEGORY_PREFIX = "AdvancedHunting-";
 const DECORATION = "MachineGroup";
 
-export function emitStreamModule(project: Project, plans: readonly TablePlan[]): string {
+export function emitStreamModule(project: Project, plans: readonly TablePlan[], formats: boolean): string {
   const statements: Statements = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/stream.js", namedImports: ["parseEventHubsBody", "parseStorageBlobText", "streamTable"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/stream.js", isTypeOnly: true, namedImports: ["StreamParseResult", "StreamTable"] },
   ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [n.check, n.info] });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [n.check, n.firstInvalid, n.info] });
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedImports: [n.interface] });
   }
 
@@ -50,16 +50,21 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
   statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: "Category", type: 'StreamRecord["category"]' });
 
   statements.push({ kind: StructureKind.VariableStatement,
+    isExported: true,
     declarationKind: VariableDeclarationKind.Const,
+    docs: ["The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`)."],
     declarations: [
       {
-        name: "TABLES",
+        name: "streamTables",
         type: "ReadonlyMap<string, StreamTable>",
         initializer: (w) => {
           w.write("new Map([").indent(() => {
-            for (const { table } of plans) {
+            for (const plan of plans) {
+              const { table } = plan;
               const n = tableNames(table.name);
-              w.writeLine(`[${str(CATEGORY_PREFIX + table.name)}, streamTable(${str(table.name)}, ${n.check}, ${n.info}.columns)],`);
+              const options = [...(formats ? ["formats: true"] : []), ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : [])];
+              const args = [str(table.name), n.firstInvalid, n.check, `${n.info}.columns`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])];
+              w.writeLine(`[${str(CATEGORY_PREFIX + table.name)}, streamTable(${args.join(", ")})],`);
             }
           });
           w.write("])");
@@ -77,7 +82,7 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
     ],
     parameters: [{ name: "body", type: "string | Uint8Array | object" }],
     returnType: "StreamParseResult<StreamRecord>",
-    statements: ["return parseEventHubsBody(body, TABLES) as StreamParseResult<StreamRecord>;"],
+    statements: ["return parseEventHubsBody(body, streamTables) as StreamParseResult<StreamRecord>;"],
   });
   statements.push({ kind: StructureKind.Function,
     isExported: true,
@@ -85,7 +90,7 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[]):
     docs: ["Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number."],
     parameters: [{ name: "text", type: "string | Uint8Array" }],
     returnType: "StreamParseResult<StreamRecord>",
-    statements: ["return parseStorageBlobText(text, TABLES) as StreamParseResult<StreamRecord>;"],
+    statements: ["return parseStorageBlobText(text, streamTables) as StreamParseResult<StreamRecord>;"],
   });
   return printModule(project, "src/stream.ts", "Defender streaming API: Event Hubs messages and Storage blobs, parsed and validated.", statements);
 }

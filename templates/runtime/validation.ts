@@ -167,13 +167,14 @@ export function checkedColumns(
 }
 
 /**
- * The generated straight-line check of a table: the index of the first column,
- * from `from` on, whose value is invalid, or -1. Resumable, so one function
- * serves "is it valid", "first error" and "every error".
+ * The generated straight-line check of a table: the index of the first invalid
+ * column at or after `from`, or -1. Columns before `from` are checked again
+ * but never reported, so a valid row pays nothing for being resumable, and one
+ * function serves "is it valid", "first error" and "every error".
  */
 export type FirstInvalid = (row: Record<string, unknown>, from: number) => number;
 
-/** Adds the errors of every invalid column (or only the first, when `all` is false). */
+/** Adds the errors of every invalid column (or only the first, when `all` is false). Unknown columns are the caller's business. */
 export function collectErrors(
   row: Record<string, unknown>,
   base: string,
@@ -191,7 +192,6 @@ export function collectErrors(
         : addError(errors, base + column.pointer, column.name, column.expected, x);
     if (!all) return errors;
   }
-  if (columns.rejectUnknown) errors = rejectUnknownColumns(row, columns.known, base, errors, all);
   return errors;
 }
 
@@ -209,7 +209,9 @@ export function validateRow<T>(
   options?: ValidateOptions,
 ): ValidationResult<T> {
   if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known);
-  const errors = collectErrors(value, "", undefined, firstInvalid, columns, options?.allErrors !== false);
+  const all = options?.allErrors !== false;
+  let errors = firstInvalid(value, 0) < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all);
+  if (columns.rejectUnknown && (all || errors === undefined)) errors = rejectUnknownColumns(value, columns.known, "", errors, all);
   return errors === undefined ? valid(value as T, columns.known) : invalid(errors, value, columns.known);
 }
 
