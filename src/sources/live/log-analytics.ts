@@ -97,7 +97,7 @@ export class LogAnalyticsSource {
       );
     }
     if (result.status !== "Success") {
-      throw new LiveError("bad-response", `Log Analytics answered ${ctx.what} with status ${JSON.stringify(result.status)}: expected "Success"`, table);
+      throw new LiveError("bad-response", `Log Analytics answered ${ctx.what} with status ${JSON.stringify((result as { status?: unknown }).status)}: expected "Success"`, table);
     }
     // The SDK's result, back in the wire shape the saved-response reader knows.
     const json = { tables: result.tables.map((t) => ({ name: t.name, columns: t.columnDescriptors, rows: t.rows })) };
