@@ -6,6 +6,8 @@
 import { Command, CommanderError } from "commander";
 import { EXIT, InputError } from "../model/errors.js";
 import { registerGenerate } from "./commands/generate.js";
+import { registerPull } from "./commands/pull.js";
+import { registerDiff } from "./commands/diff.js";
 import { processIo, type ExitCode, type Io } from "./io.js";
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .showHelpAfterError("(run kqlgen --help for usage)");
 
   registerGenerate(program, io, done);
+  registerPull(program, io, done);
+  registerDiff(program, io, done);
 
   try {
     await program.parseAsync(argv as string[], { from: "user" });
