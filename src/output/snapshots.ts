@@ -64,9 +64,9 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * a whole. A file-system failure becomes an InputError naming the folder; the
  * folder is then as it was.
  */
-export async function writeSnapshots(dir: string, tables: readonly Table[]): Promise<SnapshotWriteResult> {
+export async function writeSnapshots(dir: string, tables: readonly Table[], fs: FileMoves = { rename }): Promise<SnapshotWriteResult> {
   try {
-    return await writeSnapshotsUnchecked(dir, tables);
+    return await writeSnapshotsUnchecked(dir, tables, fs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     if (e instanceof InputError || typeof code !== "string") throw e;
@@ -75,7 +75,12 @@ export async function writeSnapshots(dir: string, tables: readonly Table[]): Pro
   }
 }
 
-async function writeSnapshotsUnchecked(dir: string, tables: readonly Table[]): Promise<SnapshotWriteResult> {
+/** The one file operation whose failure half way matters (replaceable to test the undo). */
+export interface FileMoves {
+  readonly rename: (from: string, to: string) => Promise<void>;
+}
+
+async function writeSnapshotsUnchecked(dir: string, tables: readonly Table[], fs: FileMoves): Promise<SnapshotWriteResult> {
   const out = path.resolve(dir);
   if (existsSync(out) && !(await stat(out)).isDirectory()) {
     throw InputError.of({ file: dir }, "the output path is a file: expected a folder for the snapshots (--out)");
@@ -108,12 +113,12 @@ async function writeSnapshotsUnchecked(dir: string, tables: readonly Table[]): P
       for (const name of [...toWrite.map((f) => f.name), ...replaced.map((r) => r.file)]) {
         const target = path.join(out, name);
         if (existsSync(target)) {
-          await rename(target, path.join(aside, name));
+          await fs.rename(target, path.join(aside, name));
           moved.push({ from: path.join(aside, name), to: target });
         }
       }
       for (const f of toWrite) {
-        await rename(path.join(tmp, f.name), path.join(out, f.name));
+        await fs.rename(path.join(tmp, f.name), path.join(out, f.name));
         moved.push({ from: "", to: path.join(out, f.name) });
       }
     } catch (e) {

@@ -4,6 +4,7 @@
  * Exit codes: 0 done (or no drift), 1 drift (--check), 2 bad usage or input,
  * 3 the pull failed (sign-in, access, the service, the network).
  */
+import type { Agent } from "node:https";
 import { Option, type Command } from "commander";
 import { diffFails, diffSchemas, formatDiffJson, formatDiffText, type FailOn } from "../../diff/index.js";
 import { EXIT, InputError } from "../../model/errors.js";
@@ -12,6 +13,7 @@ import { writeSnapshots } from "../../output/snapshots.js";
 import { readSchemaDir } from "../../sources/index.js";
 import { CLOUDS, type CloudName } from "../../sources/live/cloud.js";
 import { EXIT_PULL_FAILED, redactSecrets } from "../../sources/live/errors.js";
+import type { RetryOptions } from "../../sources/live/retry.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, PullError, pullSchemas, type PullSource } from "../../sources/live/pull.js";
 import type { ExitCode, Io } from "../io.js";
 import { failOnOption } from "./diff.js";
@@ -41,7 +43,13 @@ function numberFlag(value: string, flag: string, what: string): number {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function registerPull(program: Command, io: Io, done: (code: ExitCode) => void): void {
+/** What an embedding program (or a test) may set that has no flag: an HTTPS agent, retry timing. */
+export interface PullCommandOptions {
+  readonly agent?: Agent;
+  readonly retry?: Partial<RetryOptions>;
+}
+
+export function registerPull(program: Command, io: Io, done: (code: ExitCode) => void, options: PullCommandOptions = {}): void {
   program
     .command("pull")
     .description("pull table schemas live from Log Analytics or Microsoft Graph into snapshots (--check: report drift, write nothing)")
@@ -83,6 +91,8 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
           ...(flags.tenant !== undefined ? { tenant: flags.tenant } : {}),
           timeoutMs,
           concurrency,
+          ...(options.agent ? { agent: options.agent } : {}),
+          ...(options.retry ? { retry: options.retry } : {}),
           ...(progress ? { onTable: (p) => io.err(`kqlgen: [${p.done}/${p.total}] ${p.table}: ${plural(p.columns, "column")}`) } : {}),
         });
       } catch (e) {
