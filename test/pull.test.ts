@@ -8,16 +8,13 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promi
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Command } from "commander";
-import { registerPull } from "../src/cli/commands/pull.js";
-import { InputError } from "../src/model/errors.js";
 import { isBareKustoName, quoteIdentifier } from "../src/model/kusto-names.js";
 import type { Table } from "../src/model/schema.js";
 import { writeSnapshots } from "../src/output/snapshots.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import { pullSchemas, type PullOptions } from "../src/sources/live/pull.js";
 import { writeSnapshot } from "../src/sources/snapshot.js";
-import { AzureServer, FIXTURES, logAnalyticsVersion, portalTable, removeTmpDirs, tableOfQuery, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
+import { AzureServer, FAST_RETRY, FIXTURES, logAnalyticsVersion, portalTable, removeTmpDirs, runPull, tableOfQuery, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
 
 let server: AzureServer;
 let az: FakeAz;
@@ -37,7 +34,7 @@ afterAll(async () => {
 });
 beforeEach(() => server.reset());
 
-const fast = { baseDelayMs: 5, maxDelayMs: 20 };
+const fast = FAST_RETRY;
 function la(extra: Partial<PullOptions> = {}): PullOptions {
   return { workspace: WORKSPACE, endpoint: server.logAnalyticsEndpoint, agent: server.agent, retry: fast, ...extra };
 }
@@ -127,23 +124,7 @@ describe("Microsoft Graph runHuntingQuery", () => {
 });
 
 describe("snapshots", () => {
-  /** `kqlgen pull ...` in-process, its clients trusting the loopback server through an agent. */
-  async function run(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), isTTY: false };
-    let code = 0;
-    const program = new Command().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-    registerPull(program, io, (c) => (code = c), { agent: server.agent, retry: fast });
-    try {
-      await program.parseAsync(argv, { from: "user" });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      e.problems.forEach((p) => io.err(`kqlgen: error: ${p}`));
-      code = 2;
-    }
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  }
+  const run = (argv: string[]) => runPull(server, argv.slice(1));
   const pullArgs = (out: string, ...more: string[]) => ["pull", "--workspace", WORKSPACE, "--endpoint", server.logAnalyticsEndpoint, "--out", out, ...more];
 
   it("writes kqlgen snapshots; re-pulling the same schema rewrites nothing, byte for byte", async () => {

@@ -23,7 +23,10 @@ import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Command } from "commander";
 import selfsigned from "selfsigned";
+import { registerPull } from "../../src/cli/commands/pull.js";
+import { InputError } from "../../src/model/errors.js";
 import type { Table } from "../../src/model/schema.js";
 import { readSchemaDir } from "../../src/sources/index.js";
 
@@ -533,4 +536,39 @@ process.stdout.write(JSON.stringify({ accessToken: token, expiresOn, expires_on:
     tokens: async () => (await readLog()).map((c) => c.token).filter((t): t is string => t !== null),
     env: (mode = "ok") => ({ PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`, AZURE_TOKEN_CREDENTIALS: "AzureCliCredential", FAKE_AZ_MODE: mode }),
   };
+}
+
+// ---------------------------------------------------------------- `kqlgen pull` in-process
+
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Small retry delays for tests (the service's Retry-After still rules when given). */
+export const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 };
+
+/**
+ * `kqlgen pull <argv>` in-process, as main() runs it (usage errors print as
+ * `kqlgen: error: ...`, exit 2), with the clients trusting `server` through
+ * its agent and short retry delays.
+ */
+export async function runPull(server: AzureServer | undefined, argv: readonly string[], isTTY = false): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), isTTY };
+  let code = 0;
+  const program = new Command().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerPull(program, io, (c) => (code = c), { ...(server ? { agent: server.agent } : {}), retry: FAST_RETRY });
+  try {
+    await program.parseAsync(["pull", ...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof InputError) {
+      e.problems.forEach((p) => io.err(`kqlgen: error: ${p}`));
+      code = 2;
+    } else if ((e as { code?: string }).code?.startsWith("commander.")) code = 2;
+    else throw e;
+  }
+  return { code, out: out.join("\n"), err: err.join("\n") };
 }

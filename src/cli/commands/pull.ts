@@ -98,8 +98,10 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
       } catch (e) {
         if (!(e instanceof PullError)) throw e;
         for (const f of e.failures) io.err(`kqlgen: error: ${redactSecrets(f.message)}`);
-        const failedTables = new Set(e.failures.map((f) => f.table).filter((t) => t !== undefined)).size;
-        const counted = e.total > 0 && failedTables > 0 ? ` (${failedTables} of ${plural(e.total, "table")} failed)` : "";
+        // "2 of 5 tables failed" when the failures were the tables' own (unknown tables...), not sign-in or the service.
+        const own = e.failures.every((f) => !f.stopsPull && f.table !== undefined);
+        const failedTables = new Set(e.failures.map((f) => f.table)).size;
+        const counted = own && e.total > 0 ? ` (${failedTables} of ${plural(e.total, "table")} failed)` : "";
         io.err(`kqlgen: pull failed${counted}: ${flags.check ? "nothing was compared" : `nothing was written to ${flags.out}`}`);
         done(EXIT_PULL_FAILED);
         return;

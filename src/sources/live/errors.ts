@@ -70,9 +70,10 @@ export function redactSecrets(text: string): string {
   return text.replace(JWT, "[redacted]").replace(BEARER, "$1 [redacted]").replace(SECRET_PARAM, "$1$2[redacted]");
 }
 
-/** First line of a message, trimmed and shortened: services and credentials write long ones. */
+/** First line of a message, secrets redacted, trimmed and shortened: services and credentials write long ones. */
 function firstLine(text: string, max = 240): string {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "") ?? "";
+  // Redact before shortening: a token cut in half no longer looks like one.
+  const line = redactSecrets(text).split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "") ?? "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -254,7 +255,7 @@ export function describeFailure(e: unknown, ctx: ServiceContext, facts: FailureF
   const table = ctx.table;
   const make = (kind: FailureKind, message: string) => new LiveError(kind, message, table);
   const err = e as HttpLikeError;
-  const tries = facts.attempts > 1 ? ` (${facts.attempts} attempts)` : "";
+  const tries = facts.attempts > 1 ? ` after ${facts.attempts} attempts` : "";
 
   if (isCredentialError(e)) {
     return make("credential", `no Azure credential is available for ${ctx.scope} (${credentialDetails(e)}): ${credentialHelp(ctx)}`);
@@ -305,9 +306,10 @@ export function describeFailure(e: unknown, ctx: ServiceContext, facts: FailureF
     }
   }
   if (status >= 500 || status === 408) {
-    const html = looksLikeHtml(e) ? ", with an HTML page instead of a JSON answer" : "";
-    const detail = info.codes.length || info.messages.length ? ` (${statusDetail(e, status)})` : "";
-    return make("server", `${ctx.service} failed with ${statusLabel(status)}${html} for ${ctx.what}${tries}${detail}: the service may be having problems; try again later`);
+    const code = info.codes[0];
+    const message = info.messages[0] ? firstLine(info.messages[0]) : "";
+    const detail = looksLikeHtml(e) ? " (an HTML page, not JSON)" : code || message ? ` (${[code, message].filter(Boolean).join(": ")})` : "";
+    return make("server", `${ctx.service} failed with ${statusLabel(status)}${detail} for ${ctx.what}${tries}: the service may be having problems; try again later`);
   }
   if (status === 401) {
     return make(
