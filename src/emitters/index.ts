@@ -8,6 +8,7 @@ import { newProject } from "./code.js";
 import { emitDynamicValidators } from "./dynamic.js";
 import { tableJsonSchema } from "./json-schema.js";
 import type { EmitOptions, OutputFiles } from "./options.js";
+import { emitKqlModule } from "./kql-module.js";
 import { emitIndex, packageJson, readme, runtimeFiles, tsconfigJson } from "./package-files.js";
 import { emitStreamModule } from "./stream-module.js";
 import { emitTableModule } from "./table-module.js";
@@ -24,6 +25,7 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
     const name = plan.table.name;
     files.set(`schemas/${name}.schema.json`, JSON.stringify(tableJsonSchema(plan, options), null, 2) + "\n");
     files.set(`src/tables/${name}.ts`, emitTableModule(project, plan, interfaces[i]!));
+    files.set(`src/kql/${name}.ts`, emitKqlModule(project, plan, options.mapping));
   });
   const dynamic = emitDynamicValidators(plans, configFile);
   if (dynamic) files.set("src/dynamic-schemas.ts", dynamic.source);

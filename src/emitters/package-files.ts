@@ -4,11 +4,12 @@ import { fileURLToPath } from "node:url";
 import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
 import { printModule, type Statements } from "./code.js";
+import { kqlModule, kqlName } from "./kql-module.js";
 import { GENERATED_HEADER, tableModule, tableNames } from "./names.js";
 import type { EmitOptions } from "./options.js";
 
 const TEMPLATES = new URL("../../templates/", import.meta.url);
-export const RUNTIME_MODULES = ["formats", "stream", "validation"] as const;
+export const RUNTIME_MODULES = ["formats", "kql", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
@@ -36,6 +37,9 @@ export function packageJson(options: EmitOptions, needsAjvRuntime: boolean): str
     sideEffects: false,
     scripts: { build: "tsc -p tsconfig.json" },
     ...(needsAjvRuntime ? { dependencies: { ajv: "^8.17.0" } } : {}),
+    // runQuery takes a LogsQueryClient of this SDK, typed structurally: installing it is up to the user.
+    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0" },
+    peerDependenciesMeta: { "@azure/monitor-query-logs": { optional: true } },
     devDependencies: { typescript: ">=5.5" },
   });
 }
@@ -58,6 +62,19 @@ export function tsconfigJson(): string {
   });
 }
 
+/** What the package exports of the KQL runtime (templates/runtime/kql.ts). */
+const KQL_EXPORTS = [
+  "KqlBuildError", "KqlResultError", "KqlText", "KqlValueError", "Query", "agg", "ago", "boolLiteral", "datetimeLiteral",
+  "decimalLiteral", "dynamicLiteral", "fn", "guidLiteral", "ident", "intLiteral", "kql", "kqlTable", "lit", "literalWriters",
+  "longLiteral", "now", "obfuscatedStringLiteral", "quoteIdentifier", "quoteKqlString", "realLiteral", "runQuery",
+  "stringLiteral", "timespanLiteral", "trustedKql",
+];
+const KQL_TYPE_EXPORTS = [
+  "Agg", "AnyExpr", "BoolExpr", "Columns", "DynamicExpr", "Expr", "ExprOf", "Field", "Fields", "KqlTable", "KustoInputs",
+  "KustoTypesOf", "KustoValues", "LogsQueryClientLike", "LongMode", "Operand", "OrderedExpr", "Predicate", "QueryResult",
+  "QueryTimeInterval", "ResultColumn", "RowOf", "RunQueryOptions", "ScalarExpr", "StringExpr",
+];
+
 export function emitIndex(project: Project, plans: readonly TablePlan[]): string {
   const statements: Statements = [];
   statements.push({ kind: StructureKind.ExportDeclaration,
@@ -76,6 +93,9 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is] });
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface] });
   }
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", namedExports: KQL_EXPORTS });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", isTypeOnly: true, namedExports: KQL_TYPE_EXPORTS });
+  for (const { table } of plans) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: kqlModule(table.name), namedExports: [kqlName(table.name)] });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./stream.js" });
   for (const { table } of plans) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
   statements.push({ kind: StructureKind.VariableStatement,
@@ -96,12 +116,16 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "`npx kqlgen check` fails when this folder is stale.",
     "",
     "```ts",
-    `import { validate${first}, parseEventHubsMessage, parseStorageBlob } from "${options.packageName}";`,
+    `import { validate${first}, parseEventHubsMessage, parseStorageBlob, ${first}Kql, runQuery } from "${options.packageName}";`,
     "",
     `const result = validate${first}(row);`,
     "if (!result.ok) console.error(result.errors); // [{ path, column, expected, found }]",
     "",
     "const { records, errors, unknownCategories, unknownColumns } = parseEventHubsMessage(eventHubsBody);",
+    "",
+    `// Typed, injection-proof KQL: the row type follows the query; values become escaped literals.`,
+    `const query = ${first}Kql.where((c) => c[${JSON.stringify(plans[0]?.columns[0]?.name ?? "Column")}].isNotNull()).take(10);`,
+    "const { rows } = await runQuery(logsQueryClient, workspaceId, query, { timespan: { duration: \"P1D\" } });",
     "```",
     "",
     "Types describe the JSON Defender's streaming API sends: datetime, timespan, guid and decimal as strings,",
