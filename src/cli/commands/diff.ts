@@ -11,8 +11,9 @@ interface Flags {
   failOn: FailOn;
 }
 
-export function failOnOption(defaultLevel: FailOn): Option {
-  return new Option("--fail-on <level>", "exit 1 on breaking changes only, or on additive ones too").choices(FAIL_ON).default(defaultLevel);
+export function failOnOption(description: string, defaultLevel?: FailOn): Option {
+  const option = new Option("--fail-on <level>", description).choices(FAIL_ON);
+  return defaultLevel ? option.default(defaultLevel) : option;
 }
 
 /** Reads both folders, reporting the problems of both at once. */
@@ -39,7 +40,7 @@ export function registerDiff(program: Command, io: Io, done: (code: ExitCode) =>
     .argument("<old>", "folder of the old schemas")
     .argument("<new>", "folder of the new schemas")
     .option("--json", "print the changes as JSON")
-    .addOption(failOnOption("breaking"))
+    .addOption(failOnOption("exit 1 on breaking changes only, or on additive ones too", "breaking"))
     .action(async (oldDir: string, newDir: string, flags: Flags) => {
       const [oldSet, newSet] = await readBoth(oldDir, newDir);
       const diff = diffSchemas(oldSet, newSet);

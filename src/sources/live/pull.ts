@@ -13,13 +13,10 @@ import { createCredential } from "./credential.js";
 import { LiveError } from "./errors.js";
 import { GraphHuntingSource } from "./graph.js";
 import { LogAnalyticsSource, type LiveSourceOptions } from "./log-analytics.js";
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, type PullSource } from "./options.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 
-export const PULL_SOURCES = ["log-analytics", "graph"] as const;
-export type PullSource = (typeof PULL_SOURCES)[number];
-
-export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_TIMEOUT_MS = 60_000;
+export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, type PullSource } from "./options.js";
 
 export interface PullOptions {
   readonly source?: PullSource;
