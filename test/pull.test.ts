@@ -259,16 +259,18 @@ describe("quoteIdentifier, checked by Kusto's own parser", () => {
     return { diagnostics, resultColumns: (globalThis as any).Bridge.toArray(code.ResultType.Columns).map((c: any) => c.Name) };
   }
 
-  it("keywords are bracketed exactly when Kusto needs it", () => {
+  it("keywords and literals are bracketed exactly when Kusto needs it, in any letter case", () => {
     const keywords: string[] = (globalThis as any).Bridge.toArray(Kusto.Language.Syntax.SyntaxFacts.Keywords).filter((k: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
     expect(keywords.length).toBeGreaterThan(200);
-    for (const k of keywords) {
+    const words = [...keywords, "true", "false", "null", "and", "not", "let"];
+    const spellings = words.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), w.replace(/./g, (c, i) => (i % 2 ? c.toUpperCase() : c))]);
+    for (const k of spellings) {
       expect([k, isBareKustoName(k)]).toEqual([k, Kusto.Language.KustoFacts.BracketNameIfNecessary(k) === k]);
     }
   });
 
   it("every awkward name resolves to its table, with no diagnostics", () => {
-    const names = ["DeviceInfo", "where", "project", "My Table", "a'b", 'a"b', "back\\slash", "tab\there", "line\nbreak", "Ünïcödé", "1stTable", "with-dash", "dot.ted", "emoji😀", "x"];
+    const names = ["DeviceInfo", "where", "project", "True", "FALSE", "My Table", "a'b", 'a"b', "back\\slash", "tab\there", "line\nbreak", "Ünïcödé", "1stTable", "with-dash", "dot.ted", "emoji😀", "x"];
     for (const name of names) {
       const { diagnostics, resultColumns } = analyze(name);
       expect([name, diagnostics]).toEqual([name, []]);

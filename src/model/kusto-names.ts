@@ -7,12 +7,14 @@
 import { isPlainIdentifier } from "./schema.js";
 
 /**
- * Kusto keywords that cannot be used as a bare name (taken from
- * `Kusto.Language.SyntaxFacts.Keywords`, keeping those for which
- * `KustoFacts.BracketNameIfNecessary` brackets; test/pull.test.ts checks the
- * list against Kusto's own parser).
+ * Names that cannot be written bare: the Kusto keywords for which
+ * `KustoFacts.BracketNameIfNecessary` brackets (from
+ * `Kusto.Language.SyntaxFacts.Keywords`), and the bool literals in the
+ * spellings Kusto reads as literals. test/pull.test.ts checks the list against
+ * Kusto's own parser.
  */
 const KEYWORDS_NEEDING_BRACKETS = new Set([
+  "true", "True", "TRUE", "false", "False", "FALSE",
   "__contextual_datatable", "__crossCluster", "__crossDB", "__executeAndCache", "__id", "__isFuzzy", "__noWithSource",
   "__packedColumn", "__projectAway", "__sourceColumnIndex", "accumulate", "and", "anomalychart", "areachart", "as", "asc",
   "bagexpansion", "barchart", "between", "bin_legacy", "boolean", "by", "byte", "cachingpolicy", "callout", "cancel", "card",
