@@ -42,7 +42,7 @@ describe("parseEventHubsMessage", () => {
   });
 
   it("returns the good records around a bad one, and the bad one's errors with record index, path, expected, found and category", () => {
-    const bad = rec("DeviceEvents", props("DeviceEvents", { Timestamp: "yesterday", ProcessId: 1.5 }));
+    const bad = rec("DeviceEvents", props("DeviceEvents", { Timestamp: 1714564800, ProcessId: 1.5 }));
     const good = [rec("DeviceProcessEvents"), rec("DeviceInfo")];
     const result = m.parseEventHubsMessage(JSON.stringify({ records: [good[0], bad, good[1]] }));
     expect(result).toStrictEqual({
@@ -55,7 +55,7 @@ describe("parseEventHubsMessage", () => {
           path: "/records/1/properties/Timestamp",
           column: "Timestamp",
           expected: "datetime (ISO 8601 UTC string) or null",
-          found: 'string "yesterday"',
+          found: "number 1714564800",
         },
         {
           record: 1,
@@ -86,6 +86,11 @@ describe("parseEventHubsMessage", () => {
     ]);
   });
 
+  it("checks string formats (datetime columns, the envelope's time) only when the config asks (kqlgen.config.json: formats false); tenantId always", () => {
+    const loose = rec("DeviceEvents", props("DeviceEvents", { Timestamp: "yesterday", ReportId: 7 }), { time: "2024-05-01T12:00:00+02:00" });
+    expect(m.parseEventHubsMessage({ records: [loose] })).toStrictEqual({ ...empty, records: [loose] });
+  });
+
   it("checks the envelope: time, tenantId, properties, category", () => {
     const noTime = rec("DeviceEvents");
     delete noTime.time;
@@ -100,7 +105,7 @@ describe("parseEventHubsMessage", () => {
         noCategory,
         5,
         rec("DeviceEvents", undefined, { time: "2024-05-01 12:00:00", category: "" }),
-        rec("DeviceEvents", undefined, { time: "2024-05-01T12:00:00+02:00", tenantId: 7 }),
+        rec("DeviceEvents", undefined, { time: 1714564800, tenantId: 7 }),
         rec("DeviceInfo", null),
         good,
       ],
@@ -115,7 +120,7 @@ describe("parseEventHubsMessage", () => {
         { record: 3, path: "/records/3/category", expected: 'string "AdvancedHunting-<Table>"', found: "missing" },
         { record: 4, path: "/records/4", expected: "a streamed record {time, tenantId, category, properties}", found: "number 5" },
         { record: 5, path: "/records/5/category", expected: 'string "AdvancedHunting-<Table>"', found: 'string ""' },
-        { record: 6, category: "AdvancedHunting-DeviceEvents", path: "/records/6/time", expected: "datetime (ISO 8601 UTC string)", found: 'string "2024-05-01T12:00:00+02:00"' },
+        { record: 6, category: "AdvancedHunting-DeviceEvents", path: "/records/6/time", expected: "datetime (ISO 8601 UTC string)", found: "number 1714564800" },
         { record: 6, category: "AdvancedHunting-DeviceEvents", path: "/records/6/tenantId", expected: "guid (the tenant id)", found: "number 7" },
         { record: 7, category: "AdvancedHunting-DeviceInfo", path: "/records/7/properties", expected: "object (a row of DeviceInfo)", found: "null" },
       ],
@@ -233,7 +238,7 @@ describe("parseStorageBlob", () => {
   it("parses JSON lines with a BOM, CRLF and blank lines; a malformed line is an error with its 1-based line, and the rest are parsed", () => {
     const a = rec("DeviceProcessEvents");
     const b = rec("DeviceEvents", props("DeviceEvents", { NewColumn: 1 }));
-    const bad = rec("DeviceEvents", props("DeviceEvents", { Timestamp: "yesterday" }));
+    const bad = rec("DeviceEvents", props("DeviceEvents", { Timestamp: false }));
     const c = rec("DeviceInfo");
     const blob =
       "\uFEFF" +
@@ -249,7 +254,7 @@ describe("parseStorageBlob", () => {
           path: "/properties/Timestamp",
           column: "Timestamp",
           expected: "datetime (ISO 8601 UTC string) or null",
-          found: 'string "yesterday"',
+          found: "boolean false",
         },
       ],
       unknownCategories: [{ category: "AdvancedHunting-Nope", count: 1 }],

@@ -20,6 +20,68 @@ export { GoldenOddNamesTable, validateGoldenOddNames, isGoldenOddNames } from ".
 export type { GoldenOddNames } from "./tables/GoldenOddNames.js";
 export { GoldenProcessTable, validateGoldenProcess, isGoldenProcess } from "./tables/GoldenProcess.js";
 export type { GoldenProcess } from "./tables/GoldenProcess.js";
+export {
+  KqlBuildError,
+  KqlResultError,
+  KqlText,
+  KqlValueError,
+  Query,
+  agg,
+  ago,
+  boolLiteral,
+  datetimeLiteral,
+  decimalLiteral,
+  dynamicLiteral,
+  fn,
+  guidLiteral,
+  ident,
+  intLiteral,
+  kql,
+  kqlTable,
+  lit,
+  literalWriters,
+  longLiteral,
+  now,
+  obfuscatedStringLiteral,
+  quoteIdentifier,
+  quoteKqlString,
+  realLiteral,
+  runQuery,
+  stringLiteral,
+  timespanLiteral,
+  trustedKql,
+} from "./runtime/kql.js";
+export type {
+  Agg,
+  AnyExpr,
+  BoolExpr,
+  Columns,
+  DynamicExpr,
+  Expr,
+  ExprOf,
+  Field,
+  Fields,
+  KqlTable,
+  KustoInputs,
+  KustoTypesOf,
+  KustoValues,
+  LogsQueryClientLike,
+  LongMode,
+  Operand,
+  OrderedExpr,
+  Predicate,
+  QueryResult,
+  QueryTimeInterval,
+  ResultColumn,
+  RowOf,
+  RunQueryOptions,
+  ScalarExpr,
+  StringExpr,
+} from "./runtime/kql.js";
+export { GoldenAlertKql } from "./kql/GoldenAlert.js";
+export { GoldenEveryTypeKql } from "./kql/GoldenEveryType.js";
+export { GoldenOddNamesKql } from "./kql/GoldenOddNames.js";
+export { GoldenProcessKql } from "./kql/GoldenProcess.js";
 export * from "./stream.js";
 import { GoldenAlertTable } from "./tables/GoldenAlert.js";
 import { GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";

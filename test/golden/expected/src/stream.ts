@@ -3,13 +3,13 @@
 
 import { parseEventHubsBody, parseStorageBlobText, streamTable } from "./runtime/stream.js";
 import type { StreamParseResult, StreamTable } from "./runtime/stream.js";
-import { checkGoldenAlert, GoldenAlertTable } from "./tables/GoldenAlert.js";
+import { checkGoldenAlert, firstInvalidGoldenAlert, GoldenAlertTable } from "./tables/GoldenAlert.js";
 import type { GoldenAlert } from "./tables/GoldenAlert.js";
-import { checkGoldenEveryType, GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
+import { checkGoldenEveryType, firstInvalidGoldenEveryType, GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
 import type { GoldenEveryType } from "./tables/GoldenEveryType.js";
-import { checkGoldenOddNames, GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
+import { checkGoldenOddNames, firstInvalidGoldenOddNames, GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
 import type { GoldenOddNames } from "./tables/GoldenOddNames.js";
-import { checkGoldenProcess, GoldenProcessTable } from "./tables/GoldenProcess.js";
+import { checkGoldenProcess, firstInvalidGoldenProcess, GoldenProcessTable } from "./tables/GoldenProcess.js";
 import type { GoldenProcess } from "./tables/GoldenProcess.js";
 /** The properties of a streamed GoldenAlert event: a row, plus the MachineGroup the stream adds. */
 export type GoldenAlertEvent = GoldenAlert & { MachineGroup: string };
@@ -62,14 +62,24 @@ export interface GoldenProcessRecord {
 /** Any streamed record this package knows, discriminated by `category`. */
 export type StreamRecord = GoldenAlertRecord | GoldenEveryTypeRecord | GoldenOddNamesRecord | GoldenProcessRecord;
 export type Category = StreamRecord["category"];
-const TABLES: ReadonlyMap<string, StreamTable> = new Map([
-  ["AdvancedHunting-GoldenAlert", streamTable("GoldenAlert", checkGoldenAlert, GoldenAlertTable.columns)],
+/** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
+export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
+  [
+    "AdvancedHunting-GoldenAlert",
+    streamTable("GoldenAlert", firstInvalidGoldenAlert, checkGoldenAlert, GoldenAlertTable.columns),
+  ],
   [
     "AdvancedHunting-GoldenEveryType",
-    streamTable("GoldenEveryType", checkGoldenEveryType, GoldenEveryTypeTable.columns),
+    streamTable("GoldenEveryType", firstInvalidGoldenEveryType, checkGoldenEveryType, GoldenEveryTypeTable.columns),
   ],
-  ["AdvancedHunting-GoldenOddNames", streamTable("GoldenOddNames", checkGoldenOddNames, GoldenOddNamesTable.columns)],
-  ["AdvancedHunting-GoldenProcess", streamTable("GoldenProcess", checkGoldenProcess, GoldenProcessTable.columns)],
+  [
+    "AdvancedHunting-GoldenOddNames",
+    streamTable("GoldenOddNames", firstInvalidGoldenOddNames, checkGoldenOddNames, GoldenOddNamesTable.columns),
+  ],
+  [
+    "AdvancedHunting-GoldenProcess",
+    streamTable("GoldenProcess", firstInvalidGoldenProcess, checkGoldenProcess, GoldenProcessTable.columns),
+  ],
 ]);
 
 /**
@@ -77,10 +87,10 @@ const TABLES: ReadonlyMap<string, StreamTable> = new Map([
  * Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.
  */
 export function parseEventHubsMessage(body: string | Uint8Array | object): StreamParseResult<StreamRecord> {
-  return parseEventHubsBody(body, TABLES) as StreamParseResult<StreamRecord>;
+  return parseEventHubsBody(body, streamTables) as StreamParseResult<StreamRecord>;
 }
 
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export function parseStorageBlob(text: string | Uint8Array): StreamParseResult<StreamRecord> {
-  return parseStorageBlobText(text, TABLES) as StreamParseResult<StreamRecord>;
+  return parseStorageBlobText(text, streamTables) as StreamParseResult<StreamRecord>;
 }

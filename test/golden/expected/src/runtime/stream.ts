@@ -6,7 +6,9 @@ import {
   addError,
   isRecord,
   knownColumns,
+  pointerToken,
   unknownColumnsOf,
+  type FirstInvalid,
   type KnownColumns,
   type ValidationError,
 } from "./validation.js";
@@ -58,29 +60,148 @@ export type RowCheck = (
 
 export interface StreamTable {
   readonly table: string;
+  /** The table's straight-line check (fast path: is the row valid?). */
+  readonly firstInvalid: FirstInvalid;
+  /** The table's error collector (slow path, for invalid rows). */
   readonly check: RowCheck;
+  /** The table's columns, plus MachineGroup. */
   readonly known: KnownColumns;
   /** The table has no MachineGroup column of its own: the stream adds one. */
   readonly decorated: boolean;
+  /** Unknown columns are errors (config `unknownColumns: "error"`). */
+  readonly rejectUnknown: boolean;
+  /** Check the envelope's `time` format too (config `mapping.formats`). */
+  readonly formats: boolean;
 }
 
 export function streamTable(
   table: string,
+  firstInvalid: FirstInvalid,
   check: RowCheck,
   columns: readonly { readonly name: string }[],
+  options: { readonly rejectUnknown?: boolean; readonly formats?: boolean } = {},
 ): StreamTable {
   const names = columns.map((c) => c.name);
   const decorated = !names.includes(DECORATION);
-  return { table, check, known: knownColumns(decorated ? [...names, DECORATION] : names), decorated };
+  return {
+    table,
+    firstInvalid,
+    check,
+    known: knownColumns(decorated ? [...names, DECORATION] : names),
+    decorated,
+    rejectUnknown: options.rejectUnknown === true,
+    formats: options.formats === true,
+  };
 }
 
 const ENVELOPE = "a streamed record {time, tenantId, category, properties}";
 
-class Collector {
+/** Receives what `checkStreamRecord` finds in one record. */
+export interface RecordSink {
+  /**
+   * A record of a category the package knows: its table, its errors (undefined
+   * when valid) and the columns it carries that the table does not know (drift).
+   */
+  knownRecord(
+    rec: Record<string, unknown>,
+    table: StreamTable,
+    errors: ValidationError[] | undefined,
+    unknown: readonly string[],
+  ): void;
+  /** A record of a category no table of the package has (skipped, not an error). */
+  unknownCategory(category: string): void;
+  /** A value that is not a streamed record at all: not an object, or without a category. */
+  notARecord(errors: ValidationError[]): void;
+}
+
+/**
+ * Checks one streamed record `{time, tenantId, category, properties}` against
+ * its table, with error paths starting at `base` (a function, so valid records
+ * build no strings), and tells `sink` what it found. The Event Hubs and Storage
+ * parsers below are built on it, one record at a time, and so is `kqlgen validate`.
+ */
+export function checkStreamRecord(
+  rec: unknown,
+  base: string | (() => string),
+  tables: ReadonlyMap<string, StreamTable>,
+  sink: RecordSink,
+): void {
+  const path = typeof base === "string" ? () => base : base;
+  if (!isRecord(rec)) {
+    sink.notARecord(addError(undefined, path(), undefined, ENVELOPE, rec));
+    return;
+  }
+  const category = rec.category;
+  const table = typeof category === "string" ? tables.get(category) : undefined;
+  if (table === undefined) {
+    if (typeof category === "string" && category !== "") sink.unknownCategory(category);
+    else
+      sink.notARecord(
+        addError(undefined, `${path()}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category),
+      );
+    return;
+  }
+  let errors: ValidationError[] | undefined;
+  const time = rec.time;
+  if (typeof time !== "string" || (table.formats && !isKustoDatetime(time))) {
+    errors = addError(errors, `${path()}/time`, undefined, "datetime (ISO 8601 UTC string)", time);
+  }
+  const tenantId = rec.tenantId;
+  // Records share their tenant: compare with the last valid one before reading it.
+  if (tenantId !== lastTenant) {
+    if (typeof tenantId === "string" && isKustoGuid(tenantId)) lastTenant = tenantId;
+    else errors = addError(errors, `${path()}/tenantId`, undefined, "guid (the tenant id)", tenantId);
+  }
+  const properties = rec.properties;
+  let unknown: readonly string[] = NO_COLUMNS;
+  if (!isRecord(properties)) {
+    errors = addError(errors, `${path()}/properties`, undefined, `object (a row of ${table.table})`, properties);
+  } else {
+    // Fast path: one straight-line pass; errors are collected only for invalid rows.
+    if (table.firstInvalid(properties, 0) >= 0) errors = table.check(properties, `${path()}/properties`, errors);
+    if (table.decorated) {
+      const group = properties[DECORATION];
+      if (typeof group !== "string") {
+        errors = addError(
+          errors,
+          `${path()}/properties/${DECORATION}`,
+          DECORATION,
+          "string (the device group every streamed event carries)",
+          group,
+        );
+      }
+    }
+    // Drift is drift whether or not the record is otherwise valid.
+    unknown = unknownColumnsOf(properties, table.known, errors === undefined);
+    if (table.rejectUnknown) {
+      for (const k of unknown) {
+        errors = addError(
+          errors,
+          `${path()}/properties/${pointerToken(k)}`,
+          k,
+          "no such column (unknown columns are errors in this package)",
+          properties[k],
+        );
+      }
+    }
+  }
+  sink.knownRecord(rec, table, errors, unknown);
+}
+
+/** The last tenant id that passed its check (records of a message share it). */
+let lastTenant: string | undefined;
+
+const NO_COLUMNS: readonly string[] = Object.freeze([]);
+
+class Collector implements RecordSink {
   readonly records: unknown[] = [];
   readonly errors: RecordError[] = [];
   private readonly categories = new Map<string, number>();
   private readonly columns = new Map<string, Map<string, number>>();
+  /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
+  private record: number | undefined;
+  private line: number | undefined;
+  private readonly base = () => (this.record === undefined ? "" : `/records/${this.record}`);
 
   constructor(private readonly tables: ReadonlyMap<string, StreamTable>) {}
 
@@ -100,58 +221,30 @@ class Collector {
     }
   }
 
-  add(rec: unknown, base: string, record: number | undefined, line: number | undefined): void {
-    if (!isRecord(rec)) {
-      this.fail(addError(undefined, base, undefined, ENVELOPE, rec), record, line, undefined);
-      return;
-    }
-    const category = rec.category;
-    const table = typeof category === "string" ? this.tables.get(category) : undefined;
-    if (table === undefined) {
-      if (typeof category === "string" && category !== "") {
-        this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
-      } else {
-        this.fail(
-          addError(undefined, `${base}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category),
-          record,
-          line,
-          undefined,
-        );
-      }
-      return;
-    }
-    let errors: ValidationError[] | undefined;
-    const time = rec.time;
-    if (typeof time !== "string" || !isKustoDatetime(time)) {
-      errors = addError(errors, `${base}/time`, undefined, "datetime (ISO 8601 UTC string)", time);
-    }
-    const tenantId = rec.tenantId;
-    if (typeof tenantId !== "string" || !isKustoGuid(tenantId)) {
-      errors = addError(errors, `${base}/tenantId`, undefined, "guid (the tenant id)", tenantId);
-    }
-    const properties = rec.properties;
-    if (!isRecord(properties)) {
-      errors = addError(errors, `${base}/properties`, undefined, `object (a row of ${table.table})`, properties);
-    } else {
-      errors = table.check(properties, `${base}/properties`, errors);
-      if (table.decorated) {
-        const group = properties[DECORATION];
-        if (typeof group !== "string") {
-          errors = addError(
-            errors,
-            `${base}/properties/${DECORATION}`,
-            DECORATION,
-            "string (the device group every streamed event carries)",
-            group,
-          );
-        }
-      }
-      // Drift is drift whether or not the record is otherwise valid.
-      const unknown = unknownColumnsOf(properties, table.known, errors === undefined);
-      if (unknown.length > 0) this.countColumns(table.table, unknown);
-    }
+  /** One record: `record` is its index in a message, `line` its line in a blob. */
+  add(rec: unknown, record: number | undefined, line: number | undefined): void {
+    this.record = record;
+    this.line = line;
+    checkStreamRecord(rec, this.base, this.tables, this);
+  }
+
+  knownRecord(
+    rec: Record<string, unknown>,
+    table: StreamTable,
+    errors: ValidationError[] | undefined,
+    unknown: readonly string[],
+  ): void {
+    if (unknown.length > 0) this.countColumns(table.table, unknown);
     if (errors === undefined) this.records.push(rec);
-    else this.fail(errors, record, line, category as string);
+    else this.fail(errors, this.record, this.line, rec.category as string);
+  }
+
+  unknownCategory(category: string): void {
+    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+  }
+
+  notARecord(errors: ValidationError[]): void {
+    this.fail(errors, this.record, this.line, undefined);
   }
 
   private countColumns(table: string, columns: readonly string[]): void {
@@ -220,7 +313,7 @@ export function parseEventHubsBody(
     );
     return collector.result();
   }
-  for (let i = 0; i < records.length; i++) collector.add(records[i], `/records/${i}`, i, undefined);
+  for (let i = 0; i < records.length; i++) collector.add(records[i], i, undefined);
   return collector.result();
 }
 
@@ -248,7 +341,7 @@ export function parseStorageBlobText(
         parsed = false;
         collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
       }
-      if (parsed) collector.add(rec, "", undefined, line);
+      if (parsed) collector.add(rec, undefined, line);
     }
     start = end + 1;
     line++;

@@ -137,33 +137,98 @@ export function addError(
   return errors;
 }
 
+/** A compiled JSON Schema validator (Ajv standalone) for a dynamic column. */
+export type SchemaValidator = ((data: unknown) => boolean) & { errors?: readonly SchemaError[] | null };
+
 /** What a validator needs of a column to report it: name, JSON Pointer, expectation. */
 export interface CheckedColumn {
   readonly name: string;
   readonly pointer: string;
   readonly expected: string;
+  /** The configured JSON Schema's validator, for a dynamic column that has one. */
+  readonly schema?: SchemaValidator;
 }
 
 /** The columns of a table as its validator reports them, with the table's known names. */
-export type CheckedColumns = readonly CheckedColumn[] & { readonly known: KnownColumns };
+export type CheckedColumns = readonly CheckedColumn[] & {
+  readonly known: KnownColumns;
+  /** Columns the table does not know are errors (config `unknownColumns: "error"`). */
+  readonly rejectUnknown: boolean;
+};
 
-export function checkedColumns(infos: readonly ColumnInfo[], expected: readonly string[]): CheckedColumns {
-  const list = infos.map((c, i) => ({
-    name: c.name,
-    pointer: `/${pointerToken(c.name)}`,
-    expected: expected[i] ?? c.type,
-  }));
-  return Object.assign(list, { known: knownColumns(infos.map((c) => c.name)) });
+export function checkedColumns(
+  infos: readonly ColumnInfo[],
+  expected: readonly string[],
+  options: { readonly rejectUnknown?: boolean; readonly schemas?: Readonly<Record<number, SchemaValidator>> } = {},
+): CheckedColumns {
+  const list: CheckedColumn[] = infos.map((c, i) => {
+    const column = { name: c.name, pointer: `/${pointerToken(c.name)}`, expected: expected[i] ?? c.type };
+    const schema = options.schemas?.[i];
+    return schema ? { ...column, schema } : column;
+  });
+  return Object.assign(list, {
+    known: knownColumns(infos.map((c) => c.name)),
+    rejectUnknown: options.rejectUnknown === true,
+  });
 }
 
-/** Adds the error of one column whose value does not match. */
-export function columnError(
-  errors: ValidationError[] | undefined,
+/**
+ * The generated straight-line check of a table: the index of the first invalid
+ * column at or after `from`, or -1. Columns before `from` are checked again
+ * but never reported, so a valid row pays nothing for being resumable, and one
+ * function serves "is it valid", "first error" and "every error".
+ */
+export type FirstInvalid = (row: Record<string, unknown>, from: number) => number;
+
+/** Adds the errors of every invalid column (or only the first, when `all` is false). Unknown columns are the caller's business. */
+export function collectErrors(
+  row: Record<string, unknown>,
   base: string,
-  column: CheckedColumn,
-  found: unknown,
-): ValidationError[] {
-  return addError(errors, base + column.pointer, column.name, column.expected, found);
+  errors: ValidationError[] | undefined,
+  firstInvalid: FirstInvalid,
+  columns: CheckedColumns,
+  all = true,
+): ValidationError[] | undefined {
+  for (let i = firstInvalid(row, 0); i >= 0; i = firstInvalid(row, i + 1)) {
+    const column = columns[i]!;
+    const x = row[column.name];
+    errors =
+      column.schema && x !== undefined
+        ? addSchemaErrors(errors, base + column.pointer, column.name, column.schema.errors, x)
+        : addError(errors, base + column.pointer, column.name, column.expected, x);
+    if (!all) return errors;
+  }
+  return errors;
+}
+
+export interface ValidateOptions {
+  /** false: stop at the first error (cheapest way to reject). Default true: report every error. */
+  readonly allErrors?: boolean;
+}
+
+/** `validate<Table>`: the typed row, or its errors. */
+export function validateRow<T>(
+  value: unknown,
+  table: string,
+  firstInvalid: FirstInvalid,
+  columns: CheckedColumns,
+  options?: ValidateOptions,
+): ValidationResult<T> {
+  if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known);
+  const all = options?.allErrors !== false;
+  let errors = firstInvalid(value, 0) < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all);
+  if (columns.rejectUnknown && (all || errors === undefined))
+    errors = rejectUnknownColumns(value, columns.known, "", errors, all);
+  return errors === undefined ? valid(value as T, columns.known) : invalid(errors, value, columns.known);
+}
+
+/** `is<Table>`: whether a value is a valid row, stopping at the first invalid column. */
+export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: CheckedColumns): boolean {
+  return (
+    isRecord(value) &&
+    firstInvalid(value, 0) < 0 &&
+    (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, true).length === 0)
+  );
 }
 
 /** The error of a row that is not an object at all. */
@@ -182,6 +247,7 @@ export function rejectUnknownColumns(
   known: KnownColumns,
   base: string,
   errors: ValidationError[] | undefined,
+  all = true,
 ): ValidationError[] | undefined {
   for (const k of unknownColumnsOf(row, known)) {
     errors = addError(
@@ -191,6 +257,7 @@ export function rejectUnknownColumns(
       "no such column (unknown columns are errors in this package)",
       row[k],
     );
+    if (!all) break;
   }
   return errors;
 }
