@@ -5,7 +5,7 @@
  * fake `az` on PATH. Verbose Azure SDK logging is on, and no token may show.
  * Also, in-process: progress on a terminal, --quiet.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -127,6 +127,20 @@ describe("the kqlgen binary", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("kqlgen: error: no Azure credential is available for https://api.loganalytics.io/.default (Please run 'az login' from a command prompt to authenticate before using this credential.): sign in with \"az login\"");
     expect(server.requests).toEqual([]);
+  });
+
+  it("interrupted (Ctrl-C) while tables are on their way: the saved snapshots stay as they were", async () => {
+    server.inject(faults.hang({ table: "DeviceInfo" }));
+    const dir = await tmpDir("cli-int");
+    await writeFile(path.join(dir, "AlertInfo.kqlgen.json"), "saved\n");
+    const child = spawn(process.execPath, [BIN, "pull", "--workspace", WORKSPACE, "--tables", "AlertInfo,DeviceInfo", "--endpoint", server.logAnalyticsEndpoint, "--out", dir], { env: userEnv(), stdio: "ignore" });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+    for (let i = 0; i < 200 && server.requestsFor("query").length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(server.requestsFor("query").map((q) => q.table).sort()).toEqual(["AlertInfo", "DeviceInfo"]);
+    child.kill("SIGINT");
+    expect(await exited).toBe("SIGINT");
+    expect(await readdir(dir)).toEqual(["AlertInfo.kqlgen.json"]);
+    expect(await readFile(path.join(dir, "AlertInfo.kqlgen.json"), "utf8")).toBe("saved\n");
   });
 
   it("pull --check: exit 1 on drift from the saved portal schema, nothing written; kqlgen diff agrees", async () => {

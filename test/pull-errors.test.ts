@@ -8,6 +8,7 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Table } from "../src/model/schema.js";
+import { redactSecrets, retryAfterMs } from "../src/sources/live/errors.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import { writeSnapshot } from "../src/sources/snapshot.js";
 import { AzureServer, FIXTURES, faults, removeTmpDirs, runPull, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
@@ -370,6 +371,28 @@ describe("secrets", () => {
     for (const token of await az.tokens()) {
       for (const text of [r.out, r.err, written.out, written.err, ...files]) expect(text).not.toContain(token.split(".")[2]);
     }
+  });
+});
+
+describe("Retry-After and redaction, unit by unit", () => {
+  const withHeaders = (h: Record<string, string>) => ({ statusCode: 429, response: { headers: { get: (n: string) => h[n.toLowerCase()] } } });
+
+  it("reads Retry-After in seconds or as a date, and retry-after-ms", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(retryAfterMs(withHeaders({ "retry-after": "7" }), now)).toBe(7000);
+    expect(retryAfterMs(withHeaders({ "retry-after": "Thu, 01 Jan 2026 00:00:30 GMT" }), now)).toBe(30_000);
+    expect(retryAfterMs(withHeaders({ "retry-after": "Wed, 31 Dec 2025 23:00:00 GMT" }), now)).toBe(0);
+    expect(retryAfterMs(withHeaders({ "retry-after-ms": "250", "retry-after": "9" }), now)).toBe(250);
+    expect(retryAfterMs(withHeaders({ "retry-after": "soon" }), now)).toBeUndefined();
+    expect(retryAfterMs(withHeaders({}), now)).toBeUndefined();
+  });
+
+  it("redacts JWTs, bearer tokens and secret parameters", () => {
+    const jwt = "eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.c2lnbmF0dXJl";
+    expect(redactSecrets(`token ${jwt} here`)).toBe("token [redacted] here");
+    expect(redactSecrets("Authorization: Bearer abc.def-123")).toBe("Authorization: Bearer [redacted]");
+    expect(redactSecrets('{"client_secret":"s3cr3t","x":1} access_token=abc&y=2')).toBe('{"client_secret":"[redacted]","x":1} access_token=[redacted]&y=2');
+    expect(redactSecrets("nothing secret")).toBe("nothing secret");
   });
 });
 

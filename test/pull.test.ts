@@ -225,6 +225,24 @@ describe("snapshots", () => {
     }
   });
 
+  it("--all --check: a saved Log Analytics table the workspace no longer has is a removed table; saved tables of other platforms are left out", async () => {
+    const dir = await tmpDir("check-all");
+    const workspace = fixtures.slice(0, 3).map((t) => ({ ...t, platform: "log-analytics" as const }));
+    for (const t of workspace) await writeFile(path.join(dir, `${t.name}.kqlgen.json`), writeSnapshot(t));
+    await writeFile(path.join(dir, "Gone.kqlgen.json"), writeSnapshot({ name: "Gone", platform: "log-analytics", columns: [{ name: "x", type: "int", ordinal: 0 }] }));
+    await writeFile(path.join(dir, "Portal.kqlgen.json"), writeSnapshot({ name: "Portal", platform: "defender-advanced-hunting", columns: [{ name: "x", type: "int", ordinal: 0 }] }));
+    server.workspaces.set(WORKSPACE, workspace);
+    try {
+      const r = await run(["pull", "--workspace", WORKSPACE, "--all", "--endpoint", server.logAnalyticsEndpoint, "--out", dir, "--check", "--fail-on", "breaking"]);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe(
+        [`schema diff: ${dir} -> Log Analytics workspace ${WORKSPACE}`, "", "Gone:", "  breaking  - table removed (had 1 column)", "", "1 breaking change, 0 additive changes in 1 table (4 compared)"].join("\n"),
+      );
+    } finally {
+      server.workspaces.set(WORKSPACE, fixtures);
+    }
+  });
+
   it("--check with the saved schema current: exit 0; a table not saved yet is drift", async () => {
     const dir = await tmpDir("check-ok");
     await writeFile(path.join(dir, "AlertInfo.kqlgen.json"), writeSnapshot({ ...fixture("AlertInfo"), platform: "log-analytics" }));
