@@ -5,7 +5,7 @@
  * Every assertion is on the exact result a consumer gets.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, REPO_CONFIG, buildGenerated, sampleRow, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
+import { FIXTURES, REPO_CONFIG, buildGenerated, sampleRow, writeConfig, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
 
 const TENANT = "4d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
 const TIME = "2024-05-01T12:00:00.1234567Z";
@@ -282,5 +282,76 @@ describe("parseStorageBlob", () => {
         { line: 3, path: "", expected: "a streamed record {time, tenantId, category, properties}", found: 'string "text"' },
       ],
     });
+  });
+});
+
+describe("a package with unknownColumns: \"error\"", () => {
+  let strict: GeneratedModule;
+  beforeAll(async () => {
+    strict = (await buildGenerated(FIXTURES, writeConfig({ mapping: { unknownColumns: "error" } }, "stream-unknown-error"))).module;
+  });
+  const NO_SUCH = "no such column (unknown columns are errors in this package)";
+
+  it("rejects a record with an unknown column (MachineGroup is not one), and still counts the column", () => {
+    const drift = rec("DeviceEvents", props("DeviceEvents", { NewColumn: 1, "a/b~c": "x" }));
+    const good = rec("DeviceEvents");
+    expect(strict.parseEventHubsMessage({ records: [good, drift] })).toStrictEqual({
+      ...empty,
+      records: [good],
+      errors: [
+        { record: 1, category: "AdvancedHunting-DeviceEvents", path: "/records/1/properties/NewColumn", column: "NewColumn", expected: NO_SUCH, found: "number 1" },
+        { record: 1, category: "AdvancedHunting-DeviceEvents", path: "/records/1/properties/a~1b~0c", column: "a/b~c", expected: NO_SUCH, found: 'string "x"' },
+      ],
+      unknownColumns: [
+        { table: "DeviceEvents", column: "NewColumn", count: 1 },
+        { table: "DeviceEvents", column: "a/b~c", count: 1 },
+      ],
+    });
+  });
+
+  it("reports each unknown column once, and never MachineGroup, when the record has other errors too", () => {
+    const bad = rec("DeviceEvents", props("DeviceEvents", { ActionType: 5, NewColumn: 1 }));
+    expect(strict.parseEventHubsMessage({ records: [bad] })).toStrictEqual({
+      ...empty,
+      errors: [
+        { record: 0, category: "AdvancedHunting-DeviceEvents", path: "/records/0/properties/ActionType", column: "ActionType", expected: "string", found: "number 5" },
+        { record: 0, category: "AdvancedHunting-DeviceEvents", path: "/records/0/properties/NewColumn", column: "NewColumn", expected: NO_SUCH, found: "number 1" },
+      ],
+      unknownColumns: [{ table: "DeviceEvents", column: "NewColumn", count: 1 }],
+    });
+  });
+});
+
+describe('a package with long: "bigint"', () => {
+  let big: GeneratedModule;
+  beforeAll(async () => {
+    big = (await buildGenerated(FIXTURES, writeConfig({ mapping: { long: "bigint" } }, "stream-bigint"))).module;
+  });
+
+  it("converts long columns of valid records, and a bad long value never hides the good records", () => {
+    const good = rec("DeviceEvents", props("DeviceEvents", { ReportId: "9223372036854775807", ProcessId: 42 }));
+    const bad = rec("DeviceEvents", props("DeviceEvents", { ReportId: 1.5, ActionType: 5 }));
+    const result = big.parseEventHubsMessage(JSON.stringify({ records: [good, bad] }));
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0].properties.ReportId).toBe(9223372036854775807n);
+    expect(result.records[0].properties.ProcessId).toBe(42n);
+    expect(result.errors).toStrictEqual([
+      {
+        record: 1,
+        category: "AdvancedHunting-DeviceEvents",
+        path: "/records/1/properties/ActionType",
+        column: "ActionType",
+        expected: "string",
+        found: "number 5",
+      },
+      {
+        record: 1,
+        category: "AdvancedHunting-DeviceEvents",
+        path: "/records/1/properties/ReportId",
+        column: "ReportId",
+        expected: "long (integer number or decimal string, read as bigint) or null",
+        found: "number 1.5",
+      },
+    ]);
   });
 });

@@ -249,6 +249,16 @@ describe("validateKqlgenAllTypes, per Kusto type (formats: true)", () => {
     expect(is(plain, "KqlgenAllTypes", value)).toBe(false);
   });
 
+  it("stops at the first error with { allErrors: false }", () => {
+    const value = row(plain, "KqlgenAllTypes", { GuidCol: "x", BoolCol: "yes" });
+    const result = plain.validateKqlgenAllTypes(value, { allErrors: false }) as Result;
+    expect(result.ok).toBe(false);
+    expect(result.errors).toStrictEqual([{ path: "/BoolCol", column: "BoolCol", expected: "bool (true or false) or null", found: 'string "yes"' }]);
+    expect((plain.validateKqlgenAllTypes(row(plain, "KqlgenAllTypes"), { allErrors: false }) as Result).ok).toBe(true);
+    const unknown = custom.validateKqlgenAllTypes(row(custom, "KqlgenAllTypes", { A: 1, B: 2 }), { allErrors: false }) as Result;
+    expect(unknown.errors).toStrictEqual([{ path: "/A", column: "A", expected: "no such column (unknown columns are errors in this package)", found: "number 1" }]);
+  });
+
   it("shortens long strings in `found`", () => {
     const result = validate(plain, "KqlgenAllTypes", row(plain, "KqlgenAllTypes", { GuidCol: "x".repeat(100) }));
     expect(result.errors).toStrictEqual([{ path: "/GuidCol", column: "GuidCol", expected: "guid (string) or null", found: `string "${"x".repeat(60)}"…` }]);
