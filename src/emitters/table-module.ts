@@ -19,8 +19,13 @@ function columnStep(c: ColumnPlan, i: number, table: string): WriterFunction {
     if (c.userSchema) {
       w.writeLine(`if ((x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) && from <= ${i}) return ${i};`);
     } else {
-      w.writeLine(`if (!(${c.check("x")}) && from <= ${i}) return ${i};`);
-      if (c.toBigInt) w.writeLine(`else if (typeof x === "number" || typeof x === "string") ${propertyAccess("row", c.name)} = BigInt(x);`);
+      if (c.toBigInt) {
+        // Converted only once valid (a resumed pass skips reporting, never the check).
+        w.write(`if (!(${c.check("x")}))`).block(() => w.writeLine(`if (from <= ${i}) return ${i};`));
+        w.write(` else if (typeof x === "number" || typeof x === "string") ${propertyAccess("row", c.name)} = BigInt(x);`).newLine();
+      } else {
+        w.writeLine(`if (!(${c.check("x")}) && from <= ${i}) return ${i};`);
+      }
     }
   };
 }
