@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPackage } from "../../src/pipeline.js";
@@ -29,9 +29,29 @@ export interface Generated {
   readonly module: GeneratedModule;
 }
 
+/** Prefixes of the folders freshDir makes; older ones are removed (test/.tmp would grow with every run). */
+const OWN_PREFIXES = /^(gen|shuffled-\d+)-[A-Za-z0-9]{6}$/;
+const MAX_AGE_MS = 60 * 60 * 1000;
+let pruned = false;
+
+function pruneOld(): void {
+  pruned = true;
+  const now = Date.now();
+  for (const name of readdirSync(TMP)) {
+    if (!OWN_PREFIXES.test(name)) continue;
+    const path = join(TMP, name);
+    try {
+      if (now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another test process removed it first.
+    }
+  }
+}
+
 /** A fresh, empty folder under test/.tmp/. */
 export function freshDir(prefix: string): string {
   mkdirSync(TMP, { recursive: true });
+  if (!pruned) pruneOld();
   return mkdtempSync(join(TMP, `${prefix}-`));
 }
 
