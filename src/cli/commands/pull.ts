@@ -14,6 +14,7 @@ import { readSchemaDir } from "../../sources/index.js";
 import { CLOUDS, type CloudName } from "../../sources/live/cloud.js";
 import { EXIT_PULL_FAILED, redactSecrets } from "../../sources/live/errors.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, type PullSource } from "../../sources/live/options.js";
+import type { PullOptions } from "../../sources/live/pull.js";
 import type { RetryOptions } from "../../sources/live/retry.js";
 import type { ExitCode, Io } from "../io.js";
 import { failOnOption } from "./diff.js";
@@ -74,29 +75,32 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
       const timeoutMs = numberFlag(flags.timeout, "--timeout", "seconds, e.g. --timeout 60") * 1000;
       const concurrency = numberFlag(flags.concurrency, "--concurrency", "a whole number from 1 to 16");
 
+      const progress = io.isTTY === true && !flags.quiet;
+      const request: PullOptions = {
+        source: flags.source,
+        ...(flags.workspace !== undefined ? { workspace: flags.workspace } : {}),
+        ...(flags.tables !== undefined ? { tables: flags.tables.split(",") } : {}),
+        ...(flags.all ? { all: true } : {}),
+        cloud: flags.cloud,
+        ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : {}),
+        ...(flags.tenant !== undefined ? { tenant: flags.tenant } : {}),
+        timeoutMs,
+        concurrency,
+        ...(options.agent ? { agent: options.agent } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+        ...(progress ? { onTable: (p) => io.err(`kqlgen: [${p.done}/${p.total}] ${p.table}: ${plural(p.columns, "column")}`) } : {}),
+      };
+      // Loaded on use: the Azure SDK costs every other command its start-up time.
+      const { PullError, pullSchemas, resolvePullOptions } = await import("../../sources/live/pull.js");
+      resolvePullOptions(request);
+
       // --check compares with what is saved: read it first, so a broken folder fails before any request.
       let saved: SchemaSet | undefined;
       if (flags.check) saved = await readSchemaDir(flags.out);
 
-      const progress = io.isTTY === true && !flags.quiet;
-      // Loaded on use: the Azure SDK costs every other command its start-up time.
-      const { PullError, pullSchemas } = await import("../../sources/live/pull.js");
       let result;
       try {
-        result = await pullSchemas({
-          source: flags.source,
-          ...(flags.workspace !== undefined ? { workspace: flags.workspace } : {}),
-          ...(flags.tables !== undefined ? { tables: flags.tables.split(",") } : {}),
-          ...(flags.all ? { all: true } : {}),
-          cloud: flags.cloud,
-          ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : {}),
-          ...(flags.tenant !== undefined ? { tenant: flags.tenant } : {}),
-          timeoutMs,
-          concurrency,
-          ...(options.agent ? { agent: options.agent } : {}),
-          ...(options.retry ? { retry: options.retry } : {}),
-          ...(progress ? { onTable: (p) => io.err(`kqlgen: [${p.done}/${p.total}] ${p.table}: ${plural(p.columns, "column")}`) } : {}),
-        });
+        result = await pullSchemas(request);
       } catch (e) {
         if (!(e instanceof PullError)) throw e;
         for (const f of e.failures) io.err(`kqlgen: error: ${redactSecrets(f.message)}`);
