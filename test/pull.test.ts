@@ -151,6 +151,13 @@ describe("snapshots", () => {
     expect((await readdir(dir)).sort()).toEqual(["AlertInfo.kqlgen.json", "DeviceInfo.kqlgen.json"]);
   });
 
+  it("an --out folder that does not exist yet is made", async () => {
+    const dir = path.join(await tmpDir("fresh"), "new", "fixtures");
+    const r = await run(pullArgs(dir, "--tables", "AlertInfo"));
+    expect(r.code).toBe(0);
+    expect(await readdir(dir)).toEqual(["AlertInfo.kqlgen.json"]);
+  });
+
   it("a pulled table replaces the file that defined it in another format; other tables stay", async () => {
     const dir = await tmpDir("replace");
     for (const f of ["DeviceInfo.getschema.json", "AlertEvidence.getschema.csv", "README.md"]) await writeFile(path.join(dir, f), await readFile(path.join(FIXTURES, f)));
