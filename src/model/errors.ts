@@ -34,8 +34,12 @@ export class InputProblem {
   }
 }
 
-/** Exit codes of the `kqlgen` command. */
-export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
+/**
+ * Exit codes of the `kqlgen` command: 1 a failed check (drift, violations,
+ * lint findings), 2 bad usage or input, 3 a live pull that failed (sign-in,
+ * permissions, the service, the network), 70 an internal error.
+ */
+export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, pullFailed: 3, internal: 70 } as const;
 
 /**
  * Thrown for bad usage or bad input: carries every problem found, so a user

@@ -6,10 +6,10 @@
  * that looks like one is redacted before it is shown.
  */
 import { STATUS_CODES } from "node:http";
-import { InputError } from "../../model/errors.js";
+import { EXIT, InputError } from "../../model/errors.js";
 
 /** Exit code of a pull that failed because of sign-in or the service (not bad usage, not drift). */
-export const EXIT_PULL_FAILED = 3;
+export const EXIT_PULL_FAILED = EXIT.pullFailed;
 
 export type FailureKind =
   | "credential"
