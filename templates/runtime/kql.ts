@@ -343,14 +343,22 @@ function two(n: bigint): string {
   return n.toString().padStart(2, "0");
 }
 
-/** Ticks as KQL: `7d`, `1h`, `30m`, `15s`, `250ms`, else `time([-][d.]hh:mm:ss[.fffffff])`. */
+/** Unit literals (`1h`) are read through a double: exact up to 2^53 ticks (28 years). */
+const EXACT_UNIT_TICKS = 2n ** 53n;
+
+/**
+ * Ticks as KQL: whole days, hours, minutes or seconds as `7d`, `1h`, `30m`, `15s`; whole
+ * milliseconds under a second as `250ms`; anything else (negative values, and values past
+ * 2^53 ticks, included) as `time([-][d.]hh:mm:ss[.fffffff])`, which Kusto reads exactly.
+ */
 function ticksText(ticks: bigint): string {
   if (ticks === 0n) return "0s";
-  if (ticks > 0n) {
-    for (const unit of ["d", "h", "m", "s", "ms"]) {
+  if (ticks > 0n && ticks <= EXACT_UNIT_TICKS) {
+    for (const unit of ["d", "h", "m", "s"]) {
       const size = UNIT_TICKS[unit]!;
       if (ticks % size === 0n) return `${ticks / size}${unit}`;
     }
+    if (ticks % TICKS_PER_MS === 0n && ticks < UNIT_TICKS.s!) return `${ticks / TICKS_PER_MS}ms`;
   }
   let t = ticks < 0n ? -ticks : ticks;
   const fraction = t % 10_000_000n;
@@ -363,7 +371,7 @@ function ticksText(ticks: bigint): string {
 }
 
 /**
- * A `timespan` literal: `1h`, `7d`, `250ms`, `time(-00:00:01.5000000)`, or `time(null)`; from a
+ * A `timespan` literal: `1h`, `7d`, `250ms`, `time(1.02:03:04.5670000)`, `time(-00:05:00)`, or `time(null)`; from a
  * number of milliseconds (rounded to 100 ns), a Kusto timespan string `[-][d.]hh:mm:ss[.fffffff]`
  * (as Kusto sends timespans in JSON), or `<amount><unit>` with unit d, h, m, s, ms, microsecond or
  * tick (`"1.5h"`).
