@@ -8,6 +8,8 @@ import { EXIT, InputError } from "../model/errors.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerPull } from "./commands/pull.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerValidate } from "./commands/validate.js";
+import { registerLint } from "./commands/lint.js";
 import { processIo, type ExitCode, type Io } from "./io.js";
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
@@ -25,6 +27,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerGenerate(program, io, done);
   registerPull(program, io, done);
   registerDiff(program, io, done);
+  registerValidate(program, io, done);
+  registerLint(program, io, done);
 
   try {
     await program.parseAsync(argv as string[], { from: "user" });
@@ -39,6 +43,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return e.exitCode;
     }
     io.err(`kqlgen: internal error: ${(e as Error)?.stack ?? String(e)}`);
-    return 70;
+    return EXIT.internal;
   }
 }

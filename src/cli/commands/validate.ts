@@ -1,0 +1,70 @@
+/** `kqlgen validate`: streamed data files against the schemas, with the generated validators. */
+import { Option, type Command } from "commander";
+import { formatBytes, renderJson, renderText } from "../../validate/report.js";
+import { validateData, type Progress } from "../../validate/index.js";
+import type { ExitCode, Io } from "../io.js";
+
+interface Flags {
+  schemas: string;
+  config?: string;
+  format: "text" | "json";
+  strict?: boolean;
+}
+
+/** Moves up over the previous progress line and clears it (the Io appends a newline to every write). */
+const CLEAR_LINE = "\u001b[1A\u001b[2K";
+const PROGRESS_EVERY_MS = 200;
+
+/** A one-line progress display on a terminal: percent, bytes, bytes/s, records/s. */
+class ProgressLine {
+  private readonly started = performance.now();
+  private last = 0;
+  private shown = false;
+
+  constructor(private readonly io: Io) {}
+
+  update(p: Progress): void {
+    const now = performance.now();
+    if (now - this.last < PROGRESS_EVERY_MS) return;
+    this.last = now;
+    const seconds = Math.max((now - this.started) / 1000, 1e-3);
+    const percent = p.totalBytes > 0 ? Math.min(100, Math.floor((100 * p.bytes) / p.totalBytes)) : 100;
+    const width = 20;
+    const filled = Math.round((percent / 100) * width);
+    const bar = `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
+    const line =
+      `${bar} ${String(percent).padStart(3)}%  ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}  ` +
+      `${formatBytes(Math.round(p.bytes / seconds))}/s  ${Math.round(p.records / seconds).toLocaleString("en-US")} records/s  ${p.file}`;
+    this.io.out(`${this.shown ? CLEAR_LINE : ""}${line}`);
+    this.shown = true;
+  }
+
+  /** What to put before the report: the sequence that removes the progress line, if one is shown. */
+  clear(): string {
+    return this.shown ? CLEAR_LINE : "";
+  }
+}
+
+export function registerValidate(program: Command, io: Io, done: (code: ExitCode) => void): void {
+  program
+    .command("validate")
+    .description("check streamed data (Event Hubs message bodies, Storage JSON lines; gzip too) against the schemas")
+    .argument("<paths...>", "data files, or folders to read recursively")
+    .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots)").default("fixtures/"))
+    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"))
+    .addOption(new Option("--format <format>", "report format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--strict", "unknown categories and unknown columns count as violations"))
+    .action(async (paths: string[], flags: Flags) => {
+      const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
+      const report = await validateData({
+        schemas: flags.schemas,
+        config: flags.config,
+        paths,
+        strict: flags.strict === true,
+        progress: progress && ((p) => progress.update(p)),
+      });
+      const text = flags.format === "json" ? renderJson(report) : renderText(report);
+      io.out(`${progress?.clear() ?? ""}${text}`);
+      done(report.exitCode);
+    });
+}

@@ -1,0 +1,146 @@
+/**
+ * The generated validators, loaded in-process: the package `generate` would
+ * write is emitted in memory, its TypeScript turned into JavaScript with
+ * TypeScript's own `transpileModule`, written to a temporary folder and
+ * imported. `kqlgen validate` then runs exactly the code a generated package
+ * runs — the table checks and the runtime's stream record check — and no
+ * second implementation of the rules.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ts } from "ts-morph";
+import { loadConfig, resolveOptions } from "../config/config.js";
+import { emitPackage } from "../emitters/index.js";
+import type { SchemaSet } from "../model/schema.js";
+import { readSchemaDir } from "../sources/index.js";
+
+/** One error of a generated check (templates/runtime/validation.ts). */
+export interface ValidationError {
+  readonly path: string;
+  readonly column?: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** The runtime's per-table stream entry (templates/runtime/stream.ts). */
+export interface StreamTable {
+  readonly table: string;
+  readonly known: { readonly names: Readonly<Record<string, true>>; readonly count: number };
+  readonly decorated: boolean;
+}
+
+/** What the runtime's `checkStreamRecord` reports to (templates/runtime/stream.ts). */
+export interface RecordSink {
+  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void;
+  unknownCategory(category: string): void;
+  notARecord(errors: ValidationError[]): void;
+}
+
+/** `base`: the JSON Pointer error paths start with, or a function giving it (called only for invalid records). */
+export type CheckStreamRecord = (rec: unknown, base: string | (() => string), tables: ReadonlyMap<string, StreamTable>, sink: RecordSink) => void;
+
+/** The generated validators of a schema set, ready to run. */
+export interface LoadedValidators {
+  readonly schema: SchemaSet;
+  /** category ("AdvancedHunting-<Table>") → the runtime's table entry: the generated stream module's `streamTables`. */
+  readonly tables: ReadonlyMap<string, StreamTable>;
+  /** The runtime's record check: envelope, table check, MachineGroup, unknown columns. */
+  readonly checkStreamRecord: CheckStreamRecord;
+  /** Per table, the columns a streamed record carries (the table's, plus MachineGroup when the stream adds it), in order. */
+  readonly columns: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface LoadInput {
+  /** Folder of schema files. */
+  readonly schemas: string;
+  /** Config file; undefined: kqlgen.config.json when present. */
+  readonly config?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** TypeScript → JavaScript, one module at a time: no type checking (the package's own build does that). */
+export function transpile(source: string, fileName: string): string {
+  return ts.transpileModule(source, {
+    fileName,
+    reportDiagnostics: false,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, declaration: false },
+  }).outputText;
+}
+
+const AJV_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(["'])(ajv(?:\/[^"']*)?)\2/g;
+
+/**
+ * Makes Ajv's standalone code load from anywhere: bare `ajv/...` specifiers
+ * become absolute (resolved from kqlgen's own dependencies), and a `require`
+ * is provided where Ajv's code calls one (it does, even in ESM output).
+ */
+export function resolveAjvImports(code: string): string {
+  let usesRequire = false;
+  const out = code.replace(AJV_SPECIFIER, (_all, lead: string, quote: string, spec: string) => {
+    const file = require.resolve(spec);
+    if (/^require/.test(lead)) {
+      usesRequire = true;
+      return `${lead}${quote}${file}${quote}`;
+    }
+    return `${lead}${quote}${pathToFileURL(file).href}${quote}`;
+  });
+  return usesRequire ? `import { createRequire as __kqlgenCreateRequire } from "node:module";\nconst require = __kqlgenCreateRequire(import.meta.url);\n${out}` : out;
+}
+
+const loaded = new Map<string, Promise<Omit<LoadedValidators, "schema">>>();
+
+/** Transpiles and imports the validator modules of an emitted package (cached by content within a process). */
+function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): Promise<Omit<LoadedValidators, "schema">> {
+  const wanted = [...files.keys()].filter((p) => /^src\/(runtime\/|tables\/|dynamic-schemas\.ts$|stream\.ts$)/.test(p));
+  const hash = createHash("sha256");
+  for (const p of wanted) hash.update(p).update("\0").update(files.get(p)!).update("\0");
+  const key = hash.digest("hex");
+  let entry = loaded.get(key);
+  if (entry === undefined) {
+    entry = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), "kqlgen-validate-"));
+      try {
+        for (const path of wanted) {
+          let js = transpile(files.get(path)!, path);
+          if (path === "src/dynamic-schemas.ts") js = resolveAjvImports(js);
+          const file = join(dir, path.replace(/\.ts$/, ".js"));
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, js);
+        }
+        const url = (p: string) => pathToFileURL(join(dir, "src", p)).href;
+        const runtime = await import(url("runtime/stream.js"));
+        const stream = await import(url("stream.js"));
+        const tables = stream.streamTables as ReadonlyMap<string, StreamTable>;
+        if (!(tables instanceof Map) || typeof runtime.checkStreamRecord !== "function") {
+          throw new Error("internal: the generated stream module does not export streamTables, or its runtime checkStreamRecord");
+        }
+        const columns = new Map<string, readonly string[]>();
+        for (const table of schema.tables) {
+          const entry = tables.get(`${runtime.CATEGORY_PREFIX}${table.name}`);
+          columns.set(table.name, [...table.columns.map((c) => c.name), ...(entry?.decorated ? [runtime.DECORATION as string] : [])]);
+        }
+        return { tables, columns, checkStreamRecord: runtime.checkStreamRecord as CheckStreamRecord };
+      } finally {
+        // Every module is loaded and linked by now: the files are no longer needed.
+        rmSync(dir, { recursive: true, force: true });
+      }
+    })();
+    loaded.set(key, entry);
+    entry.catch(() => loaded.delete(key));
+  }
+  return entry;
+}
+
+/** Emits the package for a schema folder (and config) in memory and loads its validators. Throws InputError on bad schemas or config. */
+export async function loadValidators(input: LoadInput): Promise<LoadedValidators> {
+  const { config, file } = await loadConfig(input.config);
+  const schema = await readSchemaDir(input.schemas);
+  const options = resolveOptions(config, schema, file);
+  const files = await emitPackage(schema, options, file);
+  return { schema, ...(await importPackage(files, schema)) };
+}
