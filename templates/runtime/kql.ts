@@ -612,6 +612,8 @@ export type Predicate = AnyExpr<"bool">;
 
 /** The right-hand side of a comparison with a K expression: a value or an expression. */
 export type Operand<K extends KustoType> = KustoInputs[K] | AnyExpr<ComparableType<K>>;
+/** A value or expression of exactly the type K (null: K's typed null, but for string). */
+export type SameType<K extends KustoType> = KustoInputs[K] | AnyExpr<K> | (K extends "string" ? never : null);
 
 /** Members every expression has. */
 export interface ScalarExpr<K extends KustoType, T> extends Expr<K, T> {
@@ -732,6 +734,10 @@ export type KustoTypesOf<Q> = Q extends Query<infer F> ? Simplify<{ -readonly [N
 /** Typed references to a query's columns, by name. */
 export type Columns<F extends Fields> = { readonly [N in keyof F]: ExprOf<F[N]["kusto"], F[N]["ts"]> };
 export type ColumnName<F extends Fields> = keyof F & string;
+/** Columns Kusto can sort, group and distinct by: all but dynamic ones. */
+export type SortableName<F extends Fields> = { [N in keyof F]: F[N]["kusto"] extends "dynamic" ? never : N }[keyof F] & string;
+/** An expression Kusto can group by: any type but dynamic. */
+export type Groupable = AnyExpr<Exclude<KustoType, "dynamic">>;
 
 type FieldsOf<R> = Simplify<{ [N in keyof R]: R[N] extends Expr<infer K extends KustoType, infer T> ? Field<K, T> : never }>;
 type AggFields<A> = { [N in keyof A]: A[N] extends Agg<infer K extends KustoType, infer T> ? Field<K, T> : never };
@@ -986,6 +992,20 @@ function operand(kind: Kind, value: unknown, prec: number): string {
   }
 }
 
+/**
+ * An argument that must have exactly the given type (Kusto would otherwise promote the result,
+ * e.g. coalesce(int, long) is a long): an expression of that type, or a value written by that
+ * type's literal writer (null gives the typed null).
+ */
+function sameType(what: string, kind: Kind, value: unknown): string {
+  if (isExpr(value)) {
+    if (value.kusto !== kind) throw new KqlBuildError(`${what}: ${value.kql}, of type ${value.kusto}, is not a ${kind} like the first value`);
+    return value.kql;
+  }
+  if (value instanceof KqlText) throw new KqlBuildError(`${what}: cannot use ${value.kql} as a value here: use an expression (column, fn.*, lit.*)`);
+  return literalWriters[kind](value as never);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Literal expressions and functions
 
@@ -1100,16 +1120,16 @@ export const fn = {
   totimespan: convert("timespan", "totimespan"),
   toguid: convert("guid", "toguid"),
   parse_json: (value: Text): DynamicExpr => call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
-  /** `iff(condition, then, else)`: then and else of one type. */
-  iff<K extends KustoType>(condition: Predicate, then: AnyExpr<K>, otherwise: Operand<K>): ExprOf<K, Computed<K>> {
+  /** `iff(condition, then, else)`: then and else of one type (a value is written as a literal of then's type). */
+  iff<K extends KustoType>(condition: Predicate, then: AnyExpr<K>, otherwise: SameType<K>): ExprOf<K, Computed<K>> {
     const t = arg("iff()", then);
-    return call(t.kusto, "iff", [arg("iff()", condition, ["bool"]).kql, t.kql, operand(t.kusto, otherwise, 0)]) as never;
+    return call(t.kusto, "iff", [arg("iff()", condition, ["bool"]).kql, t.kql, sameType("iff()", t.kusto, otherwise)]) as never;
   },
-  /** `coalesce(a, b, ...)`: the first value that is not null. */
-  coalesce<K extends KustoType>(first: AnyExpr<K>, ...rest: Operand<K>[]): ExprOf<K, Computed<K>> {
+  /** `coalesce(a, b, ...)`: the first value that is not null; all of a's type (values are written as literals of it). */
+  coalesce<K extends KustoType>(first: AnyExpr<K>, ...rest: SameType<K>[]): ExprOf<K, Computed<K>> {
     const f = arg("coalesce()", first);
     if (rest.length === 0) throw new KqlBuildError("coalesce() takes at least two arguments");
-    return call(f.kusto, "coalesce", [f.kql, ...rest.map((r) => operand(f.kusto, r, 0))]) as never;
+    return call(f.kusto, "coalesce", [f.kql, ...rest.map((r) => sameType("coalesce()", f.kusto, r))]) as never;
   },
   isnull: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnull", [arg("isnull()", value).kql]) as never,
   isnotnull: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnotnull", [arg("isnotnull()", value).kql]) as never,
@@ -1288,9 +1308,9 @@ const WHERE_METHODS: Readonly<Record<string, string>> = {
 
 /** A sort key: a column (descending, as in KQL), or [column, direction] or [column, direction, nulls]. */
 export type OrderKey<F extends Fields> =
-  | ColumnName<F>
-  | readonly [ColumnName<F>, "asc" | "desc"]
-  | readonly [ColumnName<F>, "asc" | "desc", "nulls first" | "nulls last"];
+  | SortableName<F>
+  | readonly [SortableName<F>, "asc" | "desc"]
+  | readonly [SortableName<F>, "asc" | "desc", "nulls first" | "nulls last"];
 
 /**
  * A KQL query whose result has the columns F (name → Kusto type and row value type). Every step
@@ -1315,7 +1335,8 @@ export class Query<F extends Fields = Fields> extends KqlText {
   private column(name: unknown, what: string): ResultColumn {
     const found = typeof name === "string" ? this.columns.find((c) => c.name === name) : undefined;
     if (!found) {
-      throw new KqlBuildError(`${what}: no column ${describe(name)} in the query's result (columns: ${this.columns.map((c) => c.name).join(", ")})`);
+      const hint = what === "order by" && (name === "asc" || name === "desc") ? 'give a direction as [column, "asc"]; ' : "";
+      throw new KqlBuildError(`${what}: no column ${describe(name)} in the query's result (${hint}columns: ${this.columns.map((c) => c.name).join(", ")})`);
     }
     return found;
   }
@@ -1399,11 +1420,11 @@ export class Query<F extends Fields = Fields> extends KqlText {
    * or keys computed: `q.summarize((c, a) => ({ Count: a.count() }), (c, f) => ({ Day: f.bin(c.Timestamp, "1d") }))`.
    * The result has the keys, then the aggregations.
    */
-  summarize<A extends Record<string, AnyAgg>, B extends ColumnName<F> = never>(
+  summarize<A extends Record<string, AnyAgg>, B extends SortableName<F> = never>(
     aggregations: (c: Columns<F>, a: Aggregations) => A,
     by?: readonly B[],
   ): Query<Simplify<Pick<F, B> & AggFields<A>>>;
-  summarize<A extends Record<string, AnyAgg>, R extends Record<string, AnyExpr>>(
+  summarize<A extends Record<string, AnyAgg>, R extends Record<string, Groupable>>(
     aggregations: (c: Columns<F>, a: Aggregations) => A,
     by: (c: Columns<F>, f: Functions) => R,
   ): Query<Simplify<FieldsOf<R> & AggFields<A>>>;
@@ -1423,6 +1444,7 @@ export class Query<F extends Fields = Fields> extends KqlText {
       const columns = this.pick("summarize by", by as unknown[], true);
       keys = { text: columns.map((c) => quoteIdentifier(c.name)).join(", "), columns };
     }
+    keys.columns.forEach((c) => this.sortable(c, "summarize by"));
     if (aggColumns.length === 0 && keys.columns.length === 0) throw new KqlBuildError("summarize: no aggregations and no keys");
     const columns = [...keys.columns, ...aggColumns];
     this.unique("summarize", columns.map((c) => c.name));
@@ -1447,13 +1469,14 @@ export class Query<F extends Fields = Fields> extends KqlText {
   }
 
   /** `top n by column [asc|desc]`: the first n rows by one column (descending unless asked). */
-  top(count: number, column: ColumnName<F>, direction: "asc" | "desc" = "desc", nulls?: "nulls first" | "nulls last"): Query<F> {
+  top(count: number, column: SortableName<F>, direction: "asc" | "desc" = "desc", nulls?: "nulls first" | "nulls last"): Query<F> {
     return this.step(`top ${this.rowCount(count, "top")} by ${this.sortKey([column, direction, ...(nulls ? [nulls] : [])] as never)}`);
   }
 
   /** `distinct`: the distinct combinations of the named columns. */
-  distinct<N extends ColumnName<F>>(...columns: [N, ...N[]]): Query<Simplify<Pick<F, N>>> {
+  distinct<N extends SortableName<F>>(...columns: [N, ...N[]]): Query<Simplify<Pick<F, N>>> {
     const picked = this.pick("distinct", columns);
+    picked.forEach((c) => this.sortable(c, "distinct"));
     return this.step(`distinct ${picked.map((c) => quoteIdentifier(c.name)).join(", ")}`, picked);
   }
 
@@ -1469,12 +1492,19 @@ export class Query<F extends Fields = Fields> extends KqlText {
 
   private sortKey(key: unknown): string {
     const [name, direction = "desc", nulls] = (Array.isArray(key) ? key : [key]) as unknown[];
-    const column = this.column(name, "order by");
+    const column = this.sortable(this.column(name, "order by"), "order by");
     if (direction !== "asc" && direction !== "desc") throw new KqlBuildError(`order by: direction must be "asc" or "desc", got ${describe(direction)}`);
     if (nulls !== undefined && nulls !== "nulls first" && nulls !== "nulls last") {
       throw new KqlBuildError(`order by: nulls must be "nulls first" or "nulls last", got ${describe(nulls)}`);
     }
     return [quoteIdentifier(column.name), direction, nulls].filter(Boolean).join(" ");
+  }
+
+  private sortable(column: ResultColumn, what: string): ResultColumn {
+    if (column.type === "dynamic") {
+      throw new KqlBuildError(`${what}: column ${JSON.stringify(column.name)} is dynamic, which Kusto cannot sort, group or distinct by: convert it first (fn.tostring)`);
+    }
+    return column;
   }
 
   private pick(what: string, names: readonly unknown[], allowEmpty = false): ResultColumn[] {
