@@ -640,35 +640,36 @@ export interface OrderedExpr<K extends KustoType, T> extends ScalarExpr<K, T> {
   notBetween(low: Operand<K>, high: Operand<K>): BoolExpr;
 }
 
-type Text = string | AnyExpr<"string">;
+/** A string value or string expression (the right-hand side of string operators). */
+export type TextOperand = string | AnyExpr<"string">;
 
 export interface StringExpr<T = string> extends ScalarExpr<"string", T> {
   /** `=~`: equal, ignoring case. */
-  eqCi(value: Text): BoolExpr;
+  eqCi(value: TextOperand): BoolExpr;
   /** `!~` */
-  neCi(value: Text): BoolExpr;
+  neCi(value: TextOperand): BoolExpr;
   /** `in~` */
-  inCi(values: readonly Text[]): BoolExpr;
+  inCi(values: readonly TextOperand[]): BoolExpr;
   /** `!in~` */
-  notInCi(values: readonly Text[]): BoolExpr;
-  has(term: Text): BoolExpr;
-  notHas(term: Text): BoolExpr;
-  hasCs(term: Text): BoolExpr;
-  notHasCs(term: Text): BoolExpr;
-  hasPrefix(term: Text): BoolExpr;
-  hasSuffix(term: Text): BoolExpr;
-  hasAny(terms: readonly Text[]): BoolExpr;
-  hasAll(terms: readonly Text[]): BoolExpr;
-  contains(text: Text): BoolExpr;
-  notContains(text: Text): BoolExpr;
-  containsCs(text: Text): BoolExpr;
-  notContainsCs(text: Text): BoolExpr;
-  startsWith(text: Text): BoolExpr;
-  notStartsWith(text: Text): BoolExpr;
-  startsWithCs(text: Text): BoolExpr;
-  endsWith(text: Text): BoolExpr;
-  notEndsWith(text: Text): BoolExpr;
-  endsWithCs(text: Text): BoolExpr;
+  notInCi(values: readonly TextOperand[]): BoolExpr;
+  has(term: TextOperand): BoolExpr;
+  notHas(term: TextOperand): BoolExpr;
+  hasCs(term: TextOperand): BoolExpr;
+  notHasCs(term: TextOperand): BoolExpr;
+  hasPrefix(term: TextOperand): BoolExpr;
+  hasSuffix(term: TextOperand): BoolExpr;
+  hasAny(terms: readonly TextOperand[]): BoolExpr;
+  hasAll(terms: readonly TextOperand[]): BoolExpr;
+  contains(text: TextOperand): BoolExpr;
+  notContains(text: TextOperand): BoolExpr;
+  containsCs(text: TextOperand): BoolExpr;
+  notContainsCs(text: TextOperand): BoolExpr;
+  startsWith(text: TextOperand): BoolExpr;
+  notStartsWith(text: TextOperand): BoolExpr;
+  startsWithCs(text: TextOperand): BoolExpr;
+  endsWith(text: TextOperand): BoolExpr;
+  notEndsWith(text: TextOperand): BoolExpr;
+  endsWithCs(text: TextOperand): BoolExpr;
   /** `matches regex "..."` (the pattern is a string literal). */
   matchesRegex(pattern: string): BoolExpr;
   isEmpty(): BoolExpr<boolean>;
@@ -684,12 +685,12 @@ export interface BoolExpr<T = boolean | null> extends ScalarExpr<"bool", T> {
 export interface DynamicExpr<T = unknown> extends Expr<"dynamic", T> {
   /** `x["key"]` or `x[0]`: a member or element, dynamic. */
   get(key: string | number): DynamicExpr;
-  has(term: Text): BoolExpr;
-  notHas(term: Text): BoolExpr;
-  contains(text: Text): BoolExpr;
-  notContains(text: Text): BoolExpr;
-  hasAny(terms: readonly Text[]): BoolExpr;
-  hasAll(terms: readonly Text[]): BoolExpr;
+  has(term: TextOperand): BoolExpr;
+  notHas(term: TextOperand): BoolExpr;
+  contains(text: TextOperand): BoolExpr;
+  notContains(text: TextOperand): BoolExpr;
+  hasAny(terms: readonly TextOperand[]): BoolExpr;
+  hasAll(terms: readonly TextOperand[]): BoolExpr;
   isNull(): BoolExpr<boolean>;
   isNotNull(): BoolExpr<boolean>;
   isEmpty(): BoolExpr<boolean>;
@@ -1087,11 +1088,11 @@ export const fn = {
   /** `format_datetime(x, "yyyy-MM-dd HH:mm")`. */
   format_datetime: (value: AnyExpr<"datetime">, format: string): StringExpr =>
     call("string", "format_datetime", [arg("format_datetime()", value, ["datetime"]).kql, stringLiteral(format)]) as never,
-  tolower: (value: Text): StringExpr => call("string", "tolower", [textValue("tolower()", value)]) as never,
-  toupper: (value: Text): StringExpr => call("string", "toupper", [textValue("toupper()", value)]) as never,
-  strlen: (value: Text): OrderedExpr<"long", number | null> => call("long", "strlen", [textValue("strlen()", value)]) as never,
+  tolower: (value: TextOperand): StringExpr => call("string", "tolower", [textValue("tolower()", value)]) as never,
+  toupper: (value: TextOperand): StringExpr => call("string", "toupper", [textValue("toupper()", value)]) as never,
+  strlen: (value: TextOperand): OrderedExpr<"long", number | null> => call("long", "strlen", [textValue("strlen()", value)]) as never,
   /** `substring(text, start[, length])`. */
-  substring(value: Text, start: number, length?: number): StringExpr {
+  substring(value: TextOperand, start: number, length?: number): StringExpr {
     const args = [textValue("substring()", value), longLiteral(start)];
     if (length !== undefined) args.push(longLiteral(length));
     return call("string", "substring", args) as never;
@@ -1101,12 +1102,12 @@ export const fn = {
     if (parts.length === 0) throw new KqlBuildError("strcat() takes at least one argument");
     return call("string", "strcat", parts.map((p) => (isExpr(p) ? p.kql : stringLiteral(p as string)))) as never;
   },
-  replace_string: (value: Text, lookup: Text, rewrite: Text): StringExpr =>
+  replace_string: (value: TextOperand, lookup: TextOperand, rewrite: TextOperand): StringExpr =>
     call("string", "replace_string", [textValue("replace_string()", value), textValue("replace_string()", lookup), textValue("replace_string()", rewrite)]) as never,
   /** `extract(regex, group, text)`. */
-  extract: (regex: string, group: number, value: Text): StringExpr =>
+  extract: (regex: string, group: number, value: TextOperand): StringExpr =>
     call("string", "extract", [stringLiteral(regex), longLiteral(group), textValue("extract()", value)]) as never,
-  split: (value: Text, delimiter: string): DynamicExpr<string[] | null> =>
+  split: (value: TextOperand, delimiter: string): DynamicExpr<string[] | null> =>
     call("dynamic", "split", [textValue("split()", value), stringLiteral(delimiter)]) as never,
   array_length: (value: AnyExpr<"dynamic">): OrderedExpr<"long", number | null> =>
     call("long", "array_length", [arg("array_length()", value, ["dynamic"]).kql]) as never,
@@ -1119,7 +1120,7 @@ export const fn = {
   todatetime: convert("datetime", "todatetime"),
   totimespan: convert("timespan", "totimespan"),
   toguid: convert("guid", "toguid"),
-  parse_json: (value: Text): DynamicExpr => call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
+  parse_json: (value: TextOperand): DynamicExpr => call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
   /** `iff(condition, then, else)`: then and else of one type (a value is written as a literal of then's type). */
   iff<K extends KustoType>(condition: Predicate, then: AnyExpr<K>, otherwise: SameType<K>): ExprOf<K, Computed<K>> {
     const t = arg("iff()", then);
@@ -1259,7 +1260,7 @@ export type OperatorOf<K extends KustoType> = K extends "string"
 type ListOp = "in" | "!in" | "in~" | "!in~" | "has_any" | "has_all";
 /** The value of `where(column, op, value)`. */
 export type OperandOf<K extends KustoType, O> = O extends ListOp
-  ? readonly (K extends "dynamic" ? Text : Operand<K>)[]
+  ? readonly (K extends "dynamic" ? TextOperand : Operand<K>)[]
   : O extends "between" | "!between"
     ? readonly [Operand<K>, Operand<K>]
     : O extends "==" | "!="
@@ -1267,7 +1268,7 @@ export type OperandOf<K extends KustoType, O> = O extends ListOp
       : O extends "matches regex"
         ? string
         : O extends StringOp | DynamicOp
-          ? Text
+          ? TextOperand
           : Operand<K>;
 
 const WHERE_METHODS: Readonly<Record<string, string>> = {
