@@ -3,12 +3,14 @@ import {
   isKustoDatetime,
   isKustoDecimal,
   isKustoGuid,
+  isKustoLongString,
   isKustoTimespan,
 } from "../templates/runtime/formats.js";
 import {
   DATETIME_PATTERN,
   DECIMAL_PATTERN,
   GUID_PATTERN,
+  LONG_STRING_PATTERN,
   TIMESPAN_PATTERN,
 } from "../src/mapping/patterns.js";
 
@@ -235,7 +237,39 @@ function randomString(rnd: () => number): string {
   return out;
 }
 
+const longStringCases: Case[] = [
+  { given: "0", want: true },
+  { given: "-0", want: true },
+  { given: "42", want: true },
+  { given: "9223372036854775807", want: true },
+  { given: "9223372036854775808", want: false },
+  { given: "-9223372036854775808", want: true },
+  { given: "-9223372036854775809", want: false },
+  { given: "9999999999999999999", want: false },
+  { given: "0009223372036854775", want: true },
+  { given: "10000000000000000000", want: false },
+  { given: "", want: false },
+  { given: "-", want: false },
+  { given: "+1", want: false },
+  { given: "1.0", want: false },
+  { given: " 1", want: false },
+  { given: "1e3", want: false },
+  { given: "\u0661", want: false },
+];
+
 const formats: Format[] = [
+  {
+    name: "long string",
+    check: isKustoLongString,
+    pattern: LONG_STRING_PATTERN,
+    cases: longStringCases,
+    gen: (rnd) => {
+      const sign = rnd() < 0.3 ? "-" : "";
+      // Around the 19-digit limits: 9223372036854775807/8 and neighbours.
+      if (rnd() < 0.5) return sign + "922337203685477" + digits(rnd, int(rnd, 3, 5));
+      return sign + digits(rnd, int(rnd, 0, 21));
+    },
+  },
   {
     name: "datetime",
     check: isKustoDatetime,

@@ -6,7 +6,7 @@ import type { SchemaSet } from "../model/schema.js";
 import { planTable } from "../mapping/plan.js";
 import { newProject } from "./code.js";
 import { emitDynamicValidators } from "./dynamic.js";
-import { tableJsonSchema } from "./json-schema.js";
+import { printJsonSchema, tableJsonSchema } from "./json-schema.js";
 import type { EmitOptions, OutputFiles } from "./options.js";
 import { emitKqlModule } from "./kql-module.js";
 import { emitIndex, packageJson, readme, runtimeFiles, tsconfigJson } from "./package-files.js";
@@ -15,6 +15,7 @@ import { emitTableModule } from "./table-module.js";
 import { tableInterface } from "./types.js";
 
 export type { EmitOptions, OutputFiles } from "./options.js";
+export { RUNTIME_DIR } from "./package-files.js";
 
 export async function emitPackage(schema: SchemaSet, options: EmitOptions, configFile?: string): Promise<OutputFiles> {
   const plans = schema.tables.map((t) => planTable(t, options.mapping));
@@ -23,7 +24,7 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
   const interfaces = await Promise.all(plans.map((p) => tableInterface(p, options)));
   plans.forEach((plan, i) => {
     const name = plan.table.name;
-    files.set(`schemas/${name}.schema.json`, JSON.stringify(tableJsonSchema(plan, options), null, 2) + "\n");
+    files.set(`schemas/${name}.schema.json`, printJsonSchema(tableJsonSchema(plan, options)));
     files.set(`src/tables/${name}.ts`, emitTableModule(project, plan, interfaces[i]!));
     files.set(`src/kql/${name}.ts`, emitKqlModule(project, plan, options.mapping));
   });

@@ -41,3 +41,15 @@ export function tableJsonSchema(
     ...(plan.unknownColumns === "error" ? { additionalProperties: false } : {}),
   };
 }
+
+/**
+ * The schema file's text. JavaScript prints ±2^63 as ±9223372036854776000;
+ * the file says the exact long bounds (the same doubles when parsed).
+ */
+export function printJsonSchema(schema: Record<string, unknown>): string {
+  return (
+    JSON.stringify(schema, null, 2)
+      .replace(/(?<=[\s:[,])-9223372036854776000(?=[\s,\]}])/g, "-9223372036854775808")
+      .replace(/(?<=[\s:[,])9223372036854776000(?=[\s,\]}])/g, "9223372036854775807") + "\n"
+  );
+}

@@ -5,17 +5,23 @@ import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
 import { printModule, type Statements } from "./code.js";
 import { kqlModule, kqlName } from "./kql-module.js";
-import { GENERATED_HEADER, tableModule, tableNames } from "./names.js";
+import { GENERATED_HEADER, propertyAccess, tableModule, tableNames } from "./names.js";
 import type { EmitOptions } from "./options.js";
 
 const TEMPLATES = new URL("../../templates/", import.meta.url);
+/**
+ * Where the runtime goes in the package. Its files are copied verbatim: the
+ * templates are kept prettier-formatted (test/templates.test.ts), so the
+ * output phase need not format them again on every run.
+ */
+export const RUNTIME_DIR = "src/runtime/";
 export const RUNTIME_MODULES = ["formats", "kql", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
   return RUNTIME_MODULES.map((m) => {
     const text = readFileSync(fileURLToPath(new URL(`runtime/${m}.ts`, TEMPLATES)), "utf8");
-    return [`src/runtime/${m}.ts`, `${GENERATED_HEADER}\n${text}`];
+    return [`${RUNTIME_DIR}${m}.ts`, `${GENERATED_HEADER}\n${text}`];
   });
 }
 
@@ -108,7 +114,13 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
 }
 
 export function readme(options: EmitOptions, plans: readonly TablePlan[]): string {
-  const first = plans[0]?.table.name ?? "Table";
+  const first = plans[0];
+  const name = first?.table.name ?? "Table";
+  // The KQL example filters on a time column when the table has one (strings are never null in Kusto).
+  const time = first?.columns.find((c) => c.type === "datetime");
+  const filter = time ? `.where((c) => ${propertyAccess("c", time.name)}.gt(ago("1d")))` : "";
+  const long = options.mapping.choices.long;
+  const notNull = [...options.mapping.overrides].filter(([, o]) => o.nullable === false).map(([key]) => key);
   return [
     `# ${options.packageName}`,
     "",
@@ -116,21 +128,24 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "`npx kqlgen check` fails when this folder is stale.",
     "",
     "```ts",
-    `import { validate${first}, parseEventHubsMessage, parseStorageBlob, ${first}Kql, runQuery } from "${options.packageName}";`,
+    `import { validate${name}, parseEventHubsMessage, parseStorageBlob, ${name}Kql, ago, runQuery } from "${options.packageName}";`,
     "",
-    `const result = validate${first}(row);`,
+    `const result = validate${name}(row);`,
     "if (!result.ok) console.error(result.errors); // [{ path, column, expected, found }]",
     "",
     "const { records, errors, unknownCategories, unknownColumns } = parseEventHubsMessage(eventHubsBody);",
     "",
     `// Typed, injection-proof KQL: the row type follows the query; values become escaped literals.`,
-    `const query = ${first}Kql.where((c) => c[${JSON.stringify(plans[0]?.columns[0]?.name ?? "Column")}].isNotNull()).take(10);`,
-    "const { rows } = await runQuery(logsQueryClient, workspaceId, query, { timespan: { duration: \"P1D\" } });",
+    `const query = ${name}Kql${filter}.take(10);`,
+    'const { rows } = await runQuery(logsQueryClient, workspaceId, query, { timespan: { duration: "P1D" } });',
     "```",
     "",
     "Types describe the JSON Defender's streaming API sends: datetime, timespan, guid and decimal as strings,",
-    "long as a number. Every column but `string` ones may be null. Columns a record carries that its table does",
-    "not know are " + (plans[0]?.unknownColumns === "error" ? "errors." : "accepted and reported (`unknownColumns`)."),
+    `long as ${long === "number" ? "a number" : long === "string" ? "a decimal string" : "a bigint (validators convert numbers and digit strings)"}.`,
+    "Every column but `string` ones may be null" + (notNull.length ? `, except those kqlgen.config.json says are always set (${notNull.map((k) => `\`${k}\``).join(", ")})` : "") + ".",
+    `Format checks of datetime, timespan, guid and decimal strings are ${options.mapping.choices.formats ? "on" : "off"}.`,
+    "Columns a record carries that its table does not know are " +
+      (first?.unknownColumns === "error" ? "errors." : "accepted and reported (`unknownColumns`)."),
     "",
     "| table | columns | JSON Schema |",
     "| --- | ---: | --- |",

@@ -16,3 +16,20 @@ export const TIMESPAN_PATTERN =
 
 /** Kusto decimal as a string, `[-]d+[.d+]` (no exponent, `+` or spaces); mirrors `isKustoDecimal`. */
 export const DECIMAL_PATTERN = "^-?[0-9]+(?:\\.[0-9]+)?$";
+
+/** Decimal strings of at most `max` (same number of digits or fewer), as regex alternatives. */
+function upTo(max: string): string {
+  const alternatives = [`[0-9]{1,${max.length - 1}}`];
+  for (let k = 0; k < max.length; k++) {
+    const d = Number(max[k]);
+    if (d > 0) alternatives.push(`${max.slice(0, k)}[0-${d - 1}][0-9]{${max.length - k - 1}}`);
+  }
+  alternatives.push(max);
+  return alternatives.join("|").replace(/\[0-9\]\{0\}/g, "").replace(/\[0-0\]/g, "0");
+}
+
+/**
+ * Kusto long as a decimal string, `-9223372036854775808` to `9223372036854775807`
+ * (leading zeros allowed); mirrors `isKustoLongString`.
+ */
+export const LONG_STRING_PATTERN = `^(?:-(?:${upTo("9223372036854775808")})|(?:${upTo("9223372036854775807")}))$`;

@@ -7,7 +7,7 @@
  * datetime, timespan, guid and decimal as strings, long as a number.
  */
 import type { KustoType } from "../model/kusto-types.js";
-import { DATETIME_PATTERN, DECIMAL_PATTERN, GUID_PATTERN, TIMESPAN_PATTERN } from "./patterns.js";
+import { DATETIME_PATTERN, DECIMAL_PATTERN, GUID_PATTERN, LONG_STRING_PATTERN, TIMESPAN_PATTERN } from "./patterns.js";
 
 export type JsonSchema = { [key: string]: unknown } | boolean;
 
@@ -52,8 +52,6 @@ export interface TypeMapping {
 
 const INT32 = { minimum: -2147483648, maximum: 2147483647 };
 const INT64 = { minimum: -9223372036854775808, maximum: 9223372036854775807 };
-/** A long written as a decimal string. 19 digits at most (2^63 has 19). */
-export const LONG_STRING_PATTERN = "^-?[0-9]{1,19}$";
 
 function formatted(check: RuntimeCheck, pattern: string, choices: MappingChoices, extra: Record<string, unknown> = {}) {
   return choices.formats
