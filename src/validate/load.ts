@@ -63,6 +63,17 @@ export interface LoadInput {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Loads an ES module by Node's own loader (`require` of ESM, Node >= 20.19):
+ * a bundler or test runner that rewrites this module's `import()` calls
+ * (vitest does) must not load the generated modules its own way — they have
+ * to run exactly as in a generated package (vitest's loader, for one, gets
+ * the default export of Ajv's CommonJS runtime helpers wrong).
+ */
+function loadModule(file: string): Record<string, unknown> {
+  return require(file) as Record<string, unknown>;
+}
+
 /** TypeScript → JavaScript, one module at a time: no type checking (the package's own build does that). */
 export function transpile(source: string, fileName: string): string {
   return ts.transpileModule(source, {
@@ -105,6 +116,7 @@ function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): P
     entry = (async () => {
       const dir = mkdtempSync(join(tmpdir(), "kqlgen-validate-"));
       try {
+        writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
         for (const path of wanted) {
           let js = transpile(files.get(path)!, path);
           if (path === "src/dynamic-schemas.ts") js = resolveAjvImports(js);
@@ -112,16 +124,16 @@ function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): P
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, js);
         }
-        const url = (p: string) => pathToFileURL(join(dir, "src", p)).href;
-        const runtime = await import(url("runtime/stream.js"));
-        const stream = await import(url("stream.js"));
+        const runtime = loadModule(join(dir, "src/runtime/stream.js"));
+        const stream = loadModule(join(dir, "src/stream.js"));
         const tables = stream.streamTables as ReadonlyMap<string, StreamTable>;
         if (!(tables instanceof Map) || typeof runtime.checkStreamRecord !== "function") {
+          // (a kqlgen whose emitters and runtime disagree)
           throw new Error("internal: the generated stream module does not export streamTables, or its runtime checkStreamRecord");
         }
         const columns = new Map<string, readonly string[]>();
         for (const table of schema.tables) {
-          const entry = tables.get(`${runtime.CATEGORY_PREFIX}${table.name}`);
+          const entry = tables.get(`${runtime.CATEGORY_PREFIX as string}${table.name}`);
           columns.set(table.name, [...table.columns.map((c) => c.name), ...(entry?.decorated ? [runtime.DECORATION as string] : [])]);
         }
         return { tables, columns, checkStreamRecord: runtime.checkStreamRecord as CheckStreamRecord };

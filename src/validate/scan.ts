@@ -386,7 +386,8 @@ export class Scanner {
     while (after < n && isWs(buf[after]!)) after++;
     if (after >= n && !eof) return NEED_MORE;
     const sep = buf[after];
-    if (sep !== COMMA && sep !== RBRACKET) return this.brokenMessage(pos);
+    // At the end of the data the record still counts (the message's missing end is reported next).
+    if (sep !== COMMA && sep !== RBRACKET && after < n) return this.brokenMessage(pos);
     const text = buf.toString("utf8", pos, end);
     try {
       this.handler.value(JSON.parse(text), pos, this.record);
@@ -412,7 +413,8 @@ export class Scanner {
   }
 
   private truncatedMessage(at: number): void {
-    this.handler.corrupt(at, -1, `truncated: the message body that starts at line ${this.messageLine} ends after ${this.record} records, without its closing "]}"`);
+    const records = `${this.record} record${this.record === 1 ? "" : "s"}`;
+    this.handler.corrupt(at, -1, `truncated: the message body that starts at line ${this.messageLine} ends after ${records}, without its closing "]}"`);
     this.mode = Mode.Top;
   }
 
