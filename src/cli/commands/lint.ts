@@ -47,6 +47,9 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
       const schema = await readSchemaDir(flags.schemas);
       const files = await expandPaths(paths);
       const report = await lint({ schema, files, ignoreTables: flags.ignoreTables, warnings: flags.warnings === true });
+      if (report.queries === 0 && report.findings.length === 0) {
+        throw InputError.of({}, `no KQL queries in ${files.length} ${files.length === 1 ? "file" : "files"}: expected .kql files or YAML rules with query: keys`);
+      }
       if (flags.format === "json") io.out(formatJson(report));
       else if (flags.format === "sarif") io.out(formatSarif(report, kqlgenVersion()));
       else if (report.findings.length) io.out(formatText(report));
