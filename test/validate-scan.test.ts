@@ -86,6 +86,12 @@ describe("the scanner finds records", () => {
     ]);
   });
 
+  it("whose first keys differ from record to record", () => {
+    const records = [{ b: 1 }, { a: 2 }, { a: 3, b: 0 }, { b: 4 }, { "x y": 5 }];
+    const lines = [3, 6, 9, 13, 16];
+    expect(values(expectChunkingInvariant(JSON.stringify({ records }, null, 1)))).toEqual(records.map((r, i) => [lines[i], i, r]));
+  });
+
   it('in a message whose "records" key is not its first', () => {
     expect(values(expectChunkingInvariant('{"meta":1,"records":[{"x":1},{"x":2}]}\n'))).toEqual([
       [1, 0, { x: 1 }],
@@ -179,6 +185,16 @@ describe("the scanner reports bad data with its position and goes on", () => {
     expect(scan("Obj\u0001\u0004\u0014avro.schema")).toEqual([
       { kind: "notData", message: "not Event Hubs message bodies or JSON lines: an Avro file (Event Hubs Capture writes Avro: extract the message bodies first)" },
     ]);
-    expect(scan('[{"a":1}]\n')).toEqual([{ kind: "notData", message: 'not Event Hubs message bodies or JSON lines: it starts with "[{\\"a\\":1}]", expected "{"' }]);
+    expect(scan('[{"a":1}]\n')).toEqual([
+      { kind: "notData", message: 'not Event Hubs message bodies or JSON lines: a JSON array (expected message bodies {"records":[...]} or one JSON record per line)' },
+    ]);
+    expect(scan(Buffer.from([0x7b, 0x0a, 0x00, 0x01]).subarray(2))).toEqual([{ kind: "notData", message: "not Event Hubs message bodies or JSON lines: binary data (byte 0x00 at offset 0)" }]);
+  });
+
+  it("a file cut at its start (mid-record) is corrupt there, not refused: the rest is read", () => {
+    expect(expectChunkingInvariant('me":"2024-05-01T00:00:00Z","a":1}\n{"a":2}\n')).toEqual([
+      { kind: "corrupt", at: 0, line: 1, record: -1, message: 'expected an Event Hubs message body {"records":[...]} or one JSON record per line, found "me\\":\\"2024-05-01T00:0…"' },
+      { kind: "value", at: 34, line: 2, record: -1, value: { a: 2 } },
+    ]);
   });
 });

@@ -116,6 +116,7 @@ export async function validateWith(validators: LoadedValidators, options: Omit<V
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
+      findings.files--;
       findings.unreadable(file.path, `cannot read (${code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "permission denied" : code})`);
     }
     done += file.size;

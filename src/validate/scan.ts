@@ -189,8 +189,11 @@ export class Scanner {
           }
           if (pos >= n) return pos;
           if (buf[pos] !== LBRACE) {
-            if (this.units === 0) {
-              this.handler.notData(`not Event Hubs message bodies or JSON lines: ${describeStart(buf, pos, n)}`);
+            // Binary data or a JSON array at the start: not data files at all. Text that is not a
+            // record (a file cut at its start, say) is a corrupt line like any other.
+            const notData = this.units === 0 ? describeNotData(buf, pos, n) : undefined;
+            if (notData !== undefined) {
+              this.handler.notData(`not Event Hubs message bodies or JSON lines: ${notData}`);
               this.mode = Mode.Skip;
               return n;
             }
@@ -367,6 +370,8 @@ export class Scanner {
         }
       }
     }
+    // Records that open differently (another first key) would fail the fast path every time: learn this one's.
+    if (isObject && opening !== undefined) this.opening = recordOpening(buf, pos, n) ?? opening;
     // Exact path: scan strings and nesting to the record's end.
     const end = scanValue(buf, n, pos, pos, 0, eof);
     if (end === NEED_MORE) return NEED_MORE;
@@ -537,12 +542,17 @@ function locateToken(text: string, reason: string): number | undefined {
   return lo - 1;
 }
 
-/** What a file that is not data starts with, for errors. */
-function describeStart(buf: Buffer, pos: number, n: number): string {
+/** What a file that is not data starts with, or undefined when it starts with text (which may be a cut record). */
+function describeNotData(buf: Buffer, pos: number, n: number): string | undefined {
   const starts = (magic: string) => buf.subarray(pos, Math.min(n, pos + magic.length)).equals(Buffer.from(magic, "latin1"));
   if (starts("Obj\u0001")) return "an Avro file (Event Hubs Capture writes Avro: extract the message bodies first)";
   if (starts("PK\u0003\u0004")) return "a zip archive (unzip it first)";
-  return `it starts with ${describeBytes(buf, pos, n)}, expected "{"`;
+  if (buf[pos] === LBRACKET) return 'a JSON array (expected message bodies {"records":[...]} or one JSON record per line)';
+  for (let i = pos, end = Math.min(n, pos + 512); i < end; i++) {
+    const c = buf[i]!;
+    if ((c < 32 && c !== 9 && c !== LF && c !== CR) || c === 127) return `binary data (byte 0x${c.toString(16).padStart(2, "0")} at offset ${i})`;
+  }
+  return undefined;
 }
 
 /** A short description of the bytes at `pos`, for errors. */

@@ -54,6 +54,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"))
     .addOption(new Option("--format <format>", "report format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--strict", "unknown categories and unknown columns count as violations"))
+    .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read. See docs/validate.md.")
     .action(async (paths: string[], flags: Flags) => {
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
       const report = await validateData({
