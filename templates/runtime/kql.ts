@@ -38,7 +38,8 @@ export class KqlResultError extends Error {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
-  if (typeof value === "string") return `string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value)}`;
+  if (typeof value === "string")
+    return `string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value)}`;
   if (typeof value === "bigint") return `bigint ${value}n`;
   if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${String(value)}`;
   if (value instanceof Date) return `Date ${isNaN(value.getTime()) ? "(invalid)" : value.toISOString()}`;
@@ -210,7 +211,11 @@ export function longLiteral(value: number | bigint | null): string {
   return n < 0n ? `long(${n})` : `${n}`;
 }
 
-const REAL_WORDS: Readonly<Record<string, string>> = { NaN: "real(nan)", Infinity: "real(+inf)", "-Infinity": "real(-inf)" };
+const REAL_WORDS: Readonly<Record<string, string>> = {
+  NaN: "real(nan)",
+  Infinity: "real(+inf)",
+  "-Infinity": "real(-inf)",
+};
 
 /**
  * A `real` literal: `1.5`, `5.0`, `1e+21`, `real(-1.5)` for negative values, `real(nan)`,
@@ -220,7 +225,8 @@ const REAL_WORDS: Readonly<Record<string, string>> = { NaN: "real(nan)", Infinit
 export function realLiteral(value: number | "NaN" | "Infinity" | "-Infinity" | null): string {
   if (value === null) return "real(null)";
   if (typeof value === "string" && Object.prototype.hasOwnProperty.call(REAL_WORDS, value)) return REAL_WORDS[value]!;
-  if (typeof value !== "number") throw cannot(value, "a KQL real literal", 'a number, "NaN", "Infinity", "-Infinity" or null');
+  if (typeof value !== "number")
+    throw cannot(value, "a KQL real literal", 'a number, "NaN", "Infinity", "-Infinity" or null');
   if (Number.isNaN(value)) return "real(nan)";
   if (value === Infinity) return "real(+inf)";
   if (value === -Infinity) return "real(-inf)";
@@ -257,7 +263,11 @@ export function decimalLiteral(value: string | number | bigint | null): string {
   const m = text === undefined ? null : DECIMAL_TEXT.exec(text);
   const significant = m ? m[1]!.replace(/^0+/, "").length + (m[2]?.length ?? 0) : 0;
   if (!m || significant > 38) {
-    throw cannot(value, "a KQL decimal literal", "a decimal string such as -12.345 (at most 38 digits), a finite number, a bigint, or null");
+    throw cannot(
+      value,
+      "a KQL decimal literal",
+      "a decimal string such as -12.345 (at most 38 digits), a finite number, a bigint, or null",
+    );
   }
   return `decimal(${text})`;
 }
@@ -393,7 +403,11 @@ export function timespanLiteral(value: string | number | null): string {
 export function guidLiteral(value: string | null): string {
   if (value === null) return "guid(null)";
   if (typeof value !== "string" || !isKustoGuid(value)) {
-    throw cannot(value, "a KQL guid literal", "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e (no braces), or null");
+    throw cannot(
+      value,
+      "a KQL guid literal",
+      "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e (no braces), or null",
+    );
   }
   return `guid(${value.toLowerCase()})`;
 }
@@ -411,7 +425,8 @@ function dynamicText(value: unknown, key: string, path: string, parents: object[
     case "boolean":
       return value ? "true" : "false";
     case "number":
-      if (!Number.isFinite(value)) throw cannot(value, `a value in a KQL dynamic literal (at ${path || "the top"})`, "a finite number");
+      if (!Number.isFinite(value))
+        throw cannot(value, `a value in a KQL dynamic literal (at ${path || "the top"})`, "a finite number");
       // Integers within 64 bits are written as long digits; others as a real (with '.' or an exponent).
       if (Number.isInteger(value) && value > -TWO_63 && value < TWO_63) return BigInt(value).toString();
       return Number.isInteger(value) ? value.toExponential() : String(value);
@@ -424,7 +439,8 @@ function dynamicText(value: unknown, key: string, path: string, parents: object[
   }
   if (value === null) return "null";
   const object = value as object;
-  if (parents.includes(object)) throw cannot(value, "a KQL dynamic literal", `a value without cycles (at ${path || "the top"})`);
+  if (parents.includes(object))
+    throw cannot(value, "a KQL dynamic literal", `a value without cycles (at ${path || "the top"})`);
   parents.push(object);
   let text: string;
   if (Array.isArray(object)) {
@@ -449,7 +465,12 @@ function dynamicText(value: unknown, key: string, path: string, parents: object[
  */
 export function dynamicLiteral(value: unknown): string {
   const text = dynamicText(value, "", "", []);
-  if (text === undefined) throw cannot(value, "a KQL dynamic literal", "a JSON value (null, boolean, number, bigint, string, array or object)");
+  if (text === undefined)
+    throw cannot(
+      value,
+      "a KQL dynamic literal",
+      "a JSON value (null, boolean, number, bigint, string, array or object)",
+    );
   return `dynamic(${text})`;
 }
 
@@ -524,7 +545,8 @@ function interpolate(value: unknown, index: number): string {
     if (value.length === 0) return "(dynamic([]))";
     return `(${value
       .map((item) => {
-        if (Array.isArray(item) || item instanceof KqlText) throw new KqlValueError(`kql template value ${index}: a list holds scalar values only`);
+        if (Array.isArray(item) || item instanceof KqlText)
+          throw new KqlValueError(`kql template value ${index}: a list holds scalar values only`);
         return interpolate(item, index);
       })
       .join(", ")})`;
@@ -586,7 +608,11 @@ export interface KustoInputs {
 }
 
 /** A computed column's row value: null is possible for every type but string. */
-export type Computed<K extends KustoType> = K extends "string" ? string : K extends "dynamic" ? unknown : KustoValues[K] | null;
+export type Computed<K extends KustoType> = K extends "string"
+  ? string
+  : K extends "dynamic"
+    ? unknown
+    : KustoValues[K] | null;
 
 export type NumericType = "int" | "long" | "real" | "decimal";
 export type OrderedType = NumericType | "datetime" | "timespan";
@@ -736,11 +762,14 @@ export type KustoTypesOf<Q> = Q extends Query<infer F> ? Simplify<{ -readonly [N
 export type Columns<F extends Fields> = { readonly [N in keyof F]: ExprOf<F[N]["kusto"], F[N]["ts"]> };
 export type ColumnName<F extends Fields> = keyof F & string;
 /** Columns Kusto can sort, group and distinct by: all but dynamic ones. */
-export type SortableName<F extends Fields> = { [N in keyof F]: F[N]["kusto"] extends "dynamic" ? never : N }[keyof F] & string;
+export type SortableName<F extends Fields> = { [N in keyof F]: F[N]["kusto"] extends "dynamic" ? never : N }[keyof F] &
+  string;
 /** An expression Kusto can group by: any type but dynamic. */
 export type Groupable = AnyExpr<Exclude<KustoType, "dynamic">>;
 
-type FieldsOf<R> = Simplify<{ [N in keyof R]: R[N] extends Expr<infer K extends KustoType, infer T> ? Field<K, T> : never }>;
+type FieldsOf<R> = Simplify<{
+  [N in keyof R]: R[N] extends Expr<infer K extends KustoType, infer T> ? Field<K, T> : never;
+}>;
 type AggFields<A> = { [N in keyof A]: A[N] extends Agg<infer K extends KustoType, infer T> ? Field<K, T> : never };
 type Merge<A, B> = Simplify<Omit<A, keyof B> & B>;
 
@@ -785,8 +814,14 @@ class ExprNode extends KqlText {
   }
 
   private compare(op: string, value: unknown): ExprNode {
-    if (this.kusto === "dynamic") throw new KqlBuildError(`${op} does not apply to ${this.kql}, of type dynamic: convert it first (e.g. fn.tostring)`);
-    return bool(`${this.operand(Prec.Compare + 1)} ${op} ${operand(this.kusto, value, Prec.Compare + 1)}`, Prec.Compare);
+    if (this.kusto === "dynamic")
+      throw new KqlBuildError(
+        `${op} does not apply to ${this.kql}, of type dynamic: convert it first (e.g. fn.tostring)`,
+      );
+    return bool(
+      `${this.operand(Prec.Compare + 1)} ${op} ${operand(this.kusto, value, Prec.Compare + 1)}`,
+      Prec.Compare,
+    );
   }
   private ordered(op: string, value: unknown): ExprNode {
     this.need(`'${op}'`, ORDERED);
@@ -842,11 +877,17 @@ class ExprNode extends KqlText {
   }
   between(low: unknown, high: unknown) {
     this.need("'between'", ORDERED);
-    return bool(`${this.operand(Prec.Compare + 1)} between (${operand(this.kusto, low, 0)} .. ${operand(this.kusto, high, 0)})`, Prec.Compare);
+    return bool(
+      `${this.operand(Prec.Compare + 1)} between (${operand(this.kusto, low, 0)} .. ${operand(this.kusto, high, 0)})`,
+      Prec.Compare,
+    );
   }
   notBetween(low: unknown, high: unknown) {
     this.need("'!between'", ORDERED);
-    return bool(`${this.operand(Prec.Compare + 1)} !between (${operand(this.kusto, low, 0)} .. ${operand(this.kusto, high, 0)})`, Prec.Compare);
+    return bool(
+      `${this.operand(Prec.Compare + 1)} !between (${operand(this.kusto, low, 0)} .. ${operand(this.kusto, high, 0)})`,
+      Prec.Compare,
+    );
   }
   eqCi(value: unknown) {
     return this.textOp("=~", value);
@@ -952,7 +993,8 @@ function call(kind: Kind, name: string, args: readonly string[]): ExprNode {
 
 function logical(op: "and" | "or", prec: number, items: readonly unknown[]): ExprNode {
   const parts = items.map((p) => {
-    if (!(p instanceof ExprNode) || p.kusto !== "bool") throw new KqlBuildError(`'${op}' combines bool expressions, got ${describe(p)}`);
+    if (!(p instanceof ExprNode) || p.kusto !== "bool")
+      throw new KqlBuildError(`'${op}' combines bool expressions, got ${describe(p)}`);
     return p.operand(prec);
   });
   return bool(parts.join(` ${op} `), prec);
@@ -964,7 +1006,8 @@ function isExpr(value: unknown): value is ExprNode {
 
 /** An expression argument of the given types, as text. */
 function arg(what: string, value: unknown, kinds?: ReadonlySet<Kind> | readonly Kind[]): ExprNode {
-  if (!isExpr(value)) throw new KqlBuildError(`${what} takes an expression (a column, fn.*, lit.*), got ${describe(value)}`);
+  if (!isExpr(value))
+    throw new KqlBuildError(`${what} takes an expression (a column, fn.*, lit.*), got ${describe(value)}`);
   if (kinds) {
     const ok = Array.isArray(kinds) ? kinds.includes(value.kusto) : (kinds as ReadonlySet<Kind>).has(value.kusto);
     if (!ok) throw new KqlBuildError(`${what} does not take ${value.kql}, of type ${value.kusto}`);
@@ -979,15 +1022,21 @@ function operand(kind: Kind, value: unknown, prec: number): string {
     if (!same) throw new KqlBuildError(`cannot compare a ${kind} with ${value.kql}, of type ${value.kusto}`);
     return value.operand(prec);
   }
-  if (value instanceof KqlText) throw new KqlBuildError(`cannot use ${value.kql} as a value here: use an expression (column, fn.*, lit.*)`);
+  if (value instanceof KqlText)
+    throw new KqlBuildError(`cannot use ${value.kql} as a value here: use an expression (column, fn.*, lit.*)`);
   switch (kind) {
     case "int":
     case "long":
     case "real":
       if (typeof value === "bigint") return longLiteral(value);
       if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) < TWO_63) return longLiteral(value);
-      if (typeof value === "number" || (typeof value === "string" && kind === "real")) return realLiteral(value as number);
-      throw cannot(value, `a value compared with a ${kind}`, kind === "real" ? 'a number or "NaN", "Infinity", "-Infinity"' : "a number or bigint");
+      if (typeof value === "number" || (typeof value === "string" && kind === "real"))
+        return realLiteral(value as number);
+      throw cannot(
+        value,
+        `a value compared with a ${kind}`,
+        kind === "real" ? 'a number or "NaN", "Infinity", "-Infinity"' : "a number or bigint",
+      );
     default:
       return literalWriters[kind](value as never);
   }
@@ -1000,10 +1049,14 @@ function operand(kind: Kind, value: unknown, prec: number): string {
  */
 function sameType(what: string, kind: Kind, value: unknown): string {
   if (isExpr(value)) {
-    if (value.kusto !== kind) throw new KqlBuildError(`${what}: ${value.kql}, of type ${value.kusto}, is not a ${kind} like the first value`);
+    if (value.kusto !== kind)
+      throw new KqlBuildError(`${what}: ${value.kql}, of type ${value.kusto}, is not a ${kind} like the first value`);
     return value.kql;
   }
-  if (value instanceof KqlText) throw new KqlBuildError(`${what}: cannot use ${value.kql} as a value here: use an expression (column, fn.*, lit.*)`);
+  if (value instanceof KqlText)
+    throw new KqlBuildError(
+      `${what}: cannot use ${value.kql} as a value here: use an expression (column, fn.*, lit.*)`,
+    );
   return literalWriters[kind](value as never);
 }
 
@@ -1016,18 +1069,25 @@ type TimespanInput = KustoInputs["timespan"];
 export const lit = {
   string: (value: string): StringExpr<string> => new ExprNode("string", stringLiteral(value), Prec.Atom) as never,
   /** An obfuscated string, `h"..."`: hidden in Kusto's logs. For secrets. */
-  secret: (value: string): StringExpr<string> => new ExprNode("string", obfuscatedStringLiteral(value), Prec.Atom) as never,
+  secret: (value: string): StringExpr<string> =>
+    new ExprNode("string", obfuscatedStringLiteral(value), Prec.Atom) as never,
   bool: <V extends boolean | null>(value: V): BoolExpr<V extends null ? null : boolean> =>
     new ExprNode("bool", boolLiteral(value), Prec.Atom) as never,
   int: <V extends number | null>(value: V): OrderedExpr<"int", V extends null ? null : number> =>
     new ExprNode("int", intLiteral(value), Prec.Atom) as never,
   long: <V extends number | bigint | null>(value: V): OrderedExpr<"long", V extends null ? null : number> =>
     new ExprNode("long", longLiteral(value), Prec.Atom) as never,
-  real: <V extends KustoInputs["real"] | null>(value: V): OrderedExpr<"real", V extends null ? null : KustoValues["real"]> =>
+  real: <V extends KustoInputs["real"] | null>(
+    value: V,
+  ): OrderedExpr<"real", V extends null ? null : KustoValues["real"]> =>
     new ExprNode("real", realLiteral(value), Prec.Atom) as never,
-  decimal: <V extends KustoInputs["decimal"] | null>(value: V): OrderedExpr<"decimal", V extends null ? null : string> =>
+  decimal: <V extends KustoInputs["decimal"] | null>(
+    value: V,
+  ): OrderedExpr<"decimal", V extends null ? null : string> =>
     new ExprNode("decimal", decimalLiteral(value), Prec.Atom) as never,
-  datetime: <V extends KustoInputs["datetime"] | null>(value: V): OrderedExpr<"datetime", V extends null ? null : string> =>
+  datetime: <V extends KustoInputs["datetime"] | null>(
+    value: V,
+  ): OrderedExpr<"datetime", V extends null ? null : string> =>
     new ExprNode("datetime", datetimeLiteral(value), Prec.Atom) as never,
   timespan: <V extends TimespanInput | null>(value: V): OrderedExpr<"timespan", V extends null ? null : string> =>
     new ExprNode("timespan", timespanLiteral(value), Prec.Atom) as never,
@@ -1056,7 +1116,8 @@ const onDatetime =
   (name: string) =>
   (value: AnyExpr<"datetime">): OrderedExpr<"datetime", string | null> =>
     call("datetime", name, [arg(`${name}()`, value, ["datetime"]).kql]) as never;
-const textValue = (what: string, value: unknown): string => (isExpr(value) ? arg(what, value, ["string"]).kql : stringLiteral(value as string));
+const textValue = (what: string, value: unknown): string =>
+  isExpr(value) ? arg(what, value, ["string"]).kql : stringLiteral(value as string);
 
 /** Scalar functions, typed: `fn.bin(c.Timestamp, "1h")`, `fn.tolower(c.FileName)`. */
 export const fn = {
@@ -1066,7 +1127,10 @@ export const fn = {
    * `bin(x, size)`: x rounded down to a multiple of size. Integers (int, long) take an integer size and
    * give a long; reals and decimals take a number; datetimes and timespans take a timespan.
    */
-  bin<K extends OrderedType, T>(value: Expr<K, T>, size: K extends "datetime" | "timespan" ? TimespanInput : number): ExprOf<BinType<K>, Computed<BinType<K>>> {
+  bin<K extends OrderedType, T>(
+    value: Expr<K, T>,
+    size: K extends "datetime" | "timespan" ? TimespanInput : number,
+  ): ExprOf<BinType<K>, Computed<BinType<K>>> {
     const x = arg("bin()", value, ORDERED);
     let sizeText: string;
     let kind: Kind = x.kusto;
@@ -1074,7 +1138,8 @@ export const fn = {
     else if (x.kusto === "decimal") sizeText = decimalLiteral(size as number);
     else if (x.kusto === "real") sizeText = realLiteral(size as number);
     else {
-      if (typeof size !== "number" || !Number.isSafeInteger(size)) throw cannot(size, "the size of bin() on an integer", "an integer");
+      if (typeof size !== "number" || !Number.isSafeInteger(size))
+        throw cannot(size, "the size of bin() on an integer", "an integer");
       sizeText = longLiteral(size);
       kind = "long";
     }
@@ -1087,10 +1152,14 @@ export const fn = {
   endofday: onDatetime("endofday"),
   /** `format_datetime(x, "yyyy-MM-dd HH:mm")`. */
   format_datetime: (value: AnyExpr<"datetime">, format: string): StringExpr =>
-    call("string", "format_datetime", [arg("format_datetime()", value, ["datetime"]).kql, stringLiteral(format)]) as never,
+    call("string", "format_datetime", [
+      arg("format_datetime()", value, ["datetime"]).kql,
+      stringLiteral(format),
+    ]) as never,
   tolower: (value: TextOperand): StringExpr => call("string", "tolower", [textValue("tolower()", value)]) as never,
   toupper: (value: TextOperand): StringExpr => call("string", "toupper", [textValue("toupper()", value)]) as never,
-  strlen: (value: TextOperand): OrderedExpr<"long", number | null> => call("long", "strlen", [textValue("strlen()", value)]) as never,
+  strlen: (value: TextOperand): OrderedExpr<"long", number | null> =>
+    call("long", "strlen", [textValue("strlen()", value)]) as never,
   /** `substring(text, start[, length])`. */
   substring(value: TextOperand, start: number, length?: number): StringExpr {
     const args = [textValue("substring()", value), longLiteral(start)];
@@ -1100,10 +1169,18 @@ export const fn = {
   /** `strcat(...)`: strings are literals, expressions of any type are converted by Kusto. */
   strcat: (...parts: readonly (string | AnyExpr)[]): StringExpr => {
     if (parts.length === 0) throw new KqlBuildError("strcat() takes at least one argument");
-    return call("string", "strcat", parts.map((p) => (isExpr(p) ? p.kql : stringLiteral(p as string)))) as never;
+    return call(
+      "string",
+      "strcat",
+      parts.map((p) => (isExpr(p) ? p.kql : stringLiteral(p as string))),
+    ) as never;
   },
   replace_string: (value: TextOperand, lookup: TextOperand, rewrite: TextOperand): StringExpr =>
-    call("string", "replace_string", [textValue("replace_string()", value), textValue("replace_string()", lookup), textValue("replace_string()", rewrite)]) as never,
+    call("string", "replace_string", [
+      textValue("replace_string()", value),
+      textValue("replace_string()", lookup),
+      textValue("replace_string()", rewrite),
+    ]) as never,
   /** `extract(regex, group, text)`. */
   extract: (regex: string, group: number, value: TextOperand): StringExpr =>
     call("string", "extract", [stringLiteral(regex), longLiteral(group), textValue("extract()", value)]) as never,
@@ -1120,11 +1197,16 @@ export const fn = {
   todatetime: convert("datetime", "todatetime"),
   totimespan: convert("timespan", "totimespan"),
   toguid: convert("guid", "toguid"),
-  parse_json: (value: TextOperand): DynamicExpr => call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
+  parse_json: (value: TextOperand): DynamicExpr =>
+    call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
   /** `iff(condition, then, else)`: then and else of one type (a value is written as a literal of then's type). */
   iff<K extends KustoType>(condition: Predicate, then: AnyExpr<K>, otherwise: SameType<K>): ExprOf<K, Computed<K>> {
     const t = arg("iff()", then);
-    return call(t.kusto, "iff", [arg("iff()", condition, ["bool"]).kql, t.kql, sameType("iff()", t.kusto, otherwise)]) as never;
+    return call(t.kusto, "iff", [
+      arg("iff()", condition, ["bool"]).kql,
+      t.kql,
+      sameType("iff()", t.kusto, otherwise),
+    ]) as never;
   },
   /** `coalesce(a, b, ...)`: the first value that is not null; all of a's type (values are written as literals of it). */
   coalesce<K extends KustoType>(first: AnyExpr<K>, ...rest: SameType<K>[]): ExprOf<K, Computed<K>> {
@@ -1135,7 +1217,8 @@ export const fn = {
   isnull: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnull", [arg("isnull()", value).kql]) as never,
   isnotnull: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnotnull", [arg("isnotnull()", value).kql]) as never,
   isempty: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isempty", [arg("isempty()", value).kql]) as never,
-  isnotempty: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnotempty", [arg("isnotempty()", value).kql]) as never,
+  isnotempty: (value: AnyExpr): BoolExpr<boolean> =>
+    call("bool", "isnotempty", [arg("isnotempty()", value).kql]) as never,
   not: (value: Predicate): BoolExpr => call("bool", "not", [arg("not()", value, ["bool"]).kql]) as never,
   and: (...predicates: [Predicate, ...Predicate[]]): BoolExpr => logical("and", Prec.And, predicates) as never,
   or: (...predicates: [Predicate, ...Predicate[]]): BoolExpr => logical("or", Prec.Or, predicates) as never,
@@ -1172,7 +1255,8 @@ const maxSize = (n: number | undefined) => (n === undefined ? [] : [longLiteral(
 /** Aggregation functions, for `summarize`: `agg.count()`, `agg.dcount(c.DeviceId)`. */
 export const agg = {
   count: (): Agg<"long", number> => aggregate("long", "count", []) as never,
-  countif: (predicate: Predicate): Agg<"long", number> => aggregate("long", "countif", [arg("countif()", predicate, ["bool"]).kql]) as never,
+  countif: (predicate: Predicate): Agg<"long", number> =>
+    aggregate("long", "countif", [arg("countif()", predicate, ["bool"]).kql]) as never,
   /** Estimated number of distinct values. */
   dcount: (value: AnyExpr): Agg<"long", number> => aggregate("long", "dcount", [arg("dcount()", value).kql]) as never,
   dcountif: (value: AnyExpr, predicate: Predicate): Agg<"long", number> =>
@@ -1181,7 +1265,10 @@ export const agg = {
     const x = arg("sum()", value, SUMMABLE);
     return aggregate(sumType(x.kusto), "sum", [x.kql]) as never;
   },
-  sumif: <K extends NumericType | "timespan">(value: AnyExpr<K>, predicate: Predicate): Agg<SumType<K>, Computed<SumType<K>>> => {
+  sumif: <K extends NumericType | "timespan">(
+    value: AnyExpr<K>,
+    predicate: Predicate,
+  ): Agg<SumType<K>, Computed<SumType<K>>> => {
     const x = arg("sumif()", value, SUMMABLE);
     return aggregate(sumType(x.kusto), "sumif", [x.kql, arg("sumif()", predicate, ["bool"]).kql]) as never;
   },
@@ -1189,7 +1276,10 @@ export const agg = {
     const x = arg("avg()", value, AVERAGEABLE);
     return aggregate(avgType(x.kusto), "avg", [x.kql]) as never;
   },
-  avgif: <K extends NumericType | "timespan" | "datetime">(value: AnyExpr<K>, predicate: Predicate): Agg<AvgType<K>, Computed<AvgType<K>>> => {
+  avgif: <K extends NumericType | "timespan" | "datetime">(
+    value: AnyExpr<K>,
+    predicate: Predicate,
+  ): Agg<AvgType<K>, Computed<AvgType<K>>> => {
     const x = arg("avgif()", value, AVERAGEABLE);
     return aggregate(avgType(x.kusto), "avgif", [x.kql, arg("avgif()", predicate, ["bool"]).kql]) as never;
   },
@@ -1202,7 +1292,8 @@ export const agg = {
     return aggregate(x.kusto, "max", [x.kql]) as never;
   },
   /** Standard deviation (real). */
-  stdev: (value: AnyExpr<NumericType>): Agg<"real", KustoValues["real"] | null> => aggregate("real", "stdev", [arg("stdev()", value, NUMERIC).kql]) as never,
+  stdev: (value: AnyExpr<NumericType>): Agg<"real", KustoValues["real"] | null> =>
+    aggregate("real", "stdev", [arg("stdev()", value, NUMERIC).kql]) as never,
   variance: (value: AnyExpr<NumericType>): Agg<"real", KustoValues["real"] | null> =>
     aggregate("real", "variance", [arg("variance()", value, NUMERIC).kql]) as never,
   /** Any one value of the group. */
@@ -1336,8 +1427,11 @@ export class Query<F extends Fields = Fields> extends KqlText {
   private column(name: unknown, what: string): ResultColumn {
     const found = typeof name === "string" ? this.columns.find((c) => c.name === name) : undefined;
     if (!found) {
-      const hint = what === "order by" && (name === "asc" || name === "desc") ? 'give a direction as [column, "asc"]; ' : "";
-      throw new KqlBuildError(`${what}: no column ${describe(name)} in the query's result (${hint}columns: ${this.columns.map((c) => c.name).join(", ")})`);
+      const hint =
+        what === "order by" && (name === "asc" || name === "desc") ? 'give a direction as [column, "asc"]; ' : "";
+      throw new KqlBuildError(
+        `${what}: no column ${describe(name)} in the query's result (${hint}columns: ${this.columns.map((c) => c.name).join(", ")})`,
+      );
     }
     return found;
   }
@@ -1355,7 +1449,11 @@ export class Query<F extends Fields = Fields> extends KqlText {
    * column, operator and value (`q.where("FileName", "=~", "cmd.exe")`).
    */
   where(predicate: (c: Columns<F>, f: Functions) => Predicate): Query<F>;
-  where<N extends ColumnName<F>, O extends OperatorOf<F[N]["kusto"]>>(column: N, op: O, value: OperandOf<F[N]["kusto"], O>): Query<F>;
+  where<N extends ColumnName<F>, O extends OperatorOf<F[N]["kusto"]>>(
+    column: N,
+    op: O,
+    value: OperandOf<F[N]["kusto"], O>,
+  ): Query<F>;
   where(first: unknown, op?: unknown, value?: unknown): Query<F> {
     let predicate: unknown;
     if (typeof first === "function") {
@@ -1364,13 +1462,18 @@ export class Query<F extends Fields = Fields> extends KqlText {
       const column = this.column(first, "where");
       const method = typeof op === "string" ? WHERE_METHODS[op] : undefined;
       if (method === undefined) throw new KqlBuildError(`where: unknown operator ${describe(op)}`);
-      const ref = new ExprNode(column.type, quoteIdentifier(column.name), Prec.Atom) as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const ref = new ExprNode(column.type, quoteIdentifier(column.name), Prec.Atom) as unknown as Record<
+        string,
+        (...args: unknown[]) => unknown
+      >;
       if (op === "between" || op === "!between") {
-        if (!Array.isArray(value) || value.length !== 2) throw new KqlBuildError(`where: '${op}' takes [low, high], got ${describe(value)}`);
+        if (!Array.isArray(value) || value.length !== 2)
+          throw new KqlBuildError(`where: '${op}' takes [low, high], got ${describe(value)}`);
         predicate = ref[method]!(value[0], value[1]);
       } else predicate = ref[method]!(value);
     }
-    if (!isExpr(predicate) || predicate.kusto !== "bool") throw new KqlBuildError(`where takes a bool expression, got ${describe(predicate)}`);
+    if (!isExpr(predicate) || predicate.kusto !== "bool")
+      throw new KqlBuildError(`where takes a bool expression, got ${describe(predicate)}`);
     return this.step(`where ${predicate.kql}`);
   }
 
@@ -1379,7 +1482,10 @@ export class Query<F extends Fields = Fields> extends KqlText {
   project<R extends Record<string, AnyExpr>>(build: (c: Columns<F>, f: Functions) => R): Query<FieldsOf<R>>;
   project(...args: unknown[]): Query<any> {
     if (typeof args[0] === "function") {
-      const { text, columns } = this.assignments("project", (args[0] as (c: Columns<F>, f: Functions) => unknown)(this.col, fn));
+      const { text, columns } = this.assignments(
+        "project",
+        (args[0] as (c: Columns<F>, f: Functions) => unknown)(this.col, fn),
+      );
       return this.step(`project ${text}`, columns);
     }
     const columns = this.pick("project", args);
@@ -1389,11 +1495,16 @@ export class Query<F extends Fields = Fields> extends KqlText {
   /** `project-away`: every column but the named ones. */
   projectAway<N extends ColumnName<F>>(...columns: [N, ...N[]]): Query<Simplify<Omit<F, N>>> {
     const away = new Set(this.pick("projectAway", columns).map((c) => c.name));
-    return this.step(`project-away ${[...away].map(quoteIdentifier).join(", ")}`, this.columns.filter((c) => !away.has(c.name)));
+    return this.step(
+      `project-away ${[...away].map(quoteIdentifier).join(", ")}`,
+      this.columns.filter((c) => !away.has(c.name)),
+    );
   }
 
   /** `project-rename New = Old, ...`: columns renamed in place. */
-  projectRename<R extends Record<string, ColumnName<F>>>(renames: R): Query<Merge<Omit<F, R[keyof R]>, { [N in keyof R]: F[R[N]] }>> {
+  projectRename<R extends Record<string, ColumnName<F>>>(
+    renames: R,
+  ): Query<Merge<Omit<F, R[keyof R]>, { [N in keyof R]: F[R[N]] }>> {
     const entries = Object.entries(renames);
     if (entries.length === 0) throw new KqlBuildError("projectRename: no columns to rename");
     const renamed = new Map<string, string>();
@@ -1403,8 +1514,14 @@ export class Query<F extends Fields = Fields> extends KqlText {
       renamed.set(from, to);
     }
     const columns = this.columns.map((c) => (renamed.has(c.name) ? { ...c, name: renamed.get(c.name)! } : c));
-    this.unique("projectRename", columns.map((c) => c.name));
-    return this.step(`project-rename ${entries.map(([to, from]) => `${quoteIdentifier(to)} = ${quoteIdentifier(from)}`).join(", ")}`, columns);
+    this.unique(
+      "projectRename",
+      columns.map((c) => c.name),
+    );
+    return this.step(
+      `project-rename ${entries.map(([to, from]) => `${quoteIdentifier(to)} = ${quoteIdentifier(from)}`).join(", ")}`,
+      columns,
+    );
   }
 
   /** `extend`: adds computed columns (a column of the same name is replaced, in place). */
@@ -1431,24 +1548,33 @@ export class Query<F extends Fields = Fields> extends KqlText {
   ): Query<Simplify<FieldsOf<R> & AggFields<A>>>;
   summarize(aggregations: (c: Columns<F>, a: Aggregations) => unknown, by?: unknown): Query<any> {
     const aggs = aggregations(this.col, agg);
-    if (typeof aggs !== "object" || aggs === null) throw new KqlBuildError("summarize: the aggregations function must return an object of agg.*()");
+    if (typeof aggs !== "object" || aggs === null)
+      throw new KqlBuildError("summarize: the aggregations function must return an object of agg.*()");
     const aggColumns: ResultColumn[] = [];
     const aggTexts: string[] = [];
     for (const [name, a] of Object.entries(aggs)) {
-      if (!(a instanceof AggNode)) throw new KqlBuildError(`summarize: ${JSON.stringify(name)} is not an aggregation (agg.*()), got ${describe(a)}`);
+      if (!(a instanceof AggNode))
+        throw new KqlBuildError(
+          `summarize: ${JSON.stringify(name)} is not an aggregation (agg.*()), got ${describe(a)}`,
+        );
       aggColumns.push({ name, type: a.aggregate });
       aggTexts.push(`${quoteIdentifier(name)} = ${a.kql}`);
     }
     let keys: { text: string; columns: ResultColumn[] } = { text: "", columns: [] };
-    if (typeof by === "function") keys = this.assignments("summarize by", (by as (c: Columns<F>, f: Functions) => unknown)(this.col, fn));
+    if (typeof by === "function")
+      keys = this.assignments("summarize by", (by as (c: Columns<F>, f: Functions) => unknown)(this.col, fn));
     else if (by !== undefined) {
       const columns = this.pick("summarize by", by as unknown[], true);
       keys = { text: columns.map((c) => quoteIdentifier(c.name)).join(", "), columns };
     }
     keys.columns.forEach((c) => this.sortable(c, "summarize by"));
-    if (aggColumns.length === 0 && keys.columns.length === 0) throw new KqlBuildError("summarize: no aggregations and no keys");
+    if (aggColumns.length === 0 && keys.columns.length === 0)
+      throw new KqlBuildError("summarize: no aggregations and no keys");
     const columns = [...keys.columns, ...aggColumns];
-    this.unique("summarize", columns.map((c) => c.name));
+    this.unique(
+      "summarize",
+      columns.map((c) => c.name),
+    );
     const text = [aggTexts.join(", "), keys.columns.length ? `by ${keys.text}` : ""].filter(Boolean).join(" ");
     return this.step(`summarize ${text}`, columns);
   }
@@ -1470,8 +1596,15 @@ export class Query<F extends Fields = Fields> extends KqlText {
   }
 
   /** `top n by column [asc|desc]`: the first n rows by one column (descending unless asked). */
-  top(count: number, column: SortableName<F>, direction: "asc" | "desc" = "desc", nulls?: "nulls first" | "nulls last"): Query<F> {
-    return this.step(`top ${this.rowCount(count, "top")} by ${this.sortKey([column, direction, ...(nulls ? [nulls] : [])] as never)}`);
+  top(
+    count: number,
+    column: SortableName<F>,
+    direction: "asc" | "desc" = "desc",
+    nulls?: "nulls first" | "nulls last",
+  ): Query<F> {
+    return this.step(
+      `top ${this.rowCount(count, "top")} by ${this.sortKey([column, direction, ...(nulls ? [nulls] : [])] as never)}`,
+    );
   }
 
   /** `distinct`: the distinct combinations of the named columns. */
@@ -1487,14 +1620,16 @@ export class Query<F extends Fields = Fields> extends KqlText {
   }
 
   private rowCount(value: unknown, what: string): number {
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw cannot(value, `the row count of ${what}`, "a whole number from 0");
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+      throw cannot(value, `the row count of ${what}`, "a whole number from 0");
     return value;
   }
 
   private sortKey(key: unknown): string {
     const [name, direction = "desc", nulls] = (Array.isArray(key) ? key : [key]) as unknown[];
     const column = this.sortable(this.column(name, "order by"), "order by");
-    if (direction !== "asc" && direction !== "desc") throw new KqlBuildError(`order by: direction must be "asc" or "desc", got ${describe(direction)}`);
+    if (direction !== "asc" && direction !== "desc")
+      throw new KqlBuildError(`order by: direction must be "asc" or "desc", got ${describe(direction)}`);
     if (nulls !== undefined && nulls !== "nulls first" && nulls !== "nulls last") {
       throw new KqlBuildError(`order by: nulls must be "nulls first" or "nulls last", got ${describe(nulls)}`);
     }
@@ -1503,7 +1638,9 @@ export class Query<F extends Fields = Fields> extends KqlText {
 
   private sortable(column: ResultColumn, what: string): ResultColumn {
     if (column.type === "dynamic") {
-      throw new KqlBuildError(`${what}: column ${JSON.stringify(column.name)} is dynamic, which Kusto cannot sort, group or distinct by: convert it first (fn.tostring)`);
+      throw new KqlBuildError(
+        `${what}: column ${JSON.stringify(column.name)} is dynamic, which Kusto cannot sort, group or distinct by: convert it first (fn.tostring)`,
+      );
     }
     return column;
   }
@@ -1511,7 +1648,10 @@ export class Query<F extends Fields = Fields> extends KqlText {
   private pick(what: string, names: readonly unknown[], allowEmpty = false): ResultColumn[] {
     if (names.length === 0 && !allowEmpty) throw new KqlBuildError(`${what}: no columns`);
     const columns = names.map((n) => this.column(n, what));
-    this.unique(what, columns.map((c) => c.name));
+    this.unique(
+      what,
+      columns.map((c) => c.name),
+    );
     return columns;
   }
 
@@ -1525,13 +1665,17 @@ export class Query<F extends Fields = Fields> extends KqlText {
 
   /** `Name = expr, ...` from an object of expressions (`Name` alone when expr is that column). */
   private assignments(what: string, built: unknown): { text: string; columns: ResultColumn[] } {
-    if (typeof built !== "object" || built === null) throw new KqlBuildError(`${what}: the function must return an object of expressions`);
+    if (typeof built !== "object" || built === null)
+      throw new KqlBuildError(`${what}: the function must return an object of expressions`);
     const entries = Object.entries(built);
     if (entries.length === 0) throw new KqlBuildError(`${what}: no columns`);
     const columns: ResultColumn[] = [];
     const texts: string[] = [];
     for (const [name, value] of entries) {
-      if (!isExpr(value)) throw new KqlBuildError(`${what}: ${JSON.stringify(name)} is not an expression (a column, fn.*, lit.*), got ${describe(value)}`);
+      if (!isExpr(value))
+        throw new KqlBuildError(
+          `${what}: ${JSON.stringify(name)} is not an expression (a column, fn.*, lit.*), got ${describe(value)}`,
+        );
       const quoted = quoteIdentifier(name);
       const source = value.kql === quoted ? this.columns.find((c) => c.name === name) : undefined;
       columns.push(source ?? { name, type: value.kusto });
@@ -1610,7 +1754,12 @@ export interface LogsQueryOptionsLike {
 
 /** What runQuery needs of a LogsQueryClient (from @azure/monitor-query-logs). */
 export interface LogsQueryClientLike {
-  queryWorkspace(workspaceId: string, query: string, timespan: QueryTimeInterval, options?: LogsQueryOptionsLike): Promise<LogsQueryResultLike>;
+  queryWorkspace(
+    workspaceId: string,
+    query: string,
+    timespan: QueryTimeInterval,
+    options?: LogsQueryOptionsLike,
+  ): Promise<LogsQueryResultLike>;
 }
 
 export interface RunQueryOptions extends LogsQueryOptionsLike {
@@ -1638,20 +1787,28 @@ export interface QueryResult<R> {
   readonly visualization?: Record<string, any>;
 }
 
-function convertValue(type: string | undefined, long: LongMode | undefined, value: unknown, where: () => string): unknown {
+function convertValue(
+  type: string | undefined,
+  long: LongMode | undefined,
+  value: unknown,
+  where: () => string,
+): unknown {
   if (value === null || value === undefined) return value ?? null;
   switch (type) {
     case "datetime":
       if (value instanceof Date) {
-        if (isNaN(value.getTime())) throw new KqlResultError(`${where()}: the SDK returned an invalid Date`, "InvalidValue");
+        if (isNaN(value.getTime()))
+          throw new KqlResultError(`${where()}: the SDK returned an invalid Date`, "InvalidValue");
         return value.toISOString();
       }
       return value;
     case "long":
-      if (typeof value === "number" && long === "string") return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+      if (typeof value === "number" && long === "string")
+        return Number.isInteger(value) ? BigInt(value).toString() : String(value);
       if (typeof value === "number" && long === "bigint") return Number.isInteger(value) ? BigInt(value) : value;
       if (typeof value === "string" && long === "bigint" && /^-?\d+$/.test(value)) return BigInt(value);
-      if (typeof value === "string" && long !== "bigint" && long !== "string" && /^-?\d+$/.test(value)) return Number(value);
+      if (typeof value === "string" && long !== "bigint" && long !== "string" && /^-?\d+$/.test(value))
+        return Number(value);
       return value;
     case "bool":
       return value === 1 ? true : value === 0 ? false : value;
@@ -1693,7 +1850,9 @@ export async function runQuery(
   options: RunQueryOptions,
 ): Promise<QueryResult<Record<string, unknown>>> {
   if (!(query instanceof KqlText)) {
-    throw new TypeError(`runQuery takes a builder query or kql\`...\` text, got ${describe(query)} (for trusted text, use trustedKql(text))`);
+    throw new TypeError(
+      `runQuery takes a builder query or kql\`...\` text, got ${describe(query)} (for trusted text, use trustedKql(text))`,
+    );
   }
   if (!options || typeof options !== "object" || !options.timespan) {
     throw new TypeError('runQuery needs options.timespan, e.g. { timespan: { duration: "P1D" } }');
@@ -1723,7 +1882,8 @@ export async function runQuery(
     for (const c of expected) {
       const got = descriptors.find((d) => d.name === c.name);
       if (!got) problems.push(`column ${JSON.stringify(c.name)} is missing`);
-      else if (got.type && got.type !== c.type) problems.push(`column ${JSON.stringify(c.name)} is ${got.type}, expected ${c.type}`);
+      else if (got.type && got.type !== c.type)
+        problems.push(`column ${JSON.stringify(c.name)} is ${got.type}, expected ${c.type}`);
     }
     if (problems.length) {
       throw new KqlResultError(
@@ -1740,8 +1900,14 @@ export async function runQuery(
     descriptors.forEach((d, i) => {
       const value = raw[i];
       if (d.type === "long" && typeof value === "number" && !Number.isSafeInteger(value)) roundedLongs++;
-      const converted = convertValue(d.type, longs.get(d.name), value, () => `row ${r}, column ${JSON.stringify(d.name)}`);
-      if (d.name === "__proto__") Object.defineProperty(row, d.name, { value: converted, enumerable: true, writable: true, configurable: true });
+      const converted = convertValue(
+        d.type,
+        longs.get(d.name),
+        value,
+        () => `row ${r}, column ${JSON.stringify(d.name)}`,
+      );
+      if (d.name === "__proto__")
+        Object.defineProperty(row, d.name, { value: converted, enumerable: true, writable: true, configurable: true });
       else row[d.name] = converted;
     });
     return row;
