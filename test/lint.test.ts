@@ -318,6 +318,18 @@ describe("command line", () => {
     expect(globToRegExp("q/[ab].kql").test("q/c.kql")).toBe(false);
   });
 
+  it("reports Kusto's warnings only when asked, and never fails on them", async () => {
+    await writeTree(work, { "fuzzy.kql": "union isfuzzy=true DeviceInfo, NoSuchTable\n| take 1\n" });
+    expect(await run(["lint", "--schemas", FIXTURES, "fuzzy.kql"], work)).toEqual({ code: 0, stdout: "", stderr: "kqlgen: 1 query in 1 file: no errors\n" });
+    expect(await run(["lint", "--schemas", FIXTURES, "--warnings", "fuzzy.kql"], work)).toEqual({
+      code: 0,
+      stdout: "fuzzy.kql:1:32: KS205 (warning) The fuzzy name 'NoSuchTable' does not refer to any known or currently accessible table.\n",
+      stderr: "kqlgen: 1 query in 1 file: no errors, 1 warning\n",
+    });
+    const sarif = JSON.parse((await run(["lint", "--schemas", FIXTURES, "--warnings", "--format", "sarif", "fuzzy.kql"], work)).stdout);
+    expect(sarif.runs[0].results[0].level).toBe("warning");
+  });
+
   it("exits 2 on bad usage, naming what is wrong", async () => {
     const cases: [string[], string][] = [
       [["lint"], "error: missing required argument 'paths'"],

@@ -19,13 +19,10 @@ export function formatText(report: LintReport): string {
 /** One line for stderr: what was linted and what was found. */
 export function summary(report: LintReport): string {
   const what = `${report.queries} ${report.queries === 1 ? "query" : "queries"} in ${report.files} ${report.files === 1 ? "file" : "files"}`;
-  if (report.errors === 0 && report.warnings === 0) return `kqlgen: ${what}: no errors`;
-  const counts = [
-    `${report.errors} ${report.errors === 1 ? "error" : "errors"}`,
-    ...(report.warnings ? [`${report.warnings} ${report.warnings === 1 ? "warning" : "warnings"}`] : []),
-  ];
+  const warnings = report.warnings ? `, ${report.warnings} ${report.warnings === 1 ? "warning" : "warnings"}` : "";
+  if (report.errors === 0) return `kqlgen: ${what}: no errors${warnings}`;
   const failing = new Set(report.findings.filter((f) => f.severity === "error").map((f) => `${f.file}\0${f.query ?? ""}`)).size;
-  return `kqlgen: ${counts.join(", ")} in ${failing} of ${what}`;
+  return `kqlgen: ${report.errors} ${report.errors === 1 ? "error" : "errors"}${warnings} in ${failing} of ${what}`;
 }
 
 export function formatJson(report: LintReport): string {
