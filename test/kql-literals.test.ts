@@ -548,6 +548,9 @@ describe("the kql tagged template", () => {
   });
 
   it("KQL text cannot be made from a plain string except through trustedKql", () => {
+    // kql only takes the parts of a template literal written in the source.
+    expect(() => kql(["T | where A == 1 or 1==1"] as never)).toThrow("kql is a template literal tag: write kql`...`, not kql(...)");
+    expect(() => kql(Object.freeze(Object.assign(["T"], { raw: ["T"] })) as never, "extra")).toThrow("kql is a template literal tag");
     expect(() => new (KqlText as any)("T | take 1", Symbol("kqlgen trusted KQL"))).toThrow(
       "KqlText is made by kql`...`, the query builder or trustedKql(text)",
     );

@@ -569,6 +569,16 @@ function interpolate(value: unknown, index: number): string {
  * ```
  */
 export function kql(strings: TemplateStringsArray, ...values: unknown[]): KqlText {
+  // The KQL parts must come from a template literal in the source (a frozen array with `raw`), never
+  // from data: kql([userInput] as never) would otherwise splice the input as KQL.
+  if (
+    !Array.isArray(strings) ||
+    !Array.isArray(strings.raw) ||
+    !Object.isFrozen(strings) ||
+    strings.length !== values.length + 1
+  ) {
+    throw new TypeError("kql is a template literal tag: write kql`...`, not kql(...)");
+  }
   let text = strings[0]!;
   values.forEach((value, i) => {
     text += interpolate(value, i) + strings[i + 1]!;
