@@ -2,7 +2,7 @@
 /**
  * kqlgen validate: cost against JSON.parse of the same bytes, and memory on a 1 GB input.
  *
- *   npm run build && node bench/validate.bench.mjs [--records 50000] [--rounds 5] [--big-mb 1024] [--no-big] [--keep]
+ *   npm run build && node bench/validate.bench.mjs [--records 50000] [--rounds 5] [--big-mb 1024] [--no-big] [--keep] [--config file]
  *
  * Data is generated (test/helpers/streamdata.ts: realistic records of the
  * Defender fixture tables, mixed categories, every 50th record invalid, every
@@ -77,7 +77,8 @@ const { readSchemaDir } = await import(pathToFileURL(join(REPO, "dist/sources/in
 const { loadValidators, validateWith } = await import(pathToFileURL(join(REPO, "dist/validate/index.js")).href);
 
 const schemas = join(REPO, "fixtures");
-const config = join(REPO, "kqlgen.config.json");
+const configIndex = process.argv.indexOf("--config");
+const config = configIndex === -1 ? join(REPO, "kqlgen.config.json") : process.argv[configIndex + 1];
 const schema = await readSchemaDir(schemas);
 // The Defender tables (the Kqlgen* fixtures exist to exercise odd types and names).
 const tables = schema.tables.filter((t) => !t.name.startsWith("Kqlgen"));
@@ -255,7 +256,7 @@ function runBig(file) {
 }
 
 console.log(`kqlgen validate benchmark — Node ${process.version}, ${process.env.KQLGEN_BENCH_PINNED ? "pinned to one core (taskset -c 0)" : "not pinned"}`);
-console.log(`validators: fixtures/ with kqlgen.config.json (format checks ${JSON.parse(readFileSync(config, "utf8")).mapping?.formats ? "on" : "off"})`);
+console.log(`validators: fixtures/ with ${config} (format checks ${JSON.parse(readFileSync(config, "utf8")).mapping?.formats ? "on" : "off"})`);
 console.log(`generating ${RECORDS.toLocaleString("en-US")} records of ${tables.length} tables (1 in 50 invalid, 1 in 20 with an unknown column, 1 in 200 of an unknown category)…`);
 const { files, gz } = generate();
 const validators = await loadValidators({ schemas, config });
@@ -301,4 +302,7 @@ if (!NO_BIG) {
   }
 }
 
-if (!KEEP) rmSync(DATA, { recursive: true, force: true });
+if (!KEEP) {
+  rmSync(DATA, { recursive: true, force: true });
+  rmSync(join(TMP, "streamdata.mjs"), { force: true });
+}
