@@ -11,7 +11,7 @@ export const TMP = path.join(ROOT, "bench", ".tmp");
 export async function loadGeneratedPackage(name = "pkg") {
   const dir = path.join(TMP, name);
   if (process.env.BENCH_REUSE === "1") return { dir, module: await import(pathToFileURL(path.join(dir, "dist", "index.js")).href) };
-  const { buildPackage } = await import(pathToFileURL(path.join(ROOT, "dist", "pipeline.js")).href);
+  const { buildPackage } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "pipeline.js")).href);
   const { files } = await buildPackage({ schemas: path.join(ROOT, "fixtures"), config: path.join(ROOT, "kqlgen.config.json") });
   rmSync(dir, { recursive: true, force: true });
   for (const [rel, text] of files) {

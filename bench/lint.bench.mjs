@@ -11,7 +11,7 @@ const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const SCHEMAS = path.join(ROOT, "fixtures");
-const { readSchemaDir } = await import(pathToFileURL(path.join(ROOT, "dist/sources/index.js")).href);
+const { readSchemaDir } = await import(pathToFileURL(path.join(ROOT, "dist/src/sources/index.js")).href);
 const schema = await readSchemaDir(SCHEMAS);
 
 /** 500 realistic hunting queries over the fixture tables: filters, joins, summaries, lets, some with errors. */
@@ -69,7 +69,7 @@ for (let i = 0; i < 3; i++) {
 }
 
 // In process: the parts of start-up, then analysis alone (start-up excluded).
-const { loadKusto } = await import(pathToFileURL(path.join(ROOT, "dist/lint/kusto.js")).href);
+const { loadKusto } = await import(pathToFileURL(path.join(ROOT, "dist/src/lint/kusto.js")).href);
 let t0 = performance.now();
 const kusto = await loadKusto();
 const load = performance.now() - t0;

@@ -46,8 +46,8 @@ const BIG_MB = flag("big-mb", 1024);
 const NO_BIG = flag("no-big", false) === true;
 const KEEP = flag("keep", false) === true;
 
-if (!existsSync(join(REPO, "dist/validate/index.js"))) {
-  console.error("bench: build first (npm run build): dist/validate/index.js is missing");
+if (!existsSync(join(REPO, "dist/src/validate/index.js"))) {
+  console.error("bench: build first (npm run build): dist/src/validate/index.js is missing");
   process.exit(2);
 }
 
@@ -65,7 +65,7 @@ if (process.env.KQLGEN_BENCH_PINNED === undefined && process.platform === "linux
 
 /** test/helpers/streamdata.ts, transpiled (it imports nothing). */
 async function loadStreamData() {
-  const { transpile } = await import(pathToFileURL(join(REPO, "dist/validate/load.js")).href);
+  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/load.js")).href);
   mkdirSync(TMP, { recursive: true });
   const out = join(TMP, "streamdata.mjs");
   writeFileSync(out, transpile(readFileSync(join(REPO, "test/helpers/streamdata.ts"), "utf8"), "streamdata.ts"));
@@ -73,8 +73,8 @@ async function loadStreamData() {
 }
 
 const sd = await loadStreamData();
-const { readSchemaDir } = await import(pathToFileURL(join(REPO, "dist/sources/index.js")).href);
-const { loadValidators, validateWith } = await import(pathToFileURL(join(REPO, "dist/validate/index.js")).href);
+const { readSchemaDir } = await import(pathToFileURL(join(REPO, "dist/src/sources/index.js")).href);
+const { loadValidators, validateWith } = await import(pathToFileURL(join(REPO, "dist/src/validate/index.js")).href);
 
 const schemas = join(REPO, "fixtures");
 const configIndex = process.argv.indexOf("--config");
@@ -236,7 +236,7 @@ function child(script) {
 /** The big file validated (1) by the validate module alone, (2) by the kqlgen CLI as a user runs it: time, peak RSS, counts. */
 function runBig(file) {
   const moduleRun = child(`
-    const { loadValidators, validateWith } = await import(${JSON.stringify(pathToFileURL(join(REPO, "dist/validate/index.js")).href)});
+    const { loadValidators, validateWith } = await import(${JSON.stringify(pathToFileURL(join(REPO, "dist/src/validate/index.js")).href)});
     const v = await loadValidators({ schemas: ${JSON.stringify(schemas)}, config: ${JSON.stringify(config)} });
     const before = process.resourceUsage().maxRSS;
     const t = performance.now();
@@ -245,7 +245,7 @@ function runBig(file) {
     console.log(JSON.stringify({ ms, loadedRssKb: before, peakRssKb: process.resourceUsage().maxRSS, records: r.records, corrupt: r.corrupt.count }));
   `);
   const cliRun = child(`
-    const { main } = await import(${JSON.stringify(pathToFileURL(join(REPO, "dist/cli/main.js")).href)});
+    const { main } = await import(${JSON.stringify(pathToFileURL(join(REPO, "dist/src/cli/main.js")).href)});
     let out = "";
     const t = performance.now();
     const code = await main(["validate", "--schemas", ${JSON.stringify(schemas)}, "--config", ${JSON.stringify(config)}, "--format", "json", ${JSON.stringify(file)}], { out: (s) => (out += s), err: (s) => (out += s), isTTY: false });

@@ -32,7 +32,7 @@ let schemas = "";
 let out = "";
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, "dist", "cli", "main.js"))) {
+  if (!existsSync(path.join(REPO, "dist", "src", "cli", "main.js"))) {
     throw new Error("dist/ is not built: run `npx tsc -p .` (npm test does) before this test");
   }
   const dir = await makeTmpDir("cli");

@@ -219,7 +219,7 @@ describe("identifiers: bracket quoting through the same escaper", () => {
     }
     const state = K.GlobalState.Default;
     for (const group of [state.Functions, state.Aggregates, state.PlugIns]) for (const f of k.bridge.toArray(group)) candidates.add(String(f.Name));
-    for (const extra of ["true", "false", "null", "Timestamp", "DeviceName", "Type", "type", "count", "Count", "h", "H", "x", "_", "__x", "x__"]) {
+    for (const extra of ["true", "True", "TRUE", "false", "False", "FALSE", "tRuE", "null", "Timestamp", "DeviceName", "Type", "type", "count", "Count", "h", "H", "x", "_", "__x", "x__"]) {
       candidates.add(extra);
     }
     const plain = [...candidates].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();

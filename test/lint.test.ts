@@ -351,7 +351,7 @@ describe("command line", () => {
   it("never loads Kusto's parser for generate, nor in the generated package's runtime", async () => {
     const out = await makeTmpDir("lint-lazy-gen");
     const script = [
-      `import { main } from ${JSON.stringify(path.join(REPO, "dist/cli/main.js"))};`,
+      `import { main } from ${JSON.stringify(path.join(REPO, "dist/src/cli/main.js"))};`,
       `const code = await main(["generate", "--schemas", ${JSON.stringify(FIXTURES)}, "--out", ${JSON.stringify(out)}], { out() {}, err(t) { process.stderr.write(t); } });`,
       "process.stdout.write(JSON.stringify({ code, kusto: typeof globalThis.Kusto, bridge: typeof globalThis.Bridge }));",
     ].join("\n");

@@ -22,7 +22,7 @@ let fixtures: readonly Table[];
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, "dist", "cli", "commands", "pull.js"))) throw new Error("dist/ is not built: run `npm run build` (npm test does) before this test");
+  if (!existsSync(path.join(REPO, "dist", "src", "cli", "commands", "pull.js"))) throw new Error("dist/ is not built: run `npm run build` (npm test does) before this test");
   server = await AzureServer.start();
   az = await writeFakeAz();
   fixtures = (await readSchemaDir(FIXTURES)).tables;

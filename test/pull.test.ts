@@ -88,7 +88,7 @@ describe("Log Analytics", () => {
     server.workspaces.set(WORKSPACE, [...fixtures, where]);
     try {
       const result = await pullSchemas(la({ tables: ["where"] }));
-      expect(server.requestsFor("query").map((r) => r.query)).toEqual(["['where'] | getschema"]);
+      expect(server.requestsFor("query").map((r) => r.query)).toEqual(['["where"] | getschema']);
       expect(columnsOf(result.schema.tables[0]!)).toEqual([["x", "long", 0]]);
     } finally {
       server.workspaces.set(WORKSPACE, fixtures);
@@ -307,7 +307,7 @@ describe("quoteIdentifier, checked by Kusto's own parser", () => {
 
   it("plain names stay bare; a lone surrogate is refused", () => {
     expect(quoteIdentifier("DeviceInfo")).toBe("DeviceInfo");
-    expect(quoteIdentifier("a'b\\c")).toBe("['a\\'b\\\\c']");
+    expect(quoteIdentifier("a'b\\c")).toBe('["a\'b\\\\c"]');
     expect(() => quoteIdentifier("bad\uD800")).toThrow(/lone UTF-16 surrogate/);
   });
 });

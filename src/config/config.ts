@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { ErrorObject } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { EmitOptions } from "../emitters/options.js";
@@ -13,9 +12,10 @@ import { InputError, InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
 import type { ColumnOverride } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
+import { packagePath } from "../paths.js";
 
 export const DEFAULT_CONFIG_FILE = "kqlgen.config.json";
-const CONFIG_SCHEMA_URL = new URL("../../kqlgen.config.schema.json", import.meta.url);
+const CONFIG_SCHEMA = packagePath("kqlgen.config.schema.json");
 
 export interface Config {
   readonly package?: { readonly name?: string; readonly version?: string };
@@ -45,7 +45,7 @@ let validateConfig: ((data: unknown) => boolean) & { errors?: ErrorObject[] | nu
 /** Checks a parsed config against kqlgen.config.schema.json. */
 export function checkConfig(json: unknown, file: string): Config {
   if (!validateConfig) {
-    const schema = JSON.parse(readFileSync(fileURLToPath(CONFIG_SCHEMA_URL), "utf8"));
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA, "utf8"));
     validateConfig = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   }
   if (!validateConfig(json)) {

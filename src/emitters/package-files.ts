@@ -1,14 +1,13 @@
 /** The generated package's own files: package.json, tsconfig.json, index, README, runtime. */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
+import { packagePath } from "../paths.js";
 import { printModule, type Statements } from "./code.js";
 import { kqlModule, kqlName } from "./kql-module.js";
 import { GENERATED_HEADER, propertyAccess, tableModule, tableNames } from "./names.js";
 import type { EmitOptions } from "./options.js";
 
-const TEMPLATES = new URL("../../templates/", import.meta.url);
 /**
  * Where the runtime goes in the package. Its files are copied verbatim: the
  * templates are kept prettier-formatted (test/templates.test.ts), so the
@@ -20,7 +19,7 @@ export const RUNTIME_MODULES = ["formats", "kql", "stream", "validation"] as con
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
   return RUNTIME_MODULES.map((m) => {
-    const text = readFileSync(fileURLToPath(new URL(`runtime/${m}.ts`, TEMPLATES)), "utf8");
+    const text = readFileSync(packagePath("templates", "runtime", `${m}.ts`), "utf8");
     return [`${RUNTIME_DIR}${m}.ts`, `${GENERATED_HEADER}\n${text}`];
   });
 }

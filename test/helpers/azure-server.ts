@@ -150,9 +150,10 @@ export function tableOfQuery(query: string): string | undefined {
   if (!m) return undefined;
   const name = m[1]!;
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name;
-  const b = /^\[\s*'((?:[^'\\]|\\.)*)'\s*\]$/s.exec(name);
+  // ['...'] or ["..."]: the inside is a string literal with its escapes.
+  const b = /^\[\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*\]$/s.exec(name);
   if (!b) return undefined;
-  return b[1]!.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) =>
+  return (b[1] ?? b[2])!.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) =>
     e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ({ n: "\n", r: "\r", t: "\t" } as Record<string, string>)[e] ?? e,
   );
 }

@@ -7,6 +7,7 @@ import { FORMATS, formatJson, formatSarif, formatText, summary, type Format } fr
 import { EXIT, InputError } from "../../model/errors.js";
 import { readSchemaDir } from "../../sources/index.js";
 import type { ExitCode, Io } from "../io.js";
+import { packagePath } from "../../paths.js";
 
 interface Flags {
   schemas: string;
@@ -16,7 +17,7 @@ interface Flags {
 }
 
 function kqlgenVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version?: string };
+  const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version?: string };
   return pkg.version ?? "0.0.0";
 }
 
