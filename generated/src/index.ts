@@ -80,6 +80,82 @@ export {
 export type { KqlgenDataTypeOnly } from "./tables/KqlgenDataTypeOnly.js";
 export { KqlgenTypeAliasesTable, validateKqlgenTypeAliases, isKqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
 export type { KqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
+export {
+  KqlBuildError,
+  KqlResultError,
+  KqlText,
+  KqlValueError,
+  Query,
+  agg,
+  ago,
+  boolLiteral,
+  datetimeLiteral,
+  decimalLiteral,
+  dynamicLiteral,
+  fn,
+  guidLiteral,
+  ident,
+  intLiteral,
+  kql,
+  kqlTable,
+  lit,
+  literalWriters,
+  longLiteral,
+  now,
+  obfuscatedStringLiteral,
+  quoteIdentifier,
+  quoteKqlString,
+  realLiteral,
+  runQuery,
+  stringLiteral,
+  timespanLiteral,
+  trustedKql,
+} from "./runtime/kql.js";
+export type {
+  Agg,
+  AnyExpr,
+  BoolExpr,
+  Columns,
+  DynamicExpr,
+  Expr,
+  ExprOf,
+  Field,
+  Fields,
+  KqlTable,
+  KustoInputs,
+  KustoTypesOf,
+  KustoValues,
+  LogsQueryClientLike,
+  LongMode,
+  Operand,
+  OrderedExpr,
+  Predicate,
+  QueryResult,
+  QueryTimeInterval,
+  ResultColumn,
+  RowOf,
+  RunQueryOptions,
+  ScalarExpr,
+  StringExpr,
+} from "./runtime/kql.js";
+export { AlertEvidenceKql } from "./kql/AlertEvidence.js";
+export { AlertInfoKql } from "./kql/AlertInfo.js";
+export { CloudAppEventsKql } from "./kql/CloudAppEvents.js";
+export { DeviceEventsKql } from "./kql/DeviceEvents.js";
+export { DeviceFileCertificateInfoKql } from "./kql/DeviceFileCertificateInfo.js";
+export { DeviceFileEventsKql } from "./kql/DeviceFileEvents.js";
+export { DeviceImageLoadEventsKql } from "./kql/DeviceImageLoadEvents.js";
+export { DeviceInfoKql } from "./kql/DeviceInfo.js";
+export { DeviceLogonEventsKql } from "./kql/DeviceLogonEvents.js";
+export { DeviceNetworkEventsKql } from "./kql/DeviceNetworkEvents.js";
+export { DeviceNetworkInfoKql } from "./kql/DeviceNetworkInfo.js";
+export { DeviceProcessEventsKql } from "./kql/DeviceProcessEvents.js";
+export { DeviceRegistryEventsKql } from "./kql/DeviceRegistryEvents.js";
+export { DeviceTvmSecureConfigurationAssessmentKql } from "./kql/DeviceTvmSecureConfigurationAssessment.js";
+export { KqlgenAllTypesKql } from "./kql/KqlgenAllTypes.js";
+export { KqlgenAwkwardNamesKql } from "./kql/KqlgenAwkwardNames.js";
+export { KqlgenDataTypeOnlyKql } from "./kql/KqlgenDataTypeOnly.js";
+export { KqlgenTypeAliasesKql } from "./kql/KqlgenTypeAliases.js";
 export * from "./stream.js";
 import { AlertEvidenceTable } from "./tables/AlertEvidence.js";
 import { AlertInfoTable } from "./tables/AlertInfo.js";

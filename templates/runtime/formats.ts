@@ -37,15 +37,23 @@ export function isKustoDatetime(s: string): boolean {
   const n = s.length; // 20 without a fraction, 22..28 with 1..7 fraction digits
   if (n !== 20 && (n < 22 || n > 28)) return false;
   if (
-    s.charCodeAt(4) !== 45 /* - */ || s.charCodeAt(7) !== 45 /* - */ ||
-    s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ ||
-    s.charCodeAt(16) !== 58 /* : */ || s.charCodeAt(n - 1) !== 90 /* Z */ ||
+    s.charCodeAt(4) !== 45 /* - */ ||
+    s.charCodeAt(7) !== 45 /* - */ ||
+    s.charCodeAt(10) !== 84 /* T */ ||
+    s.charCodeAt(13) !== 58 /* : */ ||
+    s.charCodeAt(16) !== 58 /* : */ ||
+    s.charCodeAt(n - 1) !== 90 /* Z */ ||
     (n > 20 && s.charCodeAt(19) !== 46) /* . */
-  ) return false;
+  )
+    return false;
   let bad =
-    twoDigits(s, 0, 0, 99) | twoDigits(s, 2, 0, 99) | // year
-    twoDigits(s, 5, 1, 12) | twoDigits(s, 8, 1, 31) | // month, day
-    twoDigits(s, 11, 0, 23) | twoDigits(s, 14, 0, 59) | twoDigits(s, 17, 0, 59);
+    twoDigits(s, 0, 0, 99) |
+    twoDigits(s, 2, 0, 99) | // year
+    twoDigits(s, 5, 1, 12) |
+    twoDigits(s, 8, 1, 31) | // month, day
+    twoDigits(s, 11, 0, 23) |
+    twoDigits(s, 14, 0, 59) |
+    twoDigits(s, 17, 0, 59);
   for (let i = 20; i < n - 1; i++) bad |= digit(s, i); // fraction
   return bad >= 0;
 }
@@ -53,9 +61,13 @@ export function isKustoDatetime(s: string): boolean {
 /** `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hex digits of either case, no braces. */
 export function isKustoGuid(s: string): boolean {
   if (
-    s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 ||
-    s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45 /* - */
-  ) return false;
+    s.length !== 36 ||
+    s.charCodeAt(8) !== 45 ||
+    s.charCodeAt(13) !== 45 ||
+    s.charCodeAt(18) !== 45 ||
+    s.charCodeAt(23) !== 45 /* - */
+  )
+    return false;
   return (hexRun(s, 0, 8) | hexRun(s, 9, 13) | hexRun(s, 14, 18) | hexRun(s, 19, 23) | hexRun(s, 24, 36)) >= 0;
 }
 
@@ -73,9 +85,11 @@ export function isKustoTimespan(s: string): boolean {
   const rest = n - i; // HH:MM:SS is 8, with '.' and 1..7 fraction digits 10..16
   if (rest !== 8 && (rest < 10 || rest > 16)) return false;
   if (
-    s.charCodeAt(i + 2) !== 58 /* : */ || s.charCodeAt(i + 5) !== 58 /* : */ ||
+    s.charCodeAt(i + 2) !== 58 /* : */ ||
+    s.charCodeAt(i + 5) !== 58 /* : */ ||
     (rest > 8 && s.charCodeAt(i + 8) !== 46) /* . */
-  ) return false;
+  )
+    return false;
   let bad = twoDigits(s, i, 0, 23) | twoDigits(s, i + 3, 0, 59) | twoDigits(s, i + 6, 0, 59);
   for (let j = i + 9; j < n; j++) bad |= digit(s, j); // fraction
   return bad >= 0;

@@ -138,7 +138,9 @@ const KEYWORDS: ReadonlySet<string> = new Set(
     "softretention sql stackedareachart startswith startswith_cs statistics storedqueryresultcontainers string tablepurge " +
     "time timechart timeline timepivot timespan title to toscalar totable treemap true uint uint16 uint32 uint64 uint8 " +
     "ulong union uniqueid unrestrictedviewers verbose viewers views where with_itemindex with_match_id with_source " +
-    "with_step_name withsource writeaheadlog"
+    "with_step_name withsource writeaheadlog " +
+    // The bool literals in every spelling Kusto reads as a literal.
+    "True TRUE False FALSE"
   ).split(" "),
 );
 

@@ -101,7 +101,12 @@ export interface RecordSink {
    * A record of a category the package knows: its table, its errors (undefined
    * when valid) and the columns it carries that the table does not know (drift).
    */
-  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void;
+  knownRecord(
+    rec: Record<string, unknown>,
+    table: StreamTable,
+    errors: ValidationError[] | undefined,
+    unknown: readonly string[],
+  ): void;
   /** A record of a category no table of the package has (skipped, not an error). */
   unknownCategory(category: string): void;
   /** A value that is not a streamed record at all: not an object, or without a category. */
@@ -129,7 +134,10 @@ export function checkStreamRecord(
   const table = typeof category === "string" ? tables.get(category) : undefined;
   if (table === undefined) {
     if (typeof category === "string" && category !== "") sink.unknownCategory(category);
-    else sink.notARecord(addError(undefined, `${path()}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category));
+    else
+      sink.notARecord(
+        addError(undefined, `${path()}/category`, undefined, `string "${CATEGORY_PREFIX}<Table>"`, category),
+      );
     return;
   }
   let errors: ValidationError[] | undefined;
@@ -153,14 +161,26 @@ export function checkStreamRecord(
     if (table.decorated) {
       const group = properties[DECORATION];
       if (typeof group !== "string") {
-        errors = addError(errors, `${path()}/properties/${DECORATION}`, DECORATION, "string (the device group every streamed event carries)", group);
+        errors = addError(
+          errors,
+          `${path()}/properties/${DECORATION}`,
+          DECORATION,
+          "string (the device group every streamed event carries)",
+          group,
+        );
       }
     }
     // Drift is drift whether or not the record is otherwise valid.
     unknown = unknownColumnsOf(properties, table.known, errors === undefined);
     if (table.rejectUnknown) {
       for (const k of unknown) {
-        errors = addError(errors, `${path()}/properties/${pointerToken(k)}`, k, "no such column (unknown columns are errors in this package)", properties[k]);
+        errors = addError(
+          errors,
+          `${path()}/properties/${pointerToken(k)}`,
+          k,
+          "no such column (unknown columns are errors in this package)",
+          properties[k],
+        );
       }
     }
   }
@@ -184,7 +204,12 @@ class Collector implements RecordSink {
 
   constructor(private readonly tables: ReadonlyMap<string, StreamTable>) {}
 
-  fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined): void {
+  fail(
+    errors: readonly ValidationError[],
+    record: number | undefined,
+    line: number | undefined,
+    category: string | undefined,
+  ): void {
     for (const e of errors) {
       this.errors.push({
         ...e,
@@ -202,7 +227,12 @@ class Collector implements RecordSink {
     checkStreamRecord(rec, this.base, this.tables, this);
   }
 
-  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void {
+  knownRecord(
+    rec: Record<string, unknown>,
+    table: StreamTable,
+    errors: ValidationError[] | undefined,
+    unknown: readonly string[],
+  ): void {
     if (unknown.length > 0) this.countColumns(table.table, unknown);
     if (errors === undefined) this.records.push(rec);
     else this.fail(errors, this.record, this.line, rec.category as string);
@@ -229,7 +259,8 @@ class Collector implements RecordSink {
       .map(([category, count]) => ({ category, count }));
     const unknownColumns: UnknownColumn[] = [];
     for (const [table, counts] of [...this.columns].sort(([a], [b]) => byName(a, b))) {
-      for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b))) unknownColumns.push({ table, column, count });
+      for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b)))
+        unknownColumns.push({ table, column, count });
     }
     return { records: this.records, errors: this.errors, unknownCategories, unknownColumns };
   }
@@ -251,7 +282,10 @@ function malformed(e: unknown): string {
  * Parses and validates one Event Hubs message body `{"records":[...]}`, given
  * as text, bytes or an already-parsed object.
  */
-export function parseEventHubsBody(body: string | Uint8Array | object, tables: ReadonlyMap<string, StreamTable>): StreamParseResult<unknown> {
+export function parseEventHubsBody(
+  body: string | Uint8Array | object,
+  tables: ReadonlyMap<string, StreamTable>,
+): StreamParseResult<unknown> {
   const collector = new Collector(tables);
   let message: unknown = body;
   if (typeof body === "string" || body instanceof Uint8Array) {
@@ -264,7 +298,18 @@ export function parseEventHubsBody(body: string | Uint8Array | object, tables: R
   }
   const records = isRecord(message) ? message.records : undefined;
   if (!Array.isArray(records)) {
-    collector.fail(addError(undefined, isRecord(message) ? "/records" : "", undefined, 'a message body {"records":[...]}', isRecord(message) ? records : message), undefined, undefined, undefined);
+    collector.fail(
+      addError(
+        undefined,
+        isRecord(message) ? "/records" : "",
+        undefined,
+        'a message body {"records":[...]}',
+        isRecord(message) ? records : message,
+      ),
+      undefined,
+      undefined,
+      undefined,
+    );
     return collector.result();
   }
   for (let i = 0; i < records.length; i++) collector.add(records[i], i, undefined);
@@ -272,7 +317,10 @@ export function parseEventHubsBody(body: string | Uint8Array | object, tables: R
 }
 
 /** Parses and validates a Storage blob: one JSON record per line (blank lines are skipped). */
-export function parseStorageBlobText(blob: string | Uint8Array, tables: ReadonlyMap<string, StreamTable>): StreamParseResult<unknown> {
+export function parseStorageBlobText(
+  blob: string | Uint8Array,
+  tables: ReadonlyMap<string, StreamTable>,
+): StreamParseResult<unknown> {
   const collector = new Collector(tables);
   const text = toText(blob);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;

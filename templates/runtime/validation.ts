@@ -128,7 +128,9 @@ export function addError(
   found: unknown,
 ): ValidationError[] {
   const error: ValidationError =
-    column === undefined ? { path, expected, found: describeValue(found) } : { path, column, expected, found: describeValue(found) };
+    column === undefined
+      ? { path, expected, found: describeValue(found) }
+      : { path, column, expected, found: describeValue(found) };
   if (errors === undefined) return [error];
   errors.push(error);
   return errors;
@@ -163,7 +165,10 @@ export function checkedColumns(
     const schema = options.schemas?.[i];
     return schema ? { ...column, schema } : column;
   });
-  return Object.assign(list, { known: knownColumns(infos.map((c) => c.name)), rejectUnknown: options.rejectUnknown === true });
+  return Object.assign(list, {
+    known: knownColumns(infos.map((c) => c.name)),
+    rejectUnknown: options.rejectUnknown === true,
+  });
 }
 
 /**
@@ -211,7 +216,8 @@ export function validateRow<T>(
   if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known);
   const all = options?.allErrors !== false;
   let errors = firstInvalid(value, 0) < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all);
-  if (columns.rejectUnknown && (all || errors === undefined)) errors = rejectUnknownColumns(value, columns.known, "", errors, all);
+  if (columns.rejectUnknown && (all || errors === undefined))
+    errors = rejectUnknownColumns(value, columns.known, "", errors, all);
   return errors === undefined ? valid(value as T, columns.known) : invalid(errors, value, columns.known);
 }
 
@@ -243,14 +249,21 @@ export function rejectUnknownColumns(
   all = true,
 ): ValidationError[] | undefined {
   for (const k of unknownColumnsOf(row, known)) {
-    errors = addError(errors, `${base}/${pointerToken(k)}`, k, "no such column (unknown columns are errors in this package)", row[k]);
+    errors = addError(
+      errors,
+      `${base}/${pointerToken(k)}`,
+      k,
+      "no such column (unknown columns are errors in this package)",
+      row[k],
+    );
     if (!all) break;
   }
   return errors;
 }
 
 /** The Kusto scalar types. */
-export type KustoType = "string" | "bool" | "int" | "long" | "real" | "decimal" | "datetime" | "timespan" | "guid" | "dynamic";
+export type KustoType =
+  "string" | "bool" | "int" | "long" | "real" | "decimal" | "datetime" | "timespan" | "guid" | "dynamic";
 
 export interface ColumnInfo {
   readonly name: string;
@@ -286,7 +299,13 @@ export function addSchemaErrors(
     return addError(errors, path, column, "dynamic matching the configured JSON Schema", value);
   }
   for (const e of schemaErrors) {
-    errors = addError(errors, path + e.instancePath, column, `dynamic matching the configured JSON Schema (${e.message ?? "invalid"})`, e.data);
+    errors = addError(
+      errors,
+      path + e.instancePath,
+      column,
+      `dynamic matching the configured JSON Schema (${e.message ?? "invalid"})`,
+      e.data,
+    );
   }
   return errors!;
 }

@@ -121,15 +121,19 @@ export function isKustoLong(x: unknown): x is number {
   return typeof x === "number" && Number.isInteger(x) && x >= -9223372036854775808 && x <= 9223372036854775807;
 }
 
-/** A Kusto `long` written as a decimal string: `-?[0-9]{1,19}`. */
+/** A Kusto `long` written as a decimal string, within -9223372036854775808..9223372036854775807 (leading zeros allowed). */
 export function isKustoLongString(s: string): boolean {
   const n = s.length;
-  let i = n > 0 && s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  if (n - i < 1 || n - i > 19) return false;
+  const negative = n > 0 && s.charCodeAt(0) === 45; /* - */
+  const start = negative ? 1 : 0;
+  const digits = n - start;
+  if (digits < 1 || digits > 19) return false;
   let bad = 0;
-  for (; i < n; i++) {
+  for (let i = start; i < n; i++) {
     const d = s.charCodeAt(i) - 48;
     bad |= d | (9 - d);
   }
-  return bad >= 0;
+  if (bad < 0) return false;
+  // Same-length digit strings compare like numbers.
+  return digits < 19 || (negative ? s.slice(1) <= "9223372036854775808" : s <= "9223372036854775807");
 }

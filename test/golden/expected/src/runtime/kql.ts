@@ -139,7 +139,9 @@ const KEYWORDS: ReadonlySet<string> = new Set(
     "softretention sql stackedareachart startswith startswith_cs statistics storedqueryresultcontainers string tablepurge " +
     "time timechart timeline timepivot timespan title to toscalar totable treemap true uint uint16 uint32 uint64 uint8 " +
     "ulong union uniqueid unrestrictedviewers verbose viewers views where with_itemindex with_match_id with_source " +
-    "with_step_name withsource writeaheadlog"
+    "with_step_name withsource writeaheadlog " +
+    // The bool literals in every spelling Kusto reads as a literal.
+    "True TRUE False FALSE"
   ).split(" "),
 );
 
@@ -354,14 +356,22 @@ function two(n: bigint): string {
   return n.toString().padStart(2, "0");
 }
 
-/** Ticks as KQL: `7d`, `1h`, `30m`, `15s`, `250ms`, else `time([-][d.]hh:mm:ss[.fffffff])`. */
+/** Unit literals (`1h`) are read through a double: exact up to 2^53 ticks (28 years). */
+const EXACT_UNIT_TICKS = 2n ** 53n;
+
+/**
+ * Ticks as KQL: whole days, hours, minutes or seconds as `7d`, `1h`, `30m`, `15s`; whole
+ * milliseconds under a second as `250ms`; anything else (negative values, and values past
+ * 2^53 ticks, included) as `time([-][d.]hh:mm:ss[.fffffff])`, which Kusto reads exactly.
+ */
 function ticksText(ticks: bigint): string {
   if (ticks === 0n) return "0s";
-  if (ticks > 0n) {
-    for (const unit of ["d", "h", "m", "s", "ms"]) {
+  if (ticks > 0n && ticks <= EXACT_UNIT_TICKS) {
+    for (const unit of ["d", "h", "m", "s"]) {
       const size = UNIT_TICKS[unit]!;
       if (ticks % size === 0n) return `${ticks / size}${unit}`;
     }
+    if (ticks % TICKS_PER_MS === 0n && ticks < UNIT_TICKS.s!) return `${ticks / TICKS_PER_MS}ms`;
   }
   let t = ticks < 0n ? -ticks : ticks;
   const fraction = t % 10_000_000n;
@@ -374,7 +384,7 @@ function ticksText(ticks: bigint): string {
 }
 
 /**
- * A `timespan` literal: `1h`, `7d`, `250ms`, `time(-00:00:01.5000000)`, or `time(null)`; from a
+ * A `timespan` literal: `1h`, `7d`, `250ms`, `time(1.02:03:04.5670000)`, `time(-00:05:00)`, or `time(null)`; from a
  * number of milliseconds (rounded to 100 ns), a Kusto timespan string `[-][d.]hh:mm:ss[.fffffff]`
  * (as Kusto sends timespans in JSON), or `<amount><unit>` with unit d, h, m, s, ms, microsecond or
  * tick (`"1.5h"`).
@@ -562,6 +572,16 @@ function interpolate(value: unknown, index: number): string {
  * ```
  */
 export function kql(strings: TemplateStringsArray, ...values: unknown[]): KqlText {
+  // The KQL parts must come from a template literal in the source (a frozen array with `raw`), never
+  // from data: kql([userInput] as never) would otherwise splice the input as KQL.
+  if (
+    !Array.isArray(strings) ||
+    !Array.isArray(strings.raw) ||
+    !Object.isFrozen(strings) ||
+    strings.length !== values.length + 1
+  ) {
+    throw new TypeError("kql is a template literal tag: write kql`...`, not kql(...)");
+  }
   let text = strings[0]!;
   values.forEach((value, i) => {
     text += interpolate(value, i) + strings[i + 1]!;
@@ -631,6 +651,8 @@ export type Predicate = AnyExpr<"bool">;
 
 /** The right-hand side of a comparison with a K expression: a value or an expression. */
 export type Operand<K extends KustoType> = KustoInputs[K] | AnyExpr<ComparableType<K>>;
+/** A value or expression of exactly the type K (null: K's typed null, but for string). */
+export type SameType<K extends KustoType> = KustoInputs[K] | AnyExpr<K> | (K extends "string" ? never : null);
 
 /** Members every expression has. */
 export interface ScalarExpr<K extends KustoType, T> extends Expr<K, T> {
@@ -657,35 +679,36 @@ export interface OrderedExpr<K extends KustoType, T> extends ScalarExpr<K, T> {
   notBetween(low: Operand<K>, high: Operand<K>): BoolExpr;
 }
 
-type Text = string | AnyExpr<"string">;
+/** A string value or string expression (the right-hand side of string operators). */
+export type TextOperand = string | AnyExpr<"string">;
 
 export interface StringExpr<T = string> extends ScalarExpr<"string", T> {
   /** `=~`: equal, ignoring case. */
-  eqCi(value: Text): BoolExpr;
+  eqCi(value: TextOperand): BoolExpr;
   /** `!~` */
-  neCi(value: Text): BoolExpr;
+  neCi(value: TextOperand): BoolExpr;
   /** `in~` */
-  inCi(values: readonly Text[]): BoolExpr;
+  inCi(values: readonly TextOperand[]): BoolExpr;
   /** `!in~` */
-  notInCi(values: readonly Text[]): BoolExpr;
-  has(term: Text): BoolExpr;
-  notHas(term: Text): BoolExpr;
-  hasCs(term: Text): BoolExpr;
-  notHasCs(term: Text): BoolExpr;
-  hasPrefix(term: Text): BoolExpr;
-  hasSuffix(term: Text): BoolExpr;
-  hasAny(terms: readonly Text[]): BoolExpr;
-  hasAll(terms: readonly Text[]): BoolExpr;
-  contains(text: Text): BoolExpr;
-  notContains(text: Text): BoolExpr;
-  containsCs(text: Text): BoolExpr;
-  notContainsCs(text: Text): BoolExpr;
-  startsWith(text: Text): BoolExpr;
-  notStartsWith(text: Text): BoolExpr;
-  startsWithCs(text: Text): BoolExpr;
-  endsWith(text: Text): BoolExpr;
-  notEndsWith(text: Text): BoolExpr;
-  endsWithCs(text: Text): BoolExpr;
+  notInCi(values: readonly TextOperand[]): BoolExpr;
+  has(term: TextOperand): BoolExpr;
+  notHas(term: TextOperand): BoolExpr;
+  hasCs(term: TextOperand): BoolExpr;
+  notHasCs(term: TextOperand): BoolExpr;
+  hasPrefix(term: TextOperand): BoolExpr;
+  hasSuffix(term: TextOperand): BoolExpr;
+  hasAny(terms: readonly TextOperand[]): BoolExpr;
+  hasAll(terms: readonly TextOperand[]): BoolExpr;
+  contains(text: TextOperand): BoolExpr;
+  notContains(text: TextOperand): BoolExpr;
+  containsCs(text: TextOperand): BoolExpr;
+  notContainsCs(text: TextOperand): BoolExpr;
+  startsWith(text: TextOperand): BoolExpr;
+  notStartsWith(text: TextOperand): BoolExpr;
+  startsWithCs(text: TextOperand): BoolExpr;
+  endsWith(text: TextOperand): BoolExpr;
+  notEndsWith(text: TextOperand): BoolExpr;
+  endsWithCs(text: TextOperand): BoolExpr;
   /** `matches regex "..."` (the pattern is a string literal). */
   matchesRegex(pattern: string): BoolExpr;
   isEmpty(): BoolExpr<boolean>;
@@ -701,12 +724,12 @@ export interface BoolExpr<T = boolean | null> extends ScalarExpr<"bool", T> {
 export interface DynamicExpr<T = unknown> extends Expr<"dynamic", T> {
   /** `x["key"]` or `x[0]`: a member or element, dynamic. */
   get(key: string | number): DynamicExpr;
-  has(term: Text): BoolExpr;
-  notHas(term: Text): BoolExpr;
-  contains(text: Text): BoolExpr;
-  notContains(text: Text): BoolExpr;
-  hasAny(terms: readonly Text[]): BoolExpr;
-  hasAll(terms: readonly Text[]): BoolExpr;
+  has(term: TextOperand): BoolExpr;
+  notHas(term: TextOperand): BoolExpr;
+  contains(text: TextOperand): BoolExpr;
+  notContains(text: TextOperand): BoolExpr;
+  hasAny(terms: readonly TextOperand[]): BoolExpr;
+  hasAll(terms: readonly TextOperand[]): BoolExpr;
   isNull(): BoolExpr<boolean>;
   isNotNull(): BoolExpr<boolean>;
   isEmpty(): BoolExpr<boolean>;
@@ -751,6 +774,11 @@ export type KustoTypesOf<Q> = Q extends Query<infer F> ? Simplify<{ -readonly [N
 /** Typed references to a query's columns, by name. */
 export type Columns<F extends Fields> = { readonly [N in keyof F]: ExprOf<F[N]["kusto"], F[N]["ts"]> };
 export type ColumnName<F extends Fields> = keyof F & string;
+/** Columns Kusto can sort, group and distinct by: all but dynamic ones. */
+export type SortableName<F extends Fields> = { [N in keyof F]: F[N]["kusto"] extends "dynamic" ? never : N }[keyof F] &
+  string;
+/** An expression Kusto can group by: any type but dynamic. */
+export type Groupable = AnyExpr<Exclude<KustoType, "dynamic">>;
 
 type FieldsOf<R> = Simplify<{
   [N in keyof R]: R[N] extends Expr<infer K extends KustoType, infer T> ? Field<K, T> : never;
@@ -1027,6 +1055,24 @@ function operand(kind: Kind, value: unknown, prec: number): string {
   }
 }
 
+/**
+ * An argument that must have exactly the given type (Kusto would otherwise promote the result,
+ * e.g. coalesce(int, long) is a long): an expression of that type, or a value written by that
+ * type's literal writer (null gives the typed null).
+ */
+function sameType(what: string, kind: Kind, value: unknown): string {
+  if (isExpr(value)) {
+    if (value.kusto !== kind)
+      throw new KqlBuildError(`${what}: ${value.kql}, of type ${value.kusto}, is not a ${kind} like the first value`);
+    return value.kql;
+  }
+  if (value instanceof KqlText)
+    throw new KqlBuildError(
+      `${what}: cannot use ${value.kql} as a value here: use an expression (column, fn.*, lit.*)`,
+    );
+  return literalWriters[kind](value as never);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Literal expressions and functions
 
@@ -1123,12 +1169,12 @@ export const fn = {
       arg("format_datetime()", value, ["datetime"]).kql,
       stringLiteral(format),
     ]) as never,
-  tolower: (value: Text): StringExpr => call("string", "tolower", [textValue("tolower()", value)]) as never,
-  toupper: (value: Text): StringExpr => call("string", "toupper", [textValue("toupper()", value)]) as never,
-  strlen: (value: Text): OrderedExpr<"long", number | null> =>
+  tolower: (value: TextOperand): StringExpr => call("string", "tolower", [textValue("tolower()", value)]) as never,
+  toupper: (value: TextOperand): StringExpr => call("string", "toupper", [textValue("toupper()", value)]) as never,
+  strlen: (value: TextOperand): OrderedExpr<"long", number | null> =>
     call("long", "strlen", [textValue("strlen()", value)]) as never,
   /** `substring(text, start[, length])`. */
-  substring(value: Text, start: number, length?: number): StringExpr {
+  substring(value: TextOperand, start: number, length?: number): StringExpr {
     const args = [textValue("substring()", value), longLiteral(start)];
     if (length !== undefined) args.push(longLiteral(length));
     return call("string", "substring", args) as never;
@@ -1142,16 +1188,16 @@ export const fn = {
       parts.map((p) => (isExpr(p) ? p.kql : stringLiteral(p as string))),
     ) as never;
   },
-  replace_string: (value: Text, lookup: Text, rewrite: Text): StringExpr =>
+  replace_string: (value: TextOperand, lookup: TextOperand, rewrite: TextOperand): StringExpr =>
     call("string", "replace_string", [
       textValue("replace_string()", value),
       textValue("replace_string()", lookup),
       textValue("replace_string()", rewrite),
     ]) as never,
   /** `extract(regex, group, text)`. */
-  extract: (regex: string, group: number, value: Text): StringExpr =>
+  extract: (regex: string, group: number, value: TextOperand): StringExpr =>
     call("string", "extract", [stringLiteral(regex), longLiteral(group), textValue("extract()", value)]) as never,
-  split: (value: Text, delimiter: string): DynamicExpr<string[] | null> =>
+  split: (value: TextOperand, delimiter: string): DynamicExpr<string[] | null> =>
     call("dynamic", "split", [textValue("split()", value), stringLiteral(delimiter)]) as never,
   array_length: (value: AnyExpr<"dynamic">): OrderedExpr<"long", number | null> =>
     call("long", "array_length", [arg("array_length()", value, ["dynamic"]).kql]) as never,
@@ -1164,21 +1210,22 @@ export const fn = {
   todatetime: convert("datetime", "todatetime"),
   totimespan: convert("timespan", "totimespan"),
   toguid: convert("guid", "toguid"),
-  parse_json: (value: Text): DynamicExpr => call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
-  /** `iff(condition, then, else)`: then and else of one type. */
-  iff<K extends KustoType>(condition: Predicate, then: AnyExpr<K>, otherwise: Operand<K>): ExprOf<K, Computed<K>> {
+  parse_json: (value: TextOperand): DynamicExpr =>
+    call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
+  /** `iff(condition, then, else)`: then and else of one type (a value is written as a literal of then's type). */
+  iff<K extends KustoType>(condition: Predicate, then: AnyExpr<K>, otherwise: SameType<K>): ExprOf<K, Computed<K>> {
     const t = arg("iff()", then);
     return call(t.kusto, "iff", [
       arg("iff()", condition, ["bool"]).kql,
       t.kql,
-      operand(t.kusto, otherwise, 0),
+      sameType("iff()", t.kusto, otherwise),
     ]) as never;
   },
-  /** `coalesce(a, b, ...)`: the first value that is not null. */
-  coalesce<K extends KustoType>(first: AnyExpr<K>, ...rest: Operand<K>[]): ExprOf<K, Computed<K>> {
+  /** `coalesce(a, b, ...)`: the first value that is not null; all of a's type (values are written as literals of it). */
+  coalesce<K extends KustoType>(first: AnyExpr<K>, ...rest: SameType<K>[]): ExprOf<K, Computed<K>> {
     const f = arg("coalesce()", first);
     if (rest.length === 0) throw new KqlBuildError("coalesce() takes at least two arguments");
-    return call(f.kusto, "coalesce", [f.kql, ...rest.map((r) => operand(f.kusto, r, 0))]) as never;
+    return call(f.kusto, "coalesce", [f.kql, ...rest.map((r) => sameType("coalesce()", f.kusto, r))]) as never;
   },
   isnull: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnull", [arg("isnull()", value).kql]) as never,
   isnotnull: (value: AnyExpr): BoolExpr<boolean> => call("bool", "isnotnull", [arg("isnotnull()", value).kql]) as never,
@@ -1317,7 +1364,7 @@ export type OperatorOf<K extends KustoType> = K extends "string"
 type ListOp = "in" | "!in" | "in~" | "!in~" | "has_any" | "has_all";
 /** The value of `where(column, op, value)`. */
 export type OperandOf<K extends KustoType, O> = O extends ListOp
-  ? readonly (K extends "dynamic" ? Text : Operand<K>)[]
+  ? readonly (K extends "dynamic" ? TextOperand : Operand<K>)[]
   : O extends "between" | "!between"
     ? readonly [Operand<K>, Operand<K>]
     : O extends "==" | "!="
@@ -1325,7 +1372,7 @@ export type OperandOf<K extends KustoType, O> = O extends ListOp
       : O extends "matches regex"
         ? string
         : O extends StringOp | DynamicOp
-          ? Text
+          ? TextOperand
           : Operand<K>;
 
 const WHERE_METHODS: Readonly<Record<string, string>> = {
@@ -1366,9 +1413,9 @@ const WHERE_METHODS: Readonly<Record<string, string>> = {
 
 /** A sort key: a column (descending, as in KQL), or [column, direction] or [column, direction, nulls]. */
 export type OrderKey<F extends Fields> =
-  | ColumnName<F>
-  | readonly [ColumnName<F>, "asc" | "desc"]
-  | readonly [ColumnName<F>, "asc" | "desc", "nulls first" | "nulls last"];
+  | SortableName<F>
+  | readonly [SortableName<F>, "asc" | "desc"]
+  | readonly [SortableName<F>, "asc" | "desc", "nulls first" | "nulls last"];
 
 /**
  * A KQL query whose result has the columns F (name → Kusto type and row value type). Every step
@@ -1393,8 +1440,10 @@ export class Query<F extends Fields = Fields> extends KqlText {
   private column(name: unknown, what: string): ResultColumn {
     const found = typeof name === "string" ? this.columns.find((c) => c.name === name) : undefined;
     if (!found) {
+      const hint =
+        what === "order by" && (name === "asc" || name === "desc") ? 'give a direction as [column, "asc"]; ' : "";
       throw new KqlBuildError(
-        `${what}: no column ${describe(name)} in the query's result (columns: ${this.columns.map((c) => c.name).join(", ")})`,
+        `${what}: no column ${describe(name)} in the query's result (${hint}columns: ${this.columns.map((c) => c.name).join(", ")})`,
       );
     }
     return found;
@@ -1502,11 +1551,11 @@ export class Query<F extends Fields = Fields> extends KqlText {
    * or keys computed: `q.summarize((c, a) => ({ Count: a.count() }), (c, f) => ({ Day: f.bin(c.Timestamp, "1d") }))`.
    * The result has the keys, then the aggregations.
    */
-  summarize<A extends Record<string, AnyAgg>, B extends ColumnName<F> = never>(
+  summarize<A extends Record<string, AnyAgg>, B extends SortableName<F> = never>(
     aggregations: (c: Columns<F>, a: Aggregations) => A,
     by?: readonly B[],
   ): Query<Simplify<Pick<F, B> & AggFields<A>>>;
-  summarize<A extends Record<string, AnyAgg>, R extends Record<string, AnyExpr>>(
+  summarize<A extends Record<string, AnyAgg>, R extends Record<string, Groupable>>(
     aggregations: (c: Columns<F>, a: Aggregations) => A,
     by: (c: Columns<F>, f: Functions) => R,
   ): Query<Simplify<FieldsOf<R> & AggFields<A>>>;
@@ -1531,6 +1580,7 @@ export class Query<F extends Fields = Fields> extends KqlText {
       const columns = this.pick("summarize by", by as unknown[], true);
       keys = { text: columns.map((c) => quoteIdentifier(c.name)).join(", "), columns };
     }
+    keys.columns.forEach((c) => this.sortable(c, "summarize by"));
     if (aggColumns.length === 0 && keys.columns.length === 0)
       throw new KqlBuildError("summarize: no aggregations and no keys");
     const columns = [...keys.columns, ...aggColumns];
@@ -1561,7 +1611,7 @@ export class Query<F extends Fields = Fields> extends KqlText {
   /** `top n by column [asc|desc]`: the first n rows by one column (descending unless asked). */
   top(
     count: number,
-    column: ColumnName<F>,
+    column: SortableName<F>,
     direction: "asc" | "desc" = "desc",
     nulls?: "nulls first" | "nulls last",
   ): Query<F> {
@@ -1571,8 +1621,9 @@ export class Query<F extends Fields = Fields> extends KqlText {
   }
 
   /** `distinct`: the distinct combinations of the named columns. */
-  distinct<N extends ColumnName<F>>(...columns: [N, ...N[]]): Query<Simplify<Pick<F, N>>> {
+  distinct<N extends SortableName<F>>(...columns: [N, ...N[]]): Query<Simplify<Pick<F, N>>> {
     const picked = this.pick("distinct", columns);
+    picked.forEach((c) => this.sortable(c, "distinct"));
     return this.step(`distinct ${picked.map((c) => quoteIdentifier(c.name)).join(", ")}`, picked);
   }
 
@@ -1589,13 +1640,22 @@ export class Query<F extends Fields = Fields> extends KqlText {
 
   private sortKey(key: unknown): string {
     const [name, direction = "desc", nulls] = (Array.isArray(key) ? key : [key]) as unknown[];
-    const column = this.column(name, "order by");
+    const column = this.sortable(this.column(name, "order by"), "order by");
     if (direction !== "asc" && direction !== "desc")
       throw new KqlBuildError(`order by: direction must be "asc" or "desc", got ${describe(direction)}`);
     if (nulls !== undefined && nulls !== "nulls first" && nulls !== "nulls last") {
       throw new KqlBuildError(`order by: nulls must be "nulls first" or "nulls last", got ${describe(nulls)}`);
     }
     return [quoteIdentifier(column.name), direction, nulls].filter(Boolean).join(" ");
+  }
+
+  private sortable(column: ResultColumn, what: string): ResultColumn {
+    if (column.type === "dynamic") {
+      throw new KqlBuildError(
+        `${what}: column ${JSON.stringify(column.name)} is dynamic, which Kusto cannot sort, group or distinct by: convert it first (fn.tostring)`,
+      );
+    }
+    return column;
   }
 
   private pick(what: string, names: readonly unknown[], allowEmpty = false): ResultColumn[] {

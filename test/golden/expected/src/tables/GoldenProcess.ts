@@ -46,12 +46,9 @@ export function firstInvalidGoldenProcess(row: Record<string, unknown>, from: nu
   x = row.ProcessCommandLine;
   if (!(typeof x === "string") && from <= 1) return 1;
   x = row.ProcessId;
-  if (
-    !(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x))) &&
-    from <= 2
-  )
-    return 2;
-  else if (typeof x === "number" || typeof x === "string") row.ProcessId = BigInt(x);
+  if (!(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x)))) {
+    if (from <= 2) return 2;
+  } else if (typeof x === "number" || typeof x === "string") row.ProcessId = BigInt(x);
   x = row.MachineGroup;
   if (!(typeof x === "string") && from <= 3) return 3;
   return -1;
