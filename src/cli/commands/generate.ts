@@ -1,9 +1,6 @@
 /** `kqlgen generate` and `kqlgen check`. */
 import { Option, type Command } from "commander";
 import { EXIT } from "../../model/errors.js";
-import { compareOutput, describeDrift, hasDrift } from "../../output/check.js";
-import { writeOutput } from "../../output/write.js";
-import { buildPackage } from "../../pipeline.js";
 import type { ExitCode, Io } from "../io.js";
 
 interface Flags {
@@ -21,6 +18,9 @@ function pipelineOptions(cmd: Command): Command {
 
 export function registerGenerate(program: Command, io: Io, done: (code: ExitCode) => void): void {
   pipelineOptions(program.command("generate").description("write the generated package for the schemas")).action(async (flags: Flags) => {
+    // The pipeline (ts-morph, prettier, ...) loads only for the commands that use it.
+    const { buildPackage } = await import("../../pipeline.js");
+    const { writeOutput } = await import("../../output/write.js");
     const { schema, files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
     await writeOutput(flags.out, files);
     io.out(`kqlgen: wrote ${schema.tables.length} tables (${files.size} files) to ${flags.out}`);
@@ -28,6 +28,8 @@ export function registerGenerate(program: Command, io: Io, done: (code: ExitCode
   });
 
   pipelineOptions(program.command("check").description("exit 1 with a diff when the generated package is stale")).action(async (flags: Flags) => {
+    const { buildPackage } = await import("../../pipeline.js");
+    const { compareOutput, describeDrift, hasDrift } = await import("../../output/check.js");
     const { files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
     const drift = await compareOutput(flags.out, files);
     if (hasDrift(drift)) {

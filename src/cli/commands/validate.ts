@@ -1,7 +1,7 @@
 /** `kqlgen validate`: streamed data files against the schemas, with the generated validators. */
 import { Option, type Command } from "commander";
 import { formatBytes, renderJson, renderText } from "../../validate/report.js";
-import { validateData, type Progress } from "../../validate/index.js";
+import type { Progress } from "../../validate/index.js";
 import type { ExitCode, Io } from "../io.js";
 
 interface Flags {
@@ -57,6 +57,8 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read. See docs/validate.md.")
     .action(async (paths: string[], flags: Flags) => {
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
+      // The validators' loader (ts-morph, the emitters) loads only when validate runs.
+      const { validateData } = await import("../../validate/index.js");
       const report = await validateData({
         schemas: flags.schemas,
         config: flags.config,
