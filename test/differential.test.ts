@@ -15,20 +15,11 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, REPO_CONFIG, buildGenerated, writeConfig, type GeneratedColumn, type GeneratedTable } from "./helpers/generated.js";
 import { readFileSync } from "node:fs";
+import { mulberry32 } from "./helpers/prng.js";
 
 const RECORDS_PER_TABLE = 130; // valid ones; as many mutated ones again
 
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type Random = () => number;
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;

@@ -13,6 +13,7 @@ import {
   LONG_STRING_PATTERN,
   TIMESPAN_PATTERN,
 } from "../src/mapping/patterns.js";
+import { mulberry32 } from "./helpers/prng.js";
 
 interface Case {
   given: string;
@@ -176,17 +177,6 @@ interface Format {
   gen: (rnd: () => number) => string;
 }
 
-/** Tiny seeded PRNG (mulberry32); returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rnd: () => number, lo: number, hi: number): number =>
   lo + Math.floor(rnd() * (hi - lo + 1));

@@ -32,18 +32,9 @@ import {
   trustedKql,
 } from "../templates/runtime/kql.js";
 import { analyze, dynamicValue, getKusto, globalsFor, readPieces, type Kusto, type KustoGlobals } from "./helpers/kusto.js";
+import { mulberry32 } from "./helpers/prng.js";
 
-/** A small seeded PRNG (mulberry32): the same strings on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const LOOKALIKES = [
   "\\", '"', "'", '\\"', "\\'", "\\\\", "\\n", "\\r", "\\t", "\\u0041", "\\u00e9", "\\U0001F600", "\\x41", "\\0", "\\18", "\\08",
