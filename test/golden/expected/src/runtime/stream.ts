@@ -132,7 +132,17 @@ export function checkStreamRecord(
     return;
   }
   const category = rec.category;
-  const table = typeof category === "string" ? tables.get(category) : undefined;
+  // Records of a message mostly share a category: comparing with the last one is cheaper than hashing it.
+  let table: StreamTable | undefined;
+  if (category === lastCategory && tables === lastTables) table = lastTable;
+  else if (typeof category === "string") {
+    table = tables.get(category);
+    if (table !== undefined) {
+      lastCategory = category;
+      lastTable = table;
+      lastTables = tables;
+    }
+  }
   if (table === undefined) {
     if (typeof category === "string" && category !== "") sink.unknownCategory(category);
     else
@@ -190,6 +200,10 @@ export function checkStreamRecord(
 
 /** The last tenant id that passed its check (records of a message share it). */
 let lastTenant: string | undefined;
+/** The last known category, its table and the map it came from. */
+let lastCategory: unknown;
+let lastTable: StreamTable | undefined;
+let lastTables: ReadonlyMap<string, StreamTable> | undefined;
 
 const NO_COLUMNS: readonly string[] = Object.freeze([]);
 

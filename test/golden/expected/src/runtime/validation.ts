@@ -188,8 +188,10 @@ export function collectErrors(
   firstInvalid: FirstInvalid,
   columns: CheckedColumns,
   all = true,
+  /** The first invalid column, when the caller has found it already. */
+  first = firstInvalid(row, 0),
 ): ValidationError[] | undefined {
-  for (let i = firstInvalid(row, 0); i >= 0; i = firstInvalid(row, i + 1)) {
+  for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
     const column = columns[i]!;
     const x = row[column.name];
     errors =
@@ -216,7 +218,8 @@ export function validateRow<T>(
 ): ValidationResult<T> {
   if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known);
   const all = options?.allErrors !== false;
-  let errors = firstInvalid(value, 0) < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all);
+  const first = firstInvalid(value, 0);
+  let errors = first < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all, first);
   if (columns.rejectUnknown && (all || errors === undefined))
     errors = rejectUnknownColumns(value, columns.known, "", errors, all);
   return errors === undefined ? valid(value as T, columns.known) : invalid(errors, value, columns.known);
