@@ -117,7 +117,11 @@ export function isKustoInt(x: unknown): x is number {
 
 /** A Kusto `long` as a JSON number: an integer within ±2^63 (exact only up to 2^53 once parsed). */
 export function isKustoLong(x: unknown): x is number {
-  return typeof x === "number" && Number.isInteger(x) && x >= -9223372036854775808 && x <= 9223372036854775807;
+  // Safe integers (|x| < 2^53) are longs: one cheap test settles nearly every value.
+  return (
+    typeof x === "number" &&
+    (Number.isSafeInteger(x) || (Number.isInteger(x) && x >= -9223372036854775808 && x <= 9223372036854775807))
+  );
 }
 
 /** A Kusto `long` written as a decimal string, within -9223372036854775808..9223372036854775807 (leading zeros allowed). */
