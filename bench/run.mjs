@@ -63,7 +63,25 @@ const scenarios = {
       21,
     );
     const [is] = duel(() => rows.forEach((r) => (sink += g.isDeviceProcessEvents(r) ? 1 : 0)), () => {}, rows.length, 11);
-    return { ours, ajv: theirs, is };
+    // The floor of any straight-line validator: one bare && chain of type tests, no error reporting at all.
+    const cond = g.DeviceProcessEventsTable.columns
+      .map((c) => {
+        const a = `r[${JSON.stringify(c.name)}]`;
+        const nul = c.nullable ? `${a} === null || ` : "";
+        if (c.type === "long" || c.type === "int") return `(${nul}Number.isInteger(${a}))`;
+        if (c.type === "bool") return `(${nul}typeof ${a} === "boolean")`;
+        if (c.type === "dynamic") return `${a} !== undefined`;
+        return `(${nul}typeof ${a} === "string")`;
+      })
+      .join(" && ");
+    const bare = new Function("r", `return ${cond};`);
+    const [floor, ajvAgain] = duel(
+      () => rows.forEach((r) => (sink += bare(r) ? 1 : 0)),
+      () => rows.forEach((r) => (sink += ajv(r) ? 1 : 0)),
+      rows.length,
+      11,
+    );
+    return { ours, ajv: theirs, is, floor, floorRatio: floor / ajvAgain };
   },
   async firstError() {
     const { g, ajv, rows, table } = await setup();
@@ -128,6 +146,7 @@ if (scenario) {
   console.log(`| validateDeviceProcessEvents / isDeviceProcessEvents, one valid record | ${f(validate.ours)} / ${f(validate.is)} ns | — |`);
   console.log(`| Ajv 8 (Ajv2020, same JSON Schema), one valid record | ${f(validate.ajv)} ns | — |`);
   console.log(`| ratio validate / Ajv | ${f(validate.ours / validate.ajv, 3)} | <= 0.6 |`);
+  console.log(`| floor: a bare && chain of type tests (no errors, no results) / Ajv | ${f(validate.floor)} ns, ratio ${f(validate.floorRatio, 3)} | — |`);
   for (const k of ["first", "middle", "last"]) {
     console.log(`| invalid ${k} column: validate(allErrors: false) / Ajv / validate (every error) | ${f(first[k].ours)} / ${f(first[k].ajv)} / ${f(first[k].all)} ns | first error < 200 ns |`);
   }
