@@ -7,7 +7,7 @@
  * mapped back to the YAML file's lines and columns; globs; exit codes.
  */
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -222,6 +222,20 @@ describe("tables from elsewhere, declared ignored", () => {
     const unignored = await run(["lint", "--schemas", FIXTURES, "--ignore-tables", "Signin*", "watchlist.kql"], work);
     expect(unignored.code).toBe(1);
     expect(unignored.stdout).toContain("watchlist.kql:1:1: KS204 The name 'Watchlist_VIPs' does not refer to any known table");
+  });
+
+  it("takes ignored tables from kqlgen.config.json's lint.ignoreTables too, and checks that key", async () => {
+    await writeTree(work, { "kqlgen.config.json": JSON.stringify({ lint: { ignoreTables: ["Watchlist_*"] } }) });
+    try {
+      const r = await run(["lint", "--schemas", FIXTURES, "watchlist.kql"], work);
+      expect(r).toEqual({ code: 0, stdout: "", stderr: "kqlgen: 1 query in 1 file: no errors\n" });
+      await writeTree(work, { "kqlgen.config.json": JSON.stringify({ lint: { ignoreTables: ["a;b"] } }) });
+      const bad = await run(["lint", "--schemas", FIXTURES, "watchlist.kql"], work);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("kqlgen: error: kqlgen.config.json (/lint/ignoreTables/0): must match pattern");
+    } finally {
+      await rm(path.join(work, "kqlgen.config.json"), { force: true });
+    }
   });
 });
 

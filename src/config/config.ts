@@ -22,6 +22,7 @@ export interface Config {
   readonly schemaIdBase?: string;
   readonly mapping?: { readonly long?: LongMode; readonly formats?: boolean; readonly unknownColumns?: "report" | "error" };
   readonly columns?: Readonly<Record<string, ColumnOverride>>;
+  readonly lint?: { readonly ignoreTables?: readonly string[] };
 }
 
 export const DEFAULTS = {

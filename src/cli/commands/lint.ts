@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import { lint } from "../../lint/engine.js";
 import { expandPaths } from "../../lint/files.js";
 import { FORMATS, formatJson, formatSarif, formatText, summary, type Format } from "../../lint/format.js";
+import { loadConfig } from "../../config/config.js";
 import { EXIT, InputError } from "../../model/errors.js";
 import { readSchemaDir } from "../../sources/index.js";
 import type { ExitCode, Io } from "../io.js";
@@ -11,6 +12,7 @@ import { packagePath } from "../../paths.js";
 
 interface Flags {
   schemas: string;
+  config?: string;
   ignoreTables: string[];
   format: Format;
   warnings?: boolean;
@@ -37,6 +39,7 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .description("check saved KQL queries (.kql files, query: in .yaml rules) against the schemas with Kusto's analyzer; exit 1 on errors")
     .argument("<paths...>", "files, folders or glob patterns (quote them: 'rules/**/*.yaml')")
     .addOption(new Option("--schemas <dir>", "folder of schema files the queries run against").default("fixtures/"))
+    .addOption(new Option("--config <file>", "config file whose lint.ignoreTables adds to --ignore-tables (default: kqlgen.config.json when present)"))
     .addOption(
       new Option("--ignore-tables <names>", "tables not in the schemas to accept unchecked (other workspaces, watchlists): comma-separated, * wildcards; repeatable")
         .argParser(tableList)
@@ -45,9 +48,11 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
     .addOption(new Option("--warnings", "also report Kusto's warnings (they never fail the lint)"))
     .action(async (paths: string[], flags: Flags) => {
+      const { config } = await loadConfig(flags.config);
+      const ignoreTables = [...(config.lint?.ignoreTables ?? []), ...flags.ignoreTables];
       const schema = await readSchemaDir(flags.schemas);
       const files = await expandPaths(paths);
-      const report = await lint({ schema, files, ignoreTables: flags.ignoreTables, warnings: flags.warnings === true });
+      const report = await lint({ schema, files, ignoreTables, warnings: flags.warnings === true });
       if (report.queries === 0 && report.findings.length === 0) {
         throw InputError.of({}, `no KQL queries in ${files.length} ${files.length === 1 ? "file" : "files"}: expected .kql files or YAML rules with query: keys`);
       }
