@@ -175,6 +175,7 @@ import { KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
 import { KqlgenAwkwardNamesTable } from "./tables/KqlgenAwkwardNames.js";
 import { KqlgenDataTypeOnlyTable } from "./tables/KqlgenDataTypeOnly.js";
 import { KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
+
 /** Every table of the package, sorted by name. */
 export const tables = [
   AlertEvidenceTable,

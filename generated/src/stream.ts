@@ -87,6 +87,7 @@ import {
   KqlgenTypeAliasesTable,
 } from "./tables/KqlgenTypeAliases.js";
 import type { KqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
+
 /** The properties of a streamed AlertEvidence event: a row, plus the MachineGroup the stream adds. */
 export type AlertEvidenceEvent = AlertEvidence & { MachineGroup: string };
 
@@ -325,7 +326,9 @@ export type StreamRecord =
   | KqlgenAwkwardNamesRecord
   | KqlgenDataTypeOnlyRecord
   | KqlgenTypeAliasesRecord;
+
 export type Category = StreamRecord["category"];
+
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
   [

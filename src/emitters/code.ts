@@ -8,6 +8,7 @@ import {
   NewLineKind,
   Project,
   QuoteKind,
+  StructureKind,
   type OptionalKind,
   type StatementStructures,
   type WriterFunction,
@@ -28,9 +29,22 @@ export function newProject(): Project {
 
 export type Statements = (string | WriterFunction | StatementStructures | OptionalKind<StatementStructures>)[];
 
-/** Prints a module from its statements, under the generated header and a line on what it holds. */
+function isImportOrExport(s: Statements[number] | undefined): boolean {
+  return typeof s === "object" && (s.kind === StructureKind.ImportDeclaration || s.kind === StructureKind.ExportDeclaration);
+}
+
+/**
+ * Prints a module from its statements, under the generated header and a line on
+ * what it holds; a blank line between declarations (not within runs of imports
+ * or re-exports; prettier folds any doubled ones).
+ */
 export function printModule(project: Project, path: string, about: string, statements: Statements): string {
-  const file = project.createSourceFile(path, { statements: statements as StatementStructures[] }, { overwrite: true });
+  const spaced: Statements = [];
+  statements.forEach((s, i) => {
+    if (i > 0 && !(isImportOrExport(s) && isImportOrExport(statements[i - 1]))) spaced.push((w) => w.blankLine());
+    spaced.push(s);
+  });
+  const file = project.createSourceFile(path, { statements: spaced as StatementStructures[] }, { overwrite: true });
   const text = `${GENERATED_HEADER}\n// ${about}\n\n${file.getFullText()}`;
   project.removeSourceFile(file);
   return text;

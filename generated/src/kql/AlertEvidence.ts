@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { AlertEvidence } from "../tables/AlertEvidence.js";
+
 /**
  * The table AlertEvidence as the start of a typed KQL query: `AlertEvidenceKql.where(...).project(...)`.
  * `AlertEvidenceKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { AlertInfo } from "../tables/AlertInfo.js";
+
 /**
  * The table AlertInfo as the start of a typed KQL query: `AlertInfoKql.where(...).project(...)`.
  * `AlertInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

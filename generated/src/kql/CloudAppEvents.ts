@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { CloudAppEvents } from "../tables/CloudAppEvents.js";
+
 /**
  * The table CloudAppEvents as the start of a typed KQL query: `CloudAppEventsKql.where(...).project(...)`.
  * `CloudAppEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceEvents } from "../tables/DeviceEvents.js";
+
 /**
  * The table DeviceEvents as the start of a typed KQL query: `DeviceEventsKql.where(...).project(...)`.
  * `DeviceEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

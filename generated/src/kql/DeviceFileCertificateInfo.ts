@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceFileCertificateInfo } from "../tables/DeviceFileCertificateInfo.js";
+
 /**
  * The table DeviceFileCertificateInfo as the start of a typed KQL query: `DeviceFileCertificateInfoKql.where(...).project(...)`.
  * `DeviceFileCertificateInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceFileEvents } from "../tables/DeviceFileEvents.js";
+
 /**
  * The table DeviceFileEvents as the start of a typed KQL query: `DeviceFileEventsKql.where(...).project(...)`.
  * `DeviceFileEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

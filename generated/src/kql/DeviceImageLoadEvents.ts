@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceImageLoadEvents } from "../tables/DeviceImageLoadEvents.js";
+
 /**
  * The table DeviceImageLoadEvents as the start of a typed KQL query: `DeviceImageLoadEventsKql.where(...).project(...)`.
  * `DeviceImageLoadEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

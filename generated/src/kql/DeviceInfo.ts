@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceInfo } from "../tables/DeviceInfo.js";
+
 /**
  * The table DeviceInfo as the start of a typed KQL query: `DeviceInfoKql.where(...).project(...)`.
  * `DeviceInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

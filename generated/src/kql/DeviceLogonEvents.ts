@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceLogonEvents } from "../tables/DeviceLogonEvents.js";
+
 /**
  * The table DeviceLogonEvents as the start of a typed KQL query: `DeviceLogonEventsKql.where(...).project(...)`.
  * `DeviceLogonEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceNetworkEvents } from "../tables/DeviceNetworkEvents.js";
+
 /**
  * The table DeviceNetworkEvents as the start of a typed KQL query: `DeviceNetworkEventsKql.where(...).project(...)`.
  * `DeviceNetworkEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceNetworkInfo } from "../tables/DeviceNetworkInfo.js";
+
 /**
  * The table DeviceNetworkInfo as the start of a typed KQL query: `DeviceNetworkInfoKql.where(...).project(...)`.
  * `DeviceNetworkInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

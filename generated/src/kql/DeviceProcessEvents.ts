@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceProcessEvents } from "../tables/DeviceProcessEvents.js";
+
 /**
  * The table DeviceProcessEvents as the start of a typed KQL query: `DeviceProcessEventsKql.where(...).project(...)`.
  * `DeviceProcessEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

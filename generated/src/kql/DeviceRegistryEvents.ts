@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceRegistryEvents } from "../tables/DeviceRegistryEvents.js";
+
 /**
  * The table DeviceRegistryEvents as the start of a typed KQL query: `DeviceRegistryEventsKql.where(...).project(...)`.
  * `DeviceRegistryEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { DeviceTvmSecureConfigurationAssessment } from "../tables/DeviceTvmSecureConfigurationAssessment.js";
+
 /**
  * The table DeviceTvmSecureConfigurationAssessment as the start of a typed KQL query: `DeviceTvmSecureConfigurationAssessmentKql.where(...).project(...)`.
  * `DeviceTvmSecureConfigurationAssessmentKql.col["DeviceId"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { KqlgenAllTypes } from "../tables/KqlgenAllTypes.js";
+
 /**
  * The table KqlgenAllTypes as the start of a typed KQL query: `KqlgenAllTypesKql.where(...).project(...)`.
  * `KqlgenAllTypesKql.col["StringCol"]` is a typed column reference; the row type follows the query.

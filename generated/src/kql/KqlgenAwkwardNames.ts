@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { KqlgenAwkwardNames } from "../tables/KqlgenAwkwardNames.js";
+
 /**
  * The table KqlgenAwkwardNames as the start of a typed KQL query: `KqlgenAwkwardNamesKql.where(...).project(...)`.
  * `KqlgenAwkwardNamesKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

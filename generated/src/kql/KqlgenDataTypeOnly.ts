@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { KqlgenDataTypeOnly } from "../tables/KqlgenDataTypeOnly.js";
+
 /**
  * The table KqlgenDataTypeOnly as the start of a typed KQL query: `KqlgenDataTypeOnlyKql.where(...).project(...)`.
  * `KqlgenDataTypeOnlyKql.col["StringCol"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { KqlgenTypeAliases } from "../tables/KqlgenTypeAliases.js";
+
 /**
  * The table KqlgenTypeAliases as the start of a typed KQL query: `KqlgenTypeAliasesKql.where(...).project(...)`.
  * `KqlgenTypeAliasesKql.col["AliasString"]` is a typed column reference; the row type follows the query.

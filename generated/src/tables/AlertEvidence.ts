@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table AlertEvidence, as JSON. */
 export interface AlertEvidence {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -140,6 +141,7 @@ export const AlertEvidenceTable = {
     { name: "SubscriptionId", type: "string", ordinal: 41, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(AlertEvidenceTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

@@ -3,6 +3,7 @@
 
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
+
 /** A row of the Kusto table AlertInfo (defender-advanced-hunting), as JSON. */
 export interface AlertInfo {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -38,6 +39,7 @@ export const AlertInfoTable = {
     { name: "AttackTechniques", type: "string", ordinal: 7, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(AlertInfoTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

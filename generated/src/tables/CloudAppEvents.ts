@@ -5,6 +5,7 @@ import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runti
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt } from "../runtime/formats.js";
 import { validate_CloudAppEvents_ActivityObjects, validate_CloudAppEvents_IPTags } from "../dynamic-schemas.js";
+
 /** A row of the Kusto table CloudAppEvents (defender-advanced-hunting), as JSON. */
 export interface CloudAppEvents {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -131,6 +132,7 @@ export const CloudAppEventsTable = {
     { name: "OAuthAppId", type: "string", ordinal: 35, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(
   CloudAppEventsTable.columns,

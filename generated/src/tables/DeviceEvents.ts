@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceEvents, as JSON. */
 export interface DeviceEvents {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -206,6 +207,7 @@ export const DeviceEventsTable = {
     { name: "ProcessRemoteSessionIP", type: "string", ordinal: 63, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceEventsTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

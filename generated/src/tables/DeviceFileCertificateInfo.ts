@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceFileCertificateInfo (defender-advanced-hunting), as JSON. */
 export interface DeviceFileCertificateInfo {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -69,6 +70,7 @@ export const DeviceFileCertificateInfoTable = {
     { name: "ReportId", type: "long", ordinal: 17, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceFileCertificateInfoTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceFileEvents, as JSON. */
 export interface DeviceFileEvents {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -185,6 +186,7 @@ export const DeviceFileEventsTable = {
     { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 56, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceFileEventsTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceImageLoadEvents, as JSON. */
 export interface DeviceImageLoadEvents {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -137,6 +138,7 @@ export const DeviceImageLoadEventsTable = {
     { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 40, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceImageLoadEventsTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

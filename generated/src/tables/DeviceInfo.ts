@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceInfo, as JSON. */
 export interface DeviceInfo {
   /** Kusto type `datetime`; column 0. */
@@ -134,6 +135,7 @@ export const DeviceInfoTable = {
     { name: "GcpFullResourceName", type: "string", ordinal: 39, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceInfoTable.columns, [
   "datetime (ISO 8601 UTC string)",

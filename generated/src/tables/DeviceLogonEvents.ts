@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceLogonEvents (defender-advanced-hunting), as JSON. */
 export interface DeviceLogonEvents {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -159,6 +160,7 @@ export const DeviceLogonEventsTable = {
     { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 47, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceLogonEventsTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

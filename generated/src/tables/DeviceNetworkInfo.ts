@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceNetworkInfo (defender-advanced-hunting), as JSON. */
 export interface DeviceNetworkInfo {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -63,6 +64,7 @@ export const DeviceNetworkInfoTable = {
     { name: "NetworkAdapterVendor", type: "string", ordinal: 15, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceNetworkInfoTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table DeviceProcessEvents (defender-advanced-hunting), as JSON. */
 export interface DeviceProcessEvents {
   /** Kusto type `datetime`; column 0. */
@@ -213,6 +214,7 @@ export const DeviceProcessEventsTable = {
     { name: "ProcessRemoteSessionIP", type: "string", ordinal: 65, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceProcessEventsTable.columns, [
   "datetime (ISO 8601 UTC string)",

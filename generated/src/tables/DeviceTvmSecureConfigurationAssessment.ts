@@ -3,6 +3,7 @@
 
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
+
 /** A row of the Kusto table DeviceTvmSecureConfigurationAssessment, as JSON. */
 export interface DeviceTvmSecureConfigurationAssessment {
   /** Kusto type `string`; column 0. */
@@ -49,6 +50,7 @@ export const DeviceTvmSecureConfigurationAssessmentTable = {
     { name: "IsExpectedUserImpact", type: "bool", ordinal: 11, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceTvmSecureConfigurationAssessmentTable.columns, [
   "string",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table KqlgenAllTypes, as JSON. */
 export interface KqlgenAllTypes {
   /** Kusto type `string`; column 0. */
@@ -44,6 +45,7 @@ export const KqlgenAllTypesTable = {
     { name: "DynamicCol", type: "dynamic", ordinal: 9, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(KqlgenAllTypesTable.columns, [
   "string",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table KqlgenAwkwardNames, as JSON. */
 export interface KqlgenAwkwardNames {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -62,6 +63,7 @@ export const KqlgenAwkwardNamesTable = {
     { name: "slash/and~tilde", type: "decimal", ordinal: 15, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(KqlgenAwkwardNamesTable.columns, [
   "datetime (ISO 8601 UTC string) or null",

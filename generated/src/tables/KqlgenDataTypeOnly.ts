@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table KqlgenDataTypeOnly, as JSON. */
 export interface KqlgenDataTypeOnly {
   /** Kusto type `string`; column 0. */
@@ -47,6 +48,7 @@ export const KqlgenDataTypeOnlyTable = {
     { name: "ObjectCol", type: "dynamic", ordinal: 10, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(KqlgenDataTypeOnlyTable.columns, [
   "string",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table KqlgenTypeAliases, as JSON. */
 export interface KqlgenTypeAliases {
   /** Kusto type `string`; column 0. */
@@ -107,6 +108,7 @@ export const KqlgenTypeAliasesTable = {
     { name: "AliasOddTimespan", type: "timespan", ordinal: 30, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(KqlgenTypeAliasesTable.columns, [
   "string",

@@ -87,5 +87,6 @@ import { GoldenAlertTable } from "./tables/GoldenAlert.js";
 import { GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
 import { GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
 import { GoldenProcessTable } from "./tables/GoldenProcess.js";
+
 /** Every table of the package, sorted by name. */
 export const tables = [GoldenAlertTable, GoldenEveryTypeTable, GoldenOddNamesTable, GoldenProcessTable] as const;

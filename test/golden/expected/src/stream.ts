@@ -11,6 +11,7 @@ import { checkGoldenOddNames, firstInvalidGoldenOddNames, GoldenOddNamesTable } 
 import type { GoldenOddNames } from "./tables/GoldenOddNames.js";
 import { checkGoldenProcess, firstInvalidGoldenProcess, GoldenProcessTable } from "./tables/GoldenProcess.js";
 import type { GoldenProcess } from "./tables/GoldenProcess.js";
+
 /** The properties of a streamed GoldenAlert event: a row, plus the MachineGroup the stream adds. */
 export type GoldenAlertEvent = GoldenAlert & { MachineGroup: string };
 
@@ -61,7 +62,9 @@ export interface GoldenProcessRecord {
 
 /** Any streamed record this package knows, discriminated by `category`. */
 export type StreamRecord = GoldenAlertRecord | GoldenEveryTypeRecord | GoldenOddNamesRecord | GoldenProcessRecord;
+
 export type Category = StreamRecord["category"];
+
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
   [

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { GoldenAlert } from "../tables/GoldenAlert.js";
+
 /**
  * The table GoldenAlert as the start of a typed KQL query: `GoldenAlertKql.where(...).project(...)`.
  * `GoldenAlertKql.col["AlertId"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { GoldenEveryType } from "../tables/GoldenEveryType.js";
+
 /**
  * The table GoldenEveryType as the start of a typed KQL query: `GoldenEveryTypeKql.where(...).project(...)`.
  * `GoldenEveryTypeKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

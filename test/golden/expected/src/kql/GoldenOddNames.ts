@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { GoldenOddNames } from "../tables/GoldenOddNames.js";
+
 /**
  * The table GoldenOddNames as the start of a typed KQL query: `GoldenOddNamesKql.where(...).project(...)`.
  * `GoldenOddNamesKql.col["LogonId"]` is a typed column reference; the row type follows the query.

@@ -3,6 +3,7 @@
 
 import { kqlTable } from "../runtime/kql.js";
 import type { GoldenProcess } from "../tables/GoldenProcess.js";
+
 /**
  * The table GoldenProcess as the start of a typed KQL query: `GoldenProcessKql.where(...).project(...)`.
  * `GoldenProcessKql.col["Timestamp"]` is a typed column reference; the row type follows the query.

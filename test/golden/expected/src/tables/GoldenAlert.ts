@@ -3,6 +3,7 @@
 
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
+
 /** A row of the Kusto table GoldenAlert (defender-advanced-hunting), as JSON. */
 export interface GoldenAlert {
   /** Kusto type `string`; column 0. */
@@ -23,6 +24,7 @@ export const GoldenAlertTable = {
     { name: "FirstSeen", type: "datetime", ordinal: 2, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenAlertTable.columns, [
   "string",

@@ -5,6 +5,7 @@ import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runti
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
 import { validate_GoldenEveryType_Tags } from "../dynamic-schemas.js";
+
 /** A row of the Kusto table GoldenEveryType, as JSON. */
 export interface GoldenEveryType {
   /** Kusto type `datetime`, may be null; column 0. */
@@ -48,6 +49,7 @@ export const GoldenEveryTypeTable = {
     { name: "Tags", type: "dynamic", ordinal: 10, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(
   GoldenEveryTypeTable.columns,

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
+
 /** A row of the Kusto table GoldenOddNames, as JSON. */
 export interface GoldenOddNames {
   /** Kusto type `long`, may be null; column 0. */
@@ -44,6 +45,7 @@ export const GoldenOddNamesTable = {
     { name: "1st", type: "timespan", ordinal: 9, nullable: true },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenOddNamesTable.columns, [
   "long (integer number) or null",

@@ -4,6 +4,7 @@
 import { checkedColumns, collectErrors, isValidRow, validateRow } from "../runtime/validation.js";
 import type { TableInfo, ValidateOptions, ValidationError, ValidationResult } from "../runtime/validation.js";
 import { isKustoLong, isKustoLongString } from "../runtime/formats.js";
+
 /** A row of the Kusto table GoldenProcess (defender-advanced-hunting), as JSON. */
 export interface GoldenProcess {
   /** Kusto type `datetime`; column 0. */
@@ -27,6 +28,7 @@ export const GoldenProcessTable = {
     { name: "MachineGroup", type: "string", ordinal: 3, nullable: false },
   ],
 } as const satisfies TableInfo;
+
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenProcessTable.columns, [
   "datetime (ISO 8601 UTC string)",
