@@ -367,6 +367,17 @@ describe("long as bigint, unknown columns as errors, a non-null override and a u
     expect(is(custom, "KqlgenAllTypes", row(custom, "KqlgenAllTypes", { LongCol: given }))).toBe(false);
   });
 
+  it("converts only rows that are valid: a rejected row is left as it came", () => {
+    const value = row(custom, "KqlgenAllTypes", { LongCol: 5, IntCol: 1.5 });
+    expect(validate(custom, "KqlgenAllTypes", value).ok).toBe(false);
+    expect(value.LongCol).toBe(5);
+    expect(is(custom, "KqlgenAllTypes", value)).toBe(false);
+    expect(value.LongCol).toBe(5);
+    const good = row(custom, "KqlgenAllTypes", { LongCol: "42" });
+    expect(is(custom, "KqlgenAllTypes", good)).toBe(true);
+    expect(good.LongCol).toBe(42n);
+  });
+
   it("rejects null in a column configured nullable: false", () => {
     const result = validate(custom, "KqlgenAllTypes", row(custom, "KqlgenAllTypes", { IntCol: null }));
     expect(result.errors).toStrictEqual([{ path: "/IntCol", column: "IntCol", expected: "int (32-bit integer)", found: "null" }]);

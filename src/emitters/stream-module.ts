@@ -62,7 +62,12 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
             for (const plan of plans) {
               const { table } = plan;
               const n = tableNames(table.name);
-              const options = [...(formats ? ["formats: true"] : []), ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : [])];
+              const bigint = plan.columns.filter((c) => c.toBigInt).map((c) => str(c.name));
+              const options = [
+                ...(formats ? ["formats: true"] : []),
+                ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+                ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
+              ];
               const args = [str(table.name), n.firstInvalid, n.check, `${n.info}.columns`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])];
               w.writeLine(`[${str(CATEGORY_PREFIX + table.name)}, streamTable(${args.join(", ")})],`);
             }

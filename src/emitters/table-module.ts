@@ -19,13 +19,7 @@ function columnStep(c: ColumnPlan, i: number, table: string): WriterFunction {
     if (c.userSchema) {
       w.writeLine(`if ((x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) && from <= ${i}) return ${i};`);
     } else {
-      if (c.toBigInt) {
-        // Converted only once valid (a resumed pass skips reporting, never the check).
-        w.write(`if (!(${c.check("x")}))`).block(() => w.writeLine(`if (from <= ${i}) return ${i};`));
-        w.write(` else if (typeof x === "number" || typeof x === "string") ${propertyAccess("row", c.name)} = BigInt(x);`).newLine();
-      } else {
-        w.writeLine(`if (!(${c.check("x")}) && from <= ${i}) return ${i};`);
-      }
+      w.writeLine(`if (!(${c.check("x")}) && from <= ${i}) return ${i};`);
     }
   };
 }
@@ -89,8 +83,10 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
           });
           w.write("]");
           const schemas = plan.columns.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
+          const bigint = plan.columns.flatMap((c, i) => (c.toBigInt ? [i] : []));
           const options = [
             ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+            ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
             ...(schemas.length ? [`schemas: { ${schemas.join(", ")} }`] : []),
           ];
           if (options.length) w.write(`, { ${options.join(", ")} }`);

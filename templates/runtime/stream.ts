@@ -3,6 +3,7 @@
 import { isKustoDatetime, isKustoGuid } from "./formats.js";
 import {
   addError,
+  convertBigints,
   isRecord,
   knownColumns,
   pointerToken,
@@ -71,6 +72,8 @@ export interface StreamTable {
   readonly rejectUnknown: boolean;
   /** Check the envelope's `time` format too (config `mapping.formats`). */
   readonly formats: boolean;
+  /** Long columns read as bigint: converted once a record is valid. */
+  readonly bigint: readonly string[];
 }
 
 export function streamTable(
@@ -78,7 +81,7 @@ export function streamTable(
   firstInvalid: FirstInvalid,
   check: RowCheck,
   columns: readonly { readonly name: string }[],
-  options: { readonly rejectUnknown?: boolean; readonly formats?: boolean } = {},
+  options: { readonly rejectUnknown?: boolean; readonly formats?: boolean; readonly bigint?: readonly string[] } = {},
 ): StreamTable {
   const names = columns.map((c) => c.name);
   const decorated = !names.includes(DECORATION);
@@ -90,6 +93,7 @@ export function streamTable(
     decorated,
     rejectUnknown: options.rejectUnknown === true,
     formats: options.formats === true,
+    bigint: options.bigint ?? [],
   };
 }
 
@@ -194,6 +198,7 @@ export function checkStreamRecord(
       }
     }
   }
+  if (errors === undefined && table.bigint.length > 0) convertBigints(properties as Record<string, unknown>, table);
   sink.knownRecord(rec, table, errors, unknown);
 }
 

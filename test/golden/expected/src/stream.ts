@@ -81,7 +81,9 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
   ],
   [
     "AdvancedHunting-GoldenProcess",
-    streamTable("GoldenProcess", firstInvalidGoldenProcess, checkGoldenProcess, GoldenProcessTable.columns),
+    streamTable("GoldenProcess", firstInvalidGoldenProcess, checkGoldenProcess, GoldenProcessTable.columns, {
+      bigint: ["ProcessId"],
+    }),
   ],
 ]);
 

@@ -154,12 +154,18 @@ export type CheckedColumns = readonly CheckedColumn[] & {
   readonly known: KnownColumns;
   /** Columns the table does not know are errors (config `unknownColumns: "error"`). */
   readonly rejectUnknown: boolean;
+  /** Names of the long columns read as bigint (config `long: "bigint"`): converted once a row is valid. */
+  readonly bigint: readonly string[];
 };
 
 export function checkedColumns(
   infos: readonly ColumnInfo[],
   expected: readonly string[],
-  options: { readonly rejectUnknown?: boolean; readonly schemas?: Readonly<Record<number, SchemaValidator>> } = {},
+  options: {
+    readonly rejectUnknown?: boolean;
+    readonly schemas?: Readonly<Record<number, SchemaValidator>>;
+    readonly bigint?: readonly number[];
+  } = {},
 ): CheckedColumns {
   const list: CheckedColumn[] = infos.map((c, i) => {
     const column = { name: c.name, pointer: `/${pointerToken(c.name)}`, expected: expected[i] ?? c.type };
@@ -169,7 +175,20 @@ export function checkedColumns(
   return Object.assign(list, {
     known: knownColumns(infos.map((c) => c.name)),
     rejectUnknown: options.rejectUnknown === true,
+    bigint: (options.bigint ?? []).map((i) => infos[i]!.name),
   });
+}
+
+/**
+ * Converts the bigint columns of a valid row in place (numbers and digit
+ * strings become bigint). Only valid rows are converted: a rejected row is
+ * left as it came.
+ */
+export function convertBigints(row: Record<string, unknown>, columns: { readonly bigint: readonly string[] }): void {
+  for (const name of columns.bigint) {
+    const x = row[name];
+    if (typeof x === "number" || typeof x === "string") row[name] = BigInt(x);
+  }
 }
 
 /**
@@ -222,16 +241,20 @@ export function validateRow<T>(
   let errors = first < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all, first);
   if (columns.rejectUnknown && (all || errors === undefined))
     errors = rejectUnknownColumns(value, columns.known, "", errors, all);
-  return errors === undefined ? valid(value as T, columns.known) : invalid(errors, value, columns.known);
+  if (errors !== undefined) return invalid(errors, value, columns.known);
+  if (columns.bigint.length > 0) convertBigints(value, columns);
+  return valid(value as T, columns.known);
 }
 
 /** `is<Table>`: whether a value is a valid row, stopping at the first invalid column. */
 export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: CheckedColumns): boolean {
-  return (
+  const ok =
     isRecord(value) &&
     firstInvalid(value, 0) < 0 &&
-    (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, true).length === 0)
-  );
+    (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, true).length === 0);
+  // The guard says the row is typed: bigint columns are converted (valid rows only).
+  if (ok && columns.bigint.length > 0) convertBigints(value as Record<string, unknown>, columns);
+  return ok;
 }
 
 /** The error of a row that is not an object at all. */

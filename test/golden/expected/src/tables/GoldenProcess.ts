@@ -30,12 +30,16 @@ export const GoldenProcessTable = {
 } as const satisfies TableInfo;
 
 /** What errors say of each column, and the table's known column names. */
-const columns = checkedColumns(GoldenProcessTable.columns, [
-  "datetime (ISO 8601 UTC string)",
-  "string",
-  "long (integer number or decimal string, read as bigint) or null",
-  "string",
-]);
+const columns = checkedColumns(
+  GoldenProcessTable.columns,
+  [
+    "datetime (ISO 8601 UTC string)",
+    "string",
+    "long (integer number or decimal string, read as bigint) or null",
+    "string",
+  ],
+  { bigint: [2] },
+);
 
 /**
  * The straight-line check of a GoldenProcess row: the index of the first invalid column at or after `from`, or -1.
@@ -48,9 +52,11 @@ export function firstInvalidGoldenProcess(row: Record<string, unknown>, from: nu
   x = row.ProcessCommandLine;
   if (!(typeof x === "string") && from <= 1) return 1;
   x = row.ProcessId;
-  if (!(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x)))) {
-    if (from <= 2) return 2;
-  } else if (typeof x === "number" || typeof x === "string") row.ProcessId = BigInt(x);
+  if (
+    !(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x))) &&
+    from <= 2
+  )
+    return 2;
   x = row.MachineGroup;
   if (!(typeof x === "string") && from <= 3) return 3;
   return -1;
