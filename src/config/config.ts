@@ -13,6 +13,7 @@ import type { SchemaSet } from "../model/schema.js";
 import type { ColumnOverride } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
 import { packagePath } from "../paths.js";
+import { pointerToken } from "../../templates/runtime/validation.js";
 
 export const DEFAULT_CONFIG_FILE = "kqlgen.config.json";
 const CONFIG_SCHEMA = packagePath("kqlgen.config.schema.json");
@@ -84,7 +85,7 @@ export function resolveOptions(config: Config, schema: SchemaSet, file?: string)
     const dot = key.indexOf(".");
     const tableName = key.slice(0, dot);
     const columnName = key.slice(dot + 1);
-    const at = `/columns/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const at = `/columns/${pointerToken(key)}`;
     const table = schema.tables.find((t) => t.name === tableName);
     if (!table) {
       problems.push(new InputProblem({ file, at, table: tableName }, `no such table in the schemas: expected one of ${schema.tables.map((t) => t.name).join(", ")}`));

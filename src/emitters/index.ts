@@ -26,7 +26,7 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
     const name = plan.table.name;
     files.set(`schemas/${name}.schema.json`, printJsonSchema(tableJsonSchema(plan, options)));
     files.set(`src/tables/${name}.ts`, emitTableModule(project, plan, interfaces[i]!));
-    files.set(`src/kql/${name}.ts`, emitKqlModule(project, plan, options.mapping));
+    files.set(`src/kql/${name}.ts`, emitKqlModule(project, plan));
   });
   const dynamic = emitDynamicValidators(plans, configFile);
   if (dynamic) files.set("src/dynamic-schemas.ts", dynamic.source);

@@ -6,7 +6,7 @@
  * its one escaper, so no KQL text is built here.
  */
 import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
-import { overrideKey, type MappingOptions, type TablePlan } from "../mapping/plan.js";
+import type { TablePlan } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
 import { printModule, type Statements } from "./code.js";
 import { str, tableModule, tableNames } from "./names.js";
@@ -27,18 +27,15 @@ export function kqlName(table: string): string {
   return `${table}Kql`;
 }
 
-/** How each long column is represented in rows, when not as a number. */
-function longModes(plan: TablePlan, mapping: MappingOptions): [string, LongMode][] {
-  return plan.columns
-    .filter((c) => c.kusto === "long")
-    .map((c): [string, LongMode] => [c.name, mapping.overrides.get(overrideKey(plan.table.name, c.name))?.long ?? mapping.choices.long])
-    .filter(([, mode]) => mode !== "number");
+/** How each long column is represented in rows, when not as a number (resolved by the mapping). */
+function longModes(plan: TablePlan): [string, LongMode][] {
+  return plan.columns.flatMap((c): [string, LongMode][] => (c.long && c.long !== "number" ? [[c.name, c.long]] : []));
 }
 
-export function emitKqlModule(project: Project, plan: TablePlan, mapping: MappingOptions): string {
+export function emitKqlModule(project: Project, plan: TablePlan): string {
   const { table } = plan;
   const rowType = tableNames(table.name).interface;
-  const longs = longModes(plan, mapping);
+  const longs = longModes(plan);
   const first = plan.columns[0]?.name ?? "Column";
   const statements: Statements = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/kql.js", namedImports: ["kqlTable"] },

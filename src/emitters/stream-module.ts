@@ -6,9 +6,8 @@ import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
 import { printModule, type Statements } from "./code.js";
 import { str, tableModule, tableNames } from "./names.js";
-
-export const CATEGORY_PREFIX = "AdvancedHunting-";
-const DECORATION = "MachineGroup";
+// The runtime's own constants: the category prefix and the column the stream adds.
+import { CATEGORY_PREFIX, DECORATION } from "../../templates/runtime/stream.js";
 
 export function emitStreamModule(project: Project, plans: readonly TablePlan[], formats: boolean): string {
   const statements: Statements = [

@@ -6,6 +6,7 @@
  * are mapped back through block indentation, line folding and escapes).
  */
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from "js-yaml";
+import { pointerToken } from "../../templates/runtime/validation.js";
 
 /** A 1-based line and column (in UTF-16 code units). */
 export interface Position {
@@ -141,7 +142,6 @@ type Frame =
   | { readonly kind: "doc"; readonly pointer: string }
   | { readonly kind: "key"; readonly pointer: string };
 
-const pointerToken = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Whether a mapping key names a query. */
 export function isQueryKey(key: string): boolean {

@@ -40,10 +40,10 @@ export interface ColumnPlan extends Column {
   readonly expected: string;
   /** The Kusto type as errors and docs name it. */
   readonly kusto: string;
+  /** For a long column: how its values are represented (global choice or the column's override). */
+  readonly long?: LongMode;
   /** long columns read as bigint: the validator converts them. */
   readonly toBigInt: boolean;
-  /** The JSON Pointer of the column inside a row. */
-  readonly pointer: string;
   readonly kqlLiteral: string;
 }
 
@@ -51,11 +51,6 @@ export interface TablePlan {
   readonly table: Table;
   readonly columns: readonly ColumnPlan[];
   readonly unknownColumns: UnknownColumns;
-}
-
-/** RFC 6901 escaping of one reference token. */
-export function pointerToken(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function overrideKey(table: string, column: string): string {
@@ -80,8 +75,8 @@ export function planColumn(table: Table, column: Column, options: MappingOptions
     nullable,
     kusto: column.type,
     uses: mapping.uses,
+    ...(column.type === "long" ? { long: choices.long } : {}),
     toBigInt: column.type === "long" && choices.long === "bigint",
-    pointer: "/" + pointerToken(column.name),
     kqlLiteral: mapping.kqlLiteral,
   };
   if (column.type === "dynamic") {

@@ -72,12 +72,3 @@ const SPELLINGS: ReadonlyMap<string, KustoType> = new Map<string, KustoType>([
 export function parseKustoType(spelling: string): KustoType | undefined {
   return SPELLINGS.get(spelling.trim().toLowerCase());
 }
-
-export function isKustoType(name: string): name is KustoType {
-  return (KUSTO_TYPES as readonly string[]).includes(name);
-}
-
-/** Every accepted spelling, for error messages and documentation. */
-export function knownSpellings(): string[] {
-  return [...SPELLINGS.keys()];
-}

@@ -18,30 +18,14 @@ import { emitPackage } from "../emitters/index.js";
 import type { SchemaSet } from "../model/schema.js";
 import { readSchemaDir } from "../sources/index.js";
 
-/** One error of a generated check (templates/runtime/validation.ts). */
-export interface ValidationError {
-  readonly path: string;
-  readonly column?: string;
-  readonly expected: string;
-  readonly found: string;
-}
+// The runtime's own types (the modules loaded below are the generated copies of these files).
+import type { checkStreamRecord, RecordSink, StreamTable } from "../../templates/runtime/stream.js";
+import type { ValidationError } from "../../templates/runtime/validation.js";
 
-/** The runtime's per-table stream entry (templates/runtime/stream.ts). */
-export interface StreamTable {
-  readonly table: string;
-  readonly known: { readonly names: Readonly<Record<string, true>>; readonly count: number };
-  readonly decorated: boolean;
-}
+export type { RecordSink, StreamTable, ValidationError };
 
-/** What the runtime's `checkStreamRecord` reports to (templates/runtime/stream.ts). */
-export interface RecordSink {
-  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void;
-  unknownCategory(category: string): void;
-  notARecord(errors: ValidationError[]): void;
-}
-
-/** `base`: the JSON Pointer error paths start with, or a function giving it (called only for invalid records). */
-export type CheckStreamRecord = (rec: unknown, base: string | (() => string), tables: ReadonlyMap<string, StreamTable>, sink: RecordSink) => void;
+/** The runtime's record check (templates/runtime/stream.ts). */
+export type CheckStreamRecord = typeof checkStreamRecord;
 
 /** The generated validators of a schema set, ready to run. */
 export interface LoadedValidators {

@@ -6,6 +6,7 @@
  */
 import { EXIT } from "../model/errors.js";
 import type { LoadedValidators, RecordSink, StreamTable, ValidationError } from "./load.js";
+import { pointerToken } from "../../templates/runtime/validation.js";
 
 /** How many examples a violation group or the corrupt list keeps. */
 export const EXAMPLES = 3;
@@ -107,11 +108,6 @@ interface TableStats {
   readonly missing: Map<string, number>;
   readonly unknown: Map<string, number>;
   readonly groups: Map<string, Group>;
-}
-
-/** RFC 6901 escaping of one JSON Pointer token. */
-function pointerToken(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** "string", "number", "missing", ... from describeValue's wording. */
