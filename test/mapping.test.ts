@@ -205,3 +205,13 @@ describe("the type table", () => {
     expect(accepted("decimal")).toEqual(["0", "-0", "5", "-5", "007", "1.5", "-1.5", "9223372036854775807", "-9223372036854775808", "9999999999999999999", "12345678901234567890", "123456789012345678901234567890.0123456789", "00000000000000000000000000000000"]);
   });
 });
+
+describe("the type table's KQL literal writers", () => {
+  it("name, for every Kusto type, the writer the query helpers' runtime uses for it", async () => {
+    const { literalWriters } = await import("../templates/runtime/kql.js");
+    for (const long of LONG_MODES) {
+      const table = typeTable({ long, formats: false });
+      for (const type of KUSTO_TYPES) expect([type, table[type].kqlLiteral]).toEqual([type, literalWriters[type].name]);
+    }
+  });
+});
