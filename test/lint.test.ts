@@ -11,7 +11,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { globToRegExp } from "../src/lint/files.js";
+import { globMatcher } from "../src/lint/files.js";
 import { alignScalar, yamlFileQueries } from "../src/lint/queries.js";
 import type { Table } from "../src/model/schema.js";
 import { readSchemaDir } from "../src/sources/index.js";
@@ -101,10 +101,10 @@ describe("a schema change fails the lint on exactly the queries that use the cha
     const r = await run(["lint", "--schemas", dirs.after, "queries", "rules"], work);
     expect(r.stdout).toBe(
       [
-        "queries/dynamic-member.kql:2:42: KS142 The name 'Key' does not refer to any known column, table, variable or function.",
-        "queries/la-column.kql:1:20: KS142 The name 'TimeGenerated' does not refer to any known column, table, variable or function.",
-        "queries/removed.kql:3:23: KS142 The name 'OSVersionInfo' does not refer to any known column, table, variable or function.",
-        "queries/retyped.kql:2:19: KS106 The operator '>' is not defined for the operand types string and long.",
+        "queries/dynamic-member.kql:2:42: KS142 'Key' is not a column here, nor a known table, variable or function: check the spelling, or declare the column (lint.tables in kqlgen.config.json) if the schemas lack it.",
+        "queries/la-column.kql:1:20: KS142 'TimeGenerated' is a Log Analytics column, and this file is linted as portal (Defender advanced hunting): the portal's time column is Timestamp. For Sentinel queries, set lint.flavour (or --flavour) to log-analytics and lint against Log Analytics schemas.",
+        "queries/removed.kql:3:23: KS142 'OSVersionInfo' is not a column here, nor a known table, variable or function: did you mean 'OSVersion'?",
+        "queries/retyped.kql:2:19: KS106 The operator '>' is not defined for the operand types string and long. Convert one side so both are the same type (for example tolong() on the string side), or check the column's type in the schema.",
         "rules/expand.yaml:7:15: KS141 The expression must have the type dynamic.",
         "",
       ].join("\n"),
@@ -141,7 +141,8 @@ describe("a schema change fails the lint on exactly the queries that use the cha
           endColumn: 20,
           code: "KS106",
           severity: "error",
-          message: "The operator '>' is not defined for the operand types string and long.",
+          message:
+            "The operator '>' is not defined for the operand types string and long. Convert one side so both are the same type (for example tolong() on the string side), or check the column's type in the schema.",
         },
       ],
     });
@@ -158,7 +159,10 @@ describe("a schema change fails the lint on exactly the queries that use the cha
     expect(tool.driver.name).toBe("kqlgen");
     expect(tool.driver.version).toBe(JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")).version);
     expect(tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(["KS106", "KS141", "KS142"]);
-    for (const rule of tool.driver.rules) expect(rule.shortDescription.text).toMatch(/^Kusto analyzer diagnostic KS\d+\.$/);
+    for (const rule of tool.driver.rules) {
+      expect(rule.shortDescription.text).toMatch(/^[A-Z].+\.$/);
+      expect(rule.help.text).toMatch(/^[A-Z].+\.$/);
+    }
     expect(results).toHaveLength(5);
     for (const result of results) {
       expect(tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
@@ -207,9 +211,9 @@ describe("tables from elsewhere, declared ignored", () => {
   it("fails on an unknown table unless it is ignored; known tables' columns are still checked", async () => {
     const plain = await run(["lint", "--schemas", FIXTURES, "signins.kql"], work);
     expect(plain.code).toBe(1);
-    const misspelled = "signins.kql:3:46: KS142 The name 'ActionTyp' does not refer to any known column, table, variable or function.";
+    const misspelled = "signins.kql:3:46: KS142 'ActionTyp' is not a column here, nor a known table, variable or function: did you mean 'ActionType'?";
     expect(plain.stdout).toBe(
-      ["signins.kql:1:1: KS204 The name 'SigninLogs' does not refer to any known table, tabular variable or function.", misspelled, ""].join("\n"),
+      ["signins.kql:1:1: KS204 'SigninLogs' is not a table of the schemas, nor a tabular variable or function: if it lives elsewhere (another workspace, a watchlist), list it in --ignore-tables or lint.ignoreTables, or declare it in lint.tables.", misspelled, ""].join("\n"),
     );
     const ignored = await run(["lint", "--schemas", FIXTURES, "--ignore-tables", "SigninLogs", "signins.kql"], work);
     expect(ignored.stdout).toBe(`${misspelled}\n`);
@@ -221,7 +225,7 @@ describe("tables from elsewhere, declared ignored", () => {
     expect(r).toEqual({ code: 0, stdout: "", stderr: "kqlgen: 1 query in 1 file: no errors\n" });
     const unignored = await run(["lint", "--schemas", FIXTURES, "--ignore-tables", "Signin*", "watchlist.kql"], work);
     expect(unignored.code).toBe(1);
-    expect(unignored.stdout).toContain("watchlist.kql:1:1: KS204 The name 'Watchlist_VIPs' does not refer to any known table");
+    expect(unignored.stdout).toContain("watchlist.kql:1:1: KS204 'Watchlist_VIPs' is not a table of the schemas");
   });
 
   it("takes ignored tables from kqlgen.config.json's lint.ignoreTables too, and checks that key", async () => {
@@ -303,7 +307,7 @@ describe("KQL inside YAML rules", () => {
     const r = await run(["lint", "--schemas", FIXTURES, "bad.yaml", "good.kql"], work);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^bad\.yaml:\d+:\d+: YAML the YAML does not parse: .+\n$/);
-    expect(r.stderr).toBe("kqlgen: 1 error in 1 of 1 query in 2 files\n");
+    expect(r.stderr).toBe("kqlgen: 1 error in 1 file that does not parse (1 query in 2 files)\n");
   });
 });
 
@@ -319,6 +323,7 @@ describe("command line", () => {
       "a/.hidden/skip.kql": "Nope | take 1\n",
       "c/rule.yml": "query: DeviceInfo | take 1\n",
       "c/notes.txt": "not KQL\n",
+      "c/notes.csv": "not KQL\n",
       "c/empty.yaml": "name: no query here\n",
     });
   });
@@ -326,10 +331,10 @@ describe("command line", () => {
   it("reads folders recursively, globs with ** and braces, each file once", async () => {
     const r = await run(["lint", "--schemas", FIXTURES, "a", "a/**/*.kql", "c/*.{yml,yaml}"], work);
     expect(r).toEqual({ code: 0, stdout: "", stderr: "kqlgen: 4 queries in 5 files: no errors\n" });
-    const glob = globToRegExp("a/**/*.{kql,csl}");
+    const glob = globMatcher("a/**/*.{kql,csl}");
     expect(["a/one.kql", "a/b/two.kql", "a/b/c/three.csl", "b/one.kql", "a/one.yaml"].map((p) => glob.test(p))).toEqual([true, true, true, false, false]);
-    expect(globToRegExp("q/?.kql").test("q/1.kql")).toBe(true);
-    expect(globToRegExp("q/[ab].kql").test("q/c.kql")).toBe(false);
+    expect(globMatcher("q/?.kql").test("q/1.kql")).toBe(true);
+    expect(globMatcher("q/[ab].kql").test("q/c.kql")).toBe(false);
   });
 
   it("reports Kusto's warnings only when asked, and never fails on them", async () => {
@@ -348,12 +353,13 @@ describe("command line", () => {
     const cases: [string[], string][] = [
       [["lint"], "error: missing required argument 'paths'"],
       [["lint", "--schemas", FIXTURES, "missing.kql"], "kqlgen: error: missing.kql: no such file or folder"],
-      [["lint", "--schemas", FIXTURES, "x/**/*.kql"], "kqlgen: error: x/**/*.kql: no .kql, .csl, .kusto, .yaml or .yml files match this pattern"],
-      [["lint", "--schemas", FIXTURES, "c/notes.txt"], "kqlgen: error: c/notes.txt: not a KQL or YAML file: expected .kql, .csl, .kusto, .yaml, .yml"],
+      [["lint", "--schemas", FIXTURES, "x/**/*.kql"], "kqlgen: error: x/**/*.kql: no .kql, .csl, .kusto, .yaml, .yml, .md, .markdown, .txt files match this pattern"],
+      [["lint", "--schemas", FIXTURES, "c/notes.csv"], "kqlgen: error: c/notes.csv: not a file lint reads: expected .kql, .csl, .kusto, .yaml, .yml, .md, .markdown, .txt"],
+      [["lint", "--schemas", FIXTURES, "c/notes.txt"], "kqlgen: error: no KQL queries in 1 file: expected .kql files, YAML rules with query: keys, or Markdown with kql code blocks"],
       [["lint", "--schemas", FIXTURES, "--format", "xml", "a"], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif."],
       [["lint", "--schemas", FIXTURES, "--ignore-tables", "a;b", "a"], 'kqlgen: error: --ignore-tables: "a;b" is not a table name: expected names (letters, digits, _) or patterns with *, separated by commas'],
       [["lint", "--schemas", "no-such-dir", "a"], "kqlgen: error: no-such-dir: cannot read the schemas folder (it does not exist): expected a folder of schema files (--schemas)"],
-      [["lint", "--schemas", FIXTURES, "c/empty.yaml"], "kqlgen: error: no KQL queries in 1 file: expected .kql files or YAML rules with query: keys"],
+      [["lint", "--schemas", FIXTURES, "c/empty.yaml"], "kqlgen: error: no KQL queries in 1 file: expected .kql files, YAML rules with query: keys, or Markdown with kql code blocks"],
     ];
     for (const [args, message] of cases) {
       const r = await run(args, work);

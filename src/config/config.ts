@@ -12,6 +12,7 @@ import { InputError, InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
 import type { ColumnOverride } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
+import type { LintConfig } from "../lint/config.js";
 import { packagePath } from "../paths.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
 
@@ -23,7 +24,7 @@ export interface Config {
   readonly schemaIdBase?: string;
   readonly mapping?: { readonly long?: LongMode; readonly formats?: boolean; readonly unknownColumns?: "report" | "error" };
   readonly columns?: Readonly<Record<string, ColumnOverride>>;
-  readonly lint?: { readonly ignoreTables?: readonly string[] };
+  readonly lint?: LintConfig;
 }
 
 export const DEFAULTS = {

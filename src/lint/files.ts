@@ -12,12 +12,18 @@ export const KQL_EXTENSIONS = [".kql", ".csl", ".kusto"] as const;
 /** Detection and hunting rule files, with KQL under `query:` keys. */
 export const YAML_EXTENSIONS = [".yaml", ".yml"] as const;
 
-export type LintFileKind = "kql" | "yaml";
+/** Documents with KQL in ```kql / ```kusto code blocks. */
+export const MARKDOWN_EXTENSIONS = [".md", ".markdown", ".txt"] as const;
+
+export type LintFileKind = "kql" | "yaml" | "markdown";
+
+const ALL_EXTENSIONS = [...KQL_EXTENSIONS, ...YAML_EXTENSIONS, ...MARKDOWN_EXTENSIONS].join(", ");
 
 export function fileKind(file: string): LintFileKind | undefined {
   const ext = path.extname(file).toLowerCase();
   if ((KQL_EXTENSIONS as readonly string[]).includes(ext)) return "kql";
   if ((YAML_EXTENSIONS as readonly string[]).includes(ext)) return "yaml";
+  if ((MARKDOWN_EXTENSIONS as readonly string[]).includes(ext)) return "markdown";
   return undefined;
 }
 
@@ -28,44 +34,155 @@ function skipFolder(name: string): boolean {
   return name === "node_modules" || name.startsWith(".");
 }
 
-/** A glob pattern (with `/` separators) as a regular expression over `/`-separated paths. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = "";
-  let braces = 0;
+/** The most alternatives a pattern's braces may expand to. */
+const MAX_ALTERNATIVES = 1024;
+
+/** Expands `{a,b}` (nested too) into the patterns it stands for; a bad or too large pattern is bad input. */
+function expandBraces(pattern: string, original: string): string[] {
+  let depth = 0;
+  let open = -1;
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === "*") {
-      if (pattern[i + 1] === "*") {
-        const atStart = i === 0 || pattern[i - 1] === "/";
-        const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-        if (atStart && atEnd) {
-          // `**/` matches zero or more folders; a final `**` anything below.
-          re += i + 2 === pattern.length ? ".*" : "(?:[^/]+/)*";
-          i += i + 2 === pattern.length ? 1 : 2;
-          continue;
-        }
-      }
-      re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end === -1) re += "\\[";
-      else {
-        let body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = "^" + body.slice(1);
-        re += `[${body}]`;
-        i = end;
-      }
+    const c = pattern[i];
+    if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close !== -1) i = close;
     } else if (c === "{") {
-      braces++;
-      re += "(?:";
-    } else if (c === "}" && braces > 0) {
-      braces--;
-      re += ")";
-    } else if (c === "," && braces > 0) re += "|";
-    else re += c.replace(/[.+^$()|\\]/g, "\\$&");
+      if (depth++ === 0) open = i;
+    } else if (c === "}") {
+      if (depth === 0) throw InputError.of({ file: original }, "the pattern has a } without its {: expected {a,b} alternatives");
+      if (--depth === 0) {
+        const body = pattern.slice(open + 1, i);
+        const parts: string[] = [];
+        let level = 0;
+        let from = 0;
+        for (let j = 0; j < body.length; j++) {
+          if (body[j] === "{") level++;
+          else if (body[j] === "}") level--;
+          else if (body[j] === "," && level === 0) {
+            parts.push(body.slice(from, j));
+            from = j + 1;
+          }
+        }
+        parts.push(body.slice(from));
+        const head = pattern.slice(0, open);
+        const tails = expandBraces(pattern.slice(i + 1), original);
+        const out: string[] = [];
+        for (const part of parts) {
+          for (const middle of expandBraces(part, original)) {
+            for (const tail of tails) {
+              out.push(head + middle + tail);
+              if (out.length > MAX_ALTERNATIVES) throw InputError.of({ file: original }, `the pattern's {...} alternatives expand to more than ${MAX_ALTERNATIVES} patterns: expected fewer alternatives`);
+            }
+          }
+        }
+        return out;
+      }
+    }
   }
-  return new RegExp(`^${re}$`);
+  if (depth > 0) throw InputError.of({ file: original }, "the pattern has a { without its }: expected {a,b} alternatives");
+  return [pattern];
+}
+
+/** One character class `[...]`: ranges and single characters, `!` or `^` to negate. */
+interface CharClass {
+  readonly negate: boolean;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/** A path segment's pattern: literal characters, `?`, `*` and classes. */
+type Token = { kind: "char"; code: number } | { kind: "any" } | { kind: "star" } | { kind: "class"; cls: CharClass };
+
+function segmentTokens(segment: string, original: string): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i]!;
+    if (ch === "*") {
+      // Consecutive stars match the same as one: keep one (no exponential matching).
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (ch === "?") tokens.push({ kind: "any" });
+    else if (ch === "[" && segment.indexOf("]", i + 2) !== -1) {
+      const end = segment.indexOf("]", i + 2);
+      let body = segment.slice(i + 1, end);
+      const negate = body.startsWith("!") || body.startsWith("^");
+      if (negate) body = body.slice(1);
+      const ranges: [number, number][] = [];
+      const chars = [...body];
+      for (let j = 0; j < chars.length; j++) {
+        const from = chars[j]!.codePointAt(0)!;
+        if (chars[j + 1] === "-" && j + 2 < chars.length) {
+          const to = chars[j + 2]!.codePointAt(0)!;
+          if (to < from) throw InputError.of({ file: original }, `the pattern's range [${chars[j]}-${chars[j + 2]}] runs backwards: expected [${chars[j + 2]}-${chars[j]}]`);
+          ranges.push([from, to]);
+          j += 2;
+        } else ranges.push([from, from]);
+      }
+      tokens.push({ kind: "class", cls: { negate, ranges } });
+      i = end;
+    } else tokens.push({ kind: "char", code: ch.codePointAt(0)! });
+  }
+  return tokens;
+}
+
+function tokenMatches(token: Token, ch: string): boolean {
+  const code = ch.codePointAt(0)!;
+  if (token.kind === "any") return true;
+  if (token.kind === "char") return token.code === code;
+  if (token.kind === "class") return token.cls.ranges.some(([a, b]) => code >= a && code <= b) !== token.cls.negate;
+  return false;
+}
+
+/** Wildcard match of one segment: the classic two-pointer algorithm, linear in practice, never exponential. */
+function matchSegment(tokens: readonly Token[], name: string): boolean {
+  const chars = [...name];
+  let t = 0;
+  let c = 0;
+  let starT = -1;
+  let starC = 0;
+  while (c < chars.length) {
+    const token = tokens[t];
+    if (token && token.kind !== "star" && tokenMatches(token, chars[c]!)) {
+      t++;
+      c++;
+    } else if (token?.kind === "star") {
+      starT = t++;
+      starC = c;
+    } else if (starT !== -1) {
+      t = starT + 1;
+      c = ++starC;
+    } else return false;
+  }
+  while (tokens[t]?.kind === "star") t++;
+  return t === tokens.length;
+}
+
+/** A compiled glob: segments of tokens, `**` for any number of folders. */
+type Segment = "**" | Token[];
+
+function compileOne(pattern: string, original: string): Segment[] {
+  return pattern.split("/").map((s) => (s === "**" ? "**" : segmentTokens(s, original)));
+}
+
+/** Whether `/`-separated path segments match compiled segments (dynamic programming: time linear in segments × path). */
+function matchSegments(pattern: readonly Segment[], path: readonly string[]): boolean {
+  const memo = new Map<number, boolean>();
+  const go = (p: number, s: number): boolean => {
+    const key = p * (path.length + 1) + s;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let result: boolean;
+    if (p === pattern.length) result = s === path.length;
+    else if (pattern[p] === "**") result = go(p + 1, s) || (s < path.length && go(p, s + 1));
+    else result = s < path.length && matchSegment(pattern[p] as Token[], path[s]!) && go(p + 1, s + 1);
+    memo.set(key, result);
+    return result;
+  };
+  return go(0, 0);
+}
+
+/** A glob pattern (with `/` separators) as a matcher of `/`-separated paths; a bad pattern is an InputError naming it. */
+export function globMatcher(pattern: string): { test(path: string): boolean } {
+  const compiled = expandBraces(pattern, pattern).map((p) => compileOne(p, pattern));
+  return { test: (path: string) => compiled.some((c) => matchSegments(c, path.split("/"))) };
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -102,15 +219,15 @@ export async function glob(pattern: string, cwd: string): Promise<string[]> {
   const base = baseSegments.join("/");
   const root = path.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base || ".");
   const rest = segments.slice(baseSegments.length).join("/");
-  const matcher = globToRegExp(rest);
+  const matcher = globMatcher(rest);
   const files = (await walk(root)).filter((rel) => matcher.test(rel));
   return files.map((rel) => (base ? `${base}/${rel}` : rel)).sort();
 }
 
 /**
  * Expands the command line's paths into files to lint, each once, in order:
- * a file as is (it must be .kql/.csl/.kusto or .yaml/.yml), a folder's KQL and
- * YAML files recursively, a glob's matches. Throws an InputError (exit 2) naming
+ * a file as is (it must be .kql/.csl/.kusto, .yaml/.yml or .md/.markdown/.txt),
+ * a folder's such files recursively, a glob's matches. Throws an InputError (exit 2) naming
  * every path that is missing, matches nothing or is not a KQL or YAML file.
  */
 export async function expandPaths(args: readonly string[], cwd = process.cwd()): Promise<string[]> {
@@ -126,14 +243,14 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
     }
     if (s?.isFile()) {
       if (fileKind(arg)) files.push(arg);
-      else problems.push(new InputProblem({ file: arg }, `not a KQL or YAML file: expected ${[...KQL_EXTENSIONS, ...YAML_EXTENSIONS].join(", ")}`));
+      else problems.push(new InputProblem({ file: arg }, `not a file lint reads: expected ${ALL_EXTENSIONS}`));
     } else if (s && (await isDirectory(full))) {
       const found = (await walk(full)).filter((rel) => fileKind(rel)).sort();
-      if (found.length === 0) problems.push(new InputProblem({ file: arg }, "the folder holds no .kql, .csl, .kusto, .yaml or .yml files"));
+      if (found.length === 0) problems.push(new InputProblem({ file: arg }, `the folder holds no ${ALL_EXTENSIONS} files`));
       files.push(...found.map((rel) => path.join(arg, rel)));
     } else if (MAGIC.test(arg)) {
       const found = (await glob(arg, cwd)).filter((f) => fileKind(f));
-      if (found.length === 0) problems.push(new InputProblem({ file: arg }, "no .kql, .csl, .kusto, .yaml or .yml files match this pattern"));
+      if (found.length === 0) problems.push(new InputProblem({ file: arg }, `no ${ALL_EXTENSIONS} files match this pattern`));
       files.push(...found);
     } else problems.push(new InputProblem({ file: arg }, "no such file or folder"));
   }

@@ -5,24 +5,39 @@
  * default column kind).
  */
 import path from "node:path";
-import type { Finding, LintReport } from "./engine.js";
+import type { Finding, LintReport, Place } from "./engine.js";
+import { ruleHelp } from "./messages.js";
 
 export const FORMATS = ["text", "json", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export function formatText(report: LintReport): string {
   return report.findings
-    .map((f) => `${f.file}:${f.start.line}:${f.start.column}: ${f.code} ${f.severity === "warning" ? "(warning) " : ""}${f.message}`)
+    .map((f) => {
+      const also = f.also?.length ? ` (${f.also.length + 1} places; also at ${f.also.map((p) => `${p.start.line}:${p.start.column}`).join(", ")})` : "";
+      return `${f.file}:${f.start.line}:${f.start.column}: ${f.code} ${f.severity === "warning" ? "(warning) " : ""}${f.message}${also}`;
+    })
     .join("\n");
 }
 
 /** One line for stderr: what was linted and what was found. */
 export function summary(report: LintReport): string {
-  const what = `${report.queries} ${report.queries === 1 ? "query" : "queries"} in ${report.files} ${report.files === 1 ? "file" : "files"}`;
-  const warnings = report.warnings ? `, ${report.warnings} ${report.warnings === 1 ? "warning" : "warnings"}` : "";
-  if (report.errors === 0) return `kqlgen: ${what}: no errors${warnings}`;
-  const failing = new Set(report.findings.filter((f) => f.severity === "error").map((f) => `${f.file}\0${f.query ?? ""}`)).size;
-  return `kqlgen: ${report.errors} ${report.errors === 1 ? "error" : "errors"}${warnings} in ${failing} of ${what}`;
+  const what = `${plural(report.queries, "query", "queries")} in ${plural(report.files, "file", "files")}`;
+  const warnings = report.warnings ? `, ${plural(report.warnings, "warning", "warnings")}` : "";
+  const baselined = report.baselined ? ` (${plural(report.baselined, "finding", "findings")} in the baseline not shown)` : "";
+  if (report.errors === 0) return `kqlgen: ${what}: no errors${warnings}${baselined}`;
+  const errors = report.findings.filter((f) => f.severity === "error");
+  // Errors of a file that does not parse belong to no query: count the files, not "1 of 0 queries".
+  const failingQueries = new Set(errors.filter((f) => f.code !== "YAML").map((f) => `${f.file}\0${f.query ?? ""}`)).size;
+  const unreadable = new Set(errors.filter((f) => f.code === "YAML").map((f) => f.file)).size;
+  const where = [
+    ...(failingQueries ? [`${failingQueries} of ${plural(report.queries, "query", "queries")}`] : []),
+    ...(unreadable ? [`${plural(unreadable, "file", "files")} that ${unreadable === 1 ? "does" : "do"} not parse`] : []),
+  ].join(" and ");
+  const files = failingQueries ? ` in ${plural(report.files, "file", "files")}` : ` (${what})`;
+  return `kqlgen: ${plural(report.errors, "error", "errors")}${warnings} in ${where}${files}${baselined}`;
 }
 
 export function formatJson(report: LintReport): string {
@@ -42,7 +57,9 @@ export function formatJson(report: LintReport): string {
         severity: f.severity,
         message: f.message,
         ...(f.query !== undefined ? { query: f.query } : {}),
+        ...(f.also?.length ? { also: f.also.map((p) => ({ line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column })) } : {}),
       })),
+      ...(report.baselined ? { baselined: report.baselined } : {}),
     },
     null,
     2,
@@ -59,13 +76,13 @@ export function artifactUri(file: string): string {
   return path.isAbsolute(file) ? `file://${encoded.startsWith("/") ? "" : "/"}${encoded}` : encoded;
 }
 
-function ruleText(code: string): string {
-  return code === "YAML" ? "The rule file is not valid YAML." : `Kusto analyzer diagnostic ${code}.`;
-}
-
 export function formatSarif(report: LintReport, version: string): string {
   const codes = [...new Set(report.findings.map((f) => f.code))].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
+  const physical = (f: Finding, p: Place) => ({
+    artifactLocation: { uri: artifactUri(f.file), ...(path.isAbsolute(f.file) ? {} : { uriBaseId: "%SRCROOT%" }) },
+    region: { startLine: p.start.line, startColumn: p.start.column, endLine: p.end.line, endColumn: p.end.column },
+  });
   const result = (f: Finding) => ({
     ruleId: f.code,
     ruleIndex: index.get(f.code),
@@ -73,13 +90,11 @@ export function formatSarif(report: LintReport, version: string): string {
     message: { text: f.message },
     locations: [
       {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(f.file), ...(path.isAbsolute(f.file) ? {} : { uriBaseId: "%SRCROOT%" }) },
-          region: { startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line, endColumn: f.end.column },
-        },
+        physicalLocation: physical(f, f),
         ...(f.query !== undefined ? { logicalLocations: [{ name: f.query, kind: "member" }] } : {}),
       },
     ],
+    ...(f.also?.length ? { relatedLocations: f.also.map((p, i) => ({ id: i + 1, physicalLocation: physical(f, p), message: { text: "The same problem." } })) } : {}),
   });
   return JSON.stringify(
     {
@@ -91,7 +106,10 @@ export function formatSarif(report: LintReport, version: string): string {
             driver: {
               name: "kqlgen",
               version,
-              rules: codes.map((code) => ({ id: code, shortDescription: { text: ruleText(code) } })),
+              rules: codes.map((code) => {
+                const help = ruleHelp(code);
+                return { id: code, shortDescription: { text: help.short }, fullDescription: { text: help.help }, help: { text: help.help } };
+              }),
             },
           },
           results: report.findings.map(result),

@@ -9,6 +9,7 @@
  */
 import type { KustoType } from "../model/kusto-types.js";
 import type { SchemaSet } from "../model/schema.js";
+import type { FunctionDef } from "./builtins.js";
 
 /** One diagnostic of Kusto's parser or analyzer. Offsets are UTF-16 code units of the query text. */
 export interface KustoDiagnostic {
@@ -19,6 +20,8 @@ export interface KustoDiagnostic {
   readonly message: string;
   readonly start: number;
   readonly length: number;
+  /** For an unknown name: the columns in scope where it is used (the input of the operator), when known. */
+  readonly scope?: readonly string[];
 }
 
 /** A column of a query's result, as the analyzer types it. */
@@ -36,6 +39,8 @@ export interface KustoAnalysis {
 /** Tables and columns the analyzer checks queries against (an opaque Kusto GlobalState). */
 export interface KustoGlobals {
   readonly state: unknown;
+  /** Functions whose arguments may be column names of the piped input: name → parameter indexes. */
+  readonly columnArguments?: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface GlobalsOptions {
@@ -43,6 +48,10 @@ export interface GlobalsOptions {
   readonly openTables?: readonly string[];
   /** The database's name (default "kqlgen"). */
   readonly database?: string;
+  /** Functions beyond Kusto's own (built-in functions of a flavour, declared functions). */
+  readonly functions?: readonly FunctionDef[];
+  /** Tables and columns beyond the schema set: a known table gets the columns added, another table is made. */
+  readonly extraTables?: Readonly<Record<string, Readonly<Record<string, KustoType>>>>;
 }
 
 /** The parts of Kusto.Language kqlgen uses. */
@@ -53,6 +62,10 @@ export interface Kusto {
   analyze(text: string, globals: KustoGlobals): KustoAnalysis;
   /** The names a query's text refers to (parse only; no analysis): tables, columns, functions, members. */
   identifiers(text: string): string[];
+  /** The syntax errors of a text (parse only, no analysis): how many, and the offset of the first. */
+  syntaxErrors(text: string): { count: number; first: number };
+  /** Whether a text holds only `let` statements (and comments): definitions for the queries after it. */
+  onlyLets(text: string): boolean;
   /** Kusto.Language itself and the Bridge.NET runtime, for tests that walk syntax trees. */
   readonly language: any;
   readonly bridge: any;
@@ -96,21 +109,48 @@ function facade(K: any, Bridge: any): Kusto {
     language: K,
     bridge: Bridge,
     globals(schema, options = {}) {
-      const tables = schema.tables.map(
-        (t) => new S.TableSymbol.$ctor4(t.name, t.columns.map((c) => new S.ColumnSymbol(c.name, scalarType(c.type)))),
-      );
+      const extra = options.extraTables ?? {};
+      const columnsOf = (spec: Readonly<Record<string, KustoType>>) => Object.entries(spec).map(([n, t]) => new S.ColumnSymbol(n, scalarType(t)));
+      const members: unknown[] = schema.tables.map((t) => {
+        const have = new Set(t.columns.map((c) => c.name));
+        const added = Object.entries(extra[t.name] ?? {}).filter(([n]) => !have.has(n));
+        return new S.TableSymbol.$ctor4(t.name, [
+          ...t.columns.map((c) => new S.ColumnSymbol(c.name, scalarType(c.type))),
+          ...added.map(([n, type]) => new S.ColumnSymbol(n, scalarType(type))),
+        ]);
+      });
       const known = new Set(schema.tables.map((t) => t.name));
-      for (const name of new Set(options.openTables ?? [])) {
-        if (!known.has(name)) tables.push(new S.TableSymbol.$ctor4(name, []).WithIsOpen(true));
+      for (const [name, spec] of Object.entries(extra)) {
+        if (!known.has(name)) {
+          members.push(new S.TableSymbol.$ctor4(name, columnsOf(spec)));
+          known.add(name);
+        }
       }
-      const database = new S.DatabaseSymbol.ctor(options.database ?? "kqlgen", tables);
-      return { state: K.GlobalState.Default.WithDatabase(database).WithCache() };
+      for (const name of new Set(options.openTables ?? [])) {
+        if (!known.has(name)) members.push(new S.TableSymbol.$ctor4(name, []).WithIsOpen(true));
+      }
+      const columnArguments = new Map<string, readonly number[]>();
+      const names = new Set<string>();
+      for (const f of options.functions ?? []) {
+        if (names.has(f.name) || known.has(f.name)) continue;
+        names.add(f.name);
+        members.push(functionSymbol(f));
+        if (f.columnArguments?.length) columnArguments.set(f.name, f.columnArguments);
+      }
+      const database = new S.DatabaseSymbol.ctor(options.database ?? "kqlgen", members);
+      return { state: K.GlobalState.Default.WithDatabase(database).WithCache(), columnArguments };
     },
     analyze(text, globals) {
       const code = K.KustoCode.ParseAndAnalyze(text, globals.state);
-      const diagnostics = toArray(code.GetDiagnostics()).map(
+      let diagnostics = toArray(code.GetDiagnostics()).map(
         (d): KustoDiagnostic => ({ code: String(d.Code), severity: String(d.Severity), message: String(d.Message), start: d.Start, length: d.Length }),
       );
+      if (diagnostics.some((d) => d.code === "KS142")) {
+        const accepted = globals.columnArguments?.size ? columnArgumentSpans(code, globals.columnArguments) : new Set<number>();
+        diagnostics = diagnostics
+          .filter((d) => !(d.code === "KS142" && accepted.has(d.start)))
+          .map((d) => (d.code === "KS142" ? { ...d, scope: scopeAt(code, d.start) } : d));
+      }
       const result = code.ResultType;
       const columns = result && result.Columns ? toArray(result.Columns).map((c) => ({ name: String(c.Name), type: String(c.Type.Name) })) : undefined;
       return { diagnostics, columns };
@@ -122,5 +162,75 @@ function facade(K: any, Bridge: any): Kusto {
       });
       return names;
     },
+    syntaxErrors(text) {
+      const errors = toArray(K.KustoCode.Parse(text).GetDiagnostics()).filter((d) => String(d.Severity) === "Error");
+      return { count: errors.length, first: errors.length ? Math.min(...errors.map((d) => d.Start as number)) : -1 };
+    },
+    onlyLets(text) {
+      const syntax = K.KustoCode.Parse(text).Syntax;
+      const statements = syntax?.Statements ? toArray(syntax.Statements).map((s: any) => s.Element ?? s) : [];
+      return statements.length > 0 && statements.every((s: any) => s instanceof K.Syntax.LetStatement);
+    },
   };
+
+  /** A function symbol from its description: parameters and result built as symbols, no KQL text. */
+  function functionSymbol(f: FunctionDef): unknown {
+    const params: unknown[] = [];
+    if (f.input === "extend") params.push(new S.Parameter.ctor("T", S.ParameterTypeKind.Tabular, S.ArgumentKind.Expression, null, null, false, null, 1, 1, null, null));
+    for (const p of f.parameters) {
+      params.push(new S.Parameter.$ctor3(p.name, scalarType(p.type), S.ArgumentKind.Expression, null, null, false, null, p.optional ? 0 : 1, 1, null, null));
+    }
+    if (f.database) {
+      const db = new S.DatabaseSymbol.ctor(f.name, f.database.map((t) => new S.TableSymbol.$ctor4(t, []).WithIsOpen(true)));
+      return new S.FunctionSymbol.$ctor5(f.name, db, params);
+    }
+    const own = f.columns.map((c) => new S.ColumnSymbol(c.name, scalarType(c.type)));
+    const table = (columns: unknown[]) => (f.open ? new S.TableSymbol.ctor(columns).WithIsOpen(true) : new S.TableSymbol.ctor(columns));
+    if (f.input === "none") return new S.FunctionSymbol.$ctor5(f.name, table(own), params);
+    const extend = (info: any) => {
+      const input = toArray(info.ArgumentTypes)[0];
+      const inputColumns = input && input.Columns ? toArray(input.Columns) : [];
+      const have = new Set(inputColumns.map((c) => String(c.Name)));
+      return table([...inputColumns, ...own.filter((c: any) => !have.has(String(c.Name)))]);
+    };
+    return new S.FunctionSymbol.ctor(f.name, extend, S.Tabularity.Tabular, params);
+  }
+
+  /** The input table's columns of the pipe operator at an offset (`T | where X`: T's columns for X). */
+  function scopeAt(code: any, offset: number): string[] | undefined {
+    let node = code.Syntax.GetTokenAt(offset);
+    while (node && node.Parent) {
+      const parent = node.Parent;
+      if (parent instanceof K.Syntax.PipeExpression && parent.Operator === node) {
+        const type = parent.Expression?.ResultType;
+        return type && type.Columns ? toArray(type.Columns).map((c) => String(c.Name)) : undefined;
+      }
+      node = parent;
+    }
+    return undefined;
+  }
+
+  /** Offsets of `| invoke F(Column)` arguments that name a column of the piped input, for functions that accept that. */
+  function columnArgumentSpans(code: any, functions: ReadonlyMap<string, readonly number[]>): Set<number> {
+    const spans = new Set<number>();
+    code.Syntax.WalkElements((element: any) => {
+      if (!(element instanceof K.Syntax.InvokeOperator)) return;
+      const call = element.Function;
+      if (!(call instanceof K.Syntax.FunctionCallExpression)) return;
+      const indexes = functions.get(String(call.Name?.SimpleName));
+      const pipe = element.Parent;
+      if (!indexes || !(pipe instanceof K.Syntax.PipeExpression)) return;
+      const type = pipe.Expression?.ResultType;
+      const columns = new Set(type && type.Columns ? toArray(type.Columns).map((c) => String(c.Name)) : []);
+      const args = call.ArgumentList?.Expressions;
+      const count = args ? args.Count : 0;
+      for (const index of indexes) {
+        // Indexes count the scalar parameters: the piped table is not in the argument list.
+        if (index >= count) continue;
+        const arg = args.getItem(index).Element;
+        if (arg instanceof K.Syntax.NameReference && columns.has(String(arg.SimpleName))) spans.add(arg.TextStart);
+      }
+    });
+    return spans;
+  }
 }

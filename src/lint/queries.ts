@@ -18,6 +18,8 @@ export interface Query {
   readonly text: string;
   /** JSON Pointer of the query in a YAML file, e.g. "/query" or "/rules/2/query"; undefined for a KQL file. */
   readonly pointer?: string;
+  /** May hold several blank-line-separated queries (a .kql file, a Markdown code block); a YAML rule's query is one. */
+  readonly multi?: boolean;
   /** The file position of an offset in `text` (an offset past the end maps after the last character). */
   position(offset: number): Position;
 }
@@ -55,10 +57,52 @@ export function positionsOf(text: string): (offset: number) => Position {
   };
 }
 
-/** A .kql file: the whole text is one query. */
+/** A .kql file: the whole text, one query or several separated by blank lines (see split.ts). */
 export function kqlFileQueries(text: string): FileQueries {
   const position = positionsOf(text);
-  return { queries: text.trim() === "" ? [] : [{ text, position }] };
+  return { queries: text.trim() === "" ? [] : [{ text, position, multi: true }] };
+}
+
+/** Info strings of fenced code blocks that hold KQL. */
+const KQL_FENCES = new Set(["kql", "kusto", "csl"]);
+
+/**
+ * A Markdown (or plain text) file: every fenced code block marked kql or kusto
+ * (``` or ~~~, CommonMark's rules for opening and closing fences), each with
+ * positions in the file.
+ */
+export function markdownFileQueries(text: string): FileQueries {
+  const position = positionsOf(text);
+  const queries: Query[] = [];
+  const lines = text.split("\n");
+  let offset = 0;
+  let open: { fence: string; indent: number; kql: boolean; start: number } | undefined;
+  for (const line of lines) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const m = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line.replace(/\r$/, ""));
+    if (!open) {
+      if (!m) continue;
+      const info = m[3]!.trim();
+      if (m[2]![0] === "`" && info.includes("`")) continue;
+      const lang = info.split(/[\s{]/)[0]!.toLowerCase();
+      open = { fence: m[2]!, indent: m[1]!.length, kql: KQL_FENCES.has(lang), start: Math.min(offset, text.length) };
+    } else if (m && m[2]![0] === open.fence[0] && m[2]!.length >= open.fence.length && m[3]!.trim() === "") {
+      if (open.kql) {
+        const start = open.start;
+        const body = text.slice(start, lineStart);
+        if (body.trim() !== "") queries.push({ text: body, multi: true, position: (o) => position(start + Math.max(0, Math.min(o, body.length))) });
+      }
+      open = undefined;
+    }
+  }
+  if (open?.kql) {
+    // A block left open runs to the end of the file (CommonMark).
+    const start = open.start;
+    const body = text.slice(start);
+    if (body.trim() !== "") queries.push({ text: body, multi: true, position: (o) => position(start + Math.max(0, Math.min(o, body.length))) });
+  }
+  return { queries };
 }
 
 const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\r" || c === "\n";
@@ -143,6 +187,12 @@ type Frame =
   | { readonly kind: "key"; readonly pointer: string };
 
 
+/** The anchor an event defines (`&name`) or an alias refers to (`*name`), without its sigil. */
+function anchorName(text: string, event: { anchorStart: number; anchorEnd: number }): string | undefined {
+  if (!(event.anchorStart >= 0) || !(event.anchorEnd > event.anchorStart)) return undefined;
+  return text.slice(event.anchorStart, event.anchorEnd).replace(/^[&*]/, "");
+}
+
 /** Whether a mapping key names a query. */
 export function isQueryKey(key: string): boolean {
   return key.toLowerCase() === "query";
@@ -165,8 +215,15 @@ export function yamlFileQueries(text: string): FileQueries {
       },
     };
   }
+  const scalarQuery = (event: ScalarEvent, value: string, pointer: string): Query => {
+    const offsets = alignScalar(text, event, value);
+    const start = event.valueStart;
+    return { text: value, pointer, position: (offset) => position(offsets ? offsets[Math.max(0, Math.min(offset, value.length))]! : start) };
+  };
   const queries: Query[] = [];
   const stack: Frame[] = [];
+  /** Anchored scalars (`&name`), for `query: *name`: the query text is linted where the anchor defines it. */
+  const anchors = new Map<string, { event: ScalarEvent; value: string; isQuery: boolean }>();
   /** Where the next node goes: its JSON Pointer and, for a map value, its key; "key" for a map key. */
   const place = (): { pointer: string; key?: string; isKey: boolean } => {
     const top = stack[stack.length - 1];
@@ -206,23 +263,26 @@ export function yamlFileQueries(text: string): FileQueries {
       case EVENT_ID.POP:
         stack.pop();
         break;
-      case EVENT_ID.ALIAS:
+      case EVENT_ID.ALIAS: {
+        const { pointer, key, isKey } = place();
         advance(undefined);
+        const anchor = anchors.get(anchorName(text, event) ?? "");
+        // An alias of a scalar already linted as a query (under its own query: key) is not linted twice.
+        if (isKey || key === undefined || !isQueryKey(key) || !anchor || anchor.isQuery || anchor.value.trim() === "") break;
+        anchor.isQuery = true;
+        queries.push(scalarQuery(anchor.event, anchor.value, pointer));
         break;
+      }
       case EVENT_ID.SCALAR: {
         const { pointer, key, isKey } = place();
         const top = stack[stack.length - 1];
         if (top?.kind === "key") break; // inside a complex key: ignored
         const value = getScalarValue(text, event);
         advance(isKey ? value : undefined);
-        if (isKey || key === undefined || !isQueryKey(key) || value.trim() === "") break;
-        const offsets = alignScalar(text, event, value);
-        const start = event.valueStart;
-        queries.push({
-          text: value,
-          pointer,
-          position: (offset) => position(offsets ? offsets[Math.max(0, Math.min(offset, value.length))]! : start),
-        });
+        const isQuery = !isKey && key !== undefined && isQueryKey(key) && value.trim() !== "";
+        const anchor = anchorName(text, event);
+        if (anchor) anchors.set(anchor, { event, value, isQuery });
+        if (isQuery) queries.push(scalarQuery(event, value, pointer));
         break;
       }
     }

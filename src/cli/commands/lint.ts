@@ -1,6 +1,9 @@
 /** `kqlgen lint`: saved queries (.kql, and `query:` in YAML rule files) checked by Kusto's analyzer against the schemas. */
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
+import { applyBaseline, readBaseline, writeBaseline } from "../../lint/baseline.js";
+import { FLAVOURS, type Flavour } from "../../lint/builtins.js";
+import { declaredFunctions, flavourOf } from "../../lint/config.js";
 import { lint } from "../../lint/engine.js";
 import { expandPaths } from "../../lint/files.js";
 import { FORMATS, formatJson, formatSarif, formatText, summary, type Format } from "../../lint/format.js";
@@ -16,6 +19,10 @@ interface Flags {
   ignoreTables: string[];
   format: Format;
   warnings?: boolean;
+  flavour?: Flavour;
+  baseline?: string;
+  writeBaseline?: string;
+  previousSchemas?: string;
 }
 
 function kqlgenVersion(): string {
@@ -36,10 +43,10 @@ function tableList(value: string, previous: string[]): string[] {
 export function registerLint(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command("lint")
-    .description("check saved KQL queries (.kql files, query: in .yaml rules) against the schemas with Kusto's analyzer; exit 1 on errors")
+    .description("check saved KQL queries (.kql files, query: in .yaml rules, kql blocks in Markdown) against the schemas with Kusto's analyzer; exit 1 on errors")
     .argument("<paths...>", "files, folders or glob patterns (quote them: 'rules/**/*.yaml')")
     .addOption(new Option("--schemas <dir>", "folder of schema files the queries run against").default("fixtures/"))
-    .addOption(new Option("--config <file>", "config file whose lint.ignoreTables adds to --ignore-tables (default: kqlgen.config.json when present)"))
+    .addOption(new Option("--config <file>", "config file with a lint section: flavour, overrides, ignoreTables, tables, functions (default: kqlgen.config.json when present)"))
     .addOption(
       new Option("--ignore-tables <names>", "tables not in the schemas to accept unchecked (other workspaces, watchlists): comma-separated, * wildcards; repeatable")
         .argParser(tableList)
@@ -47,14 +54,46 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     )
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
     .addOption(new Option("--warnings", "also report Kusto's warnings (they never fail the lint)"))
+    .addOption(new Option("--flavour <flavour>", "where the queries run, for every file (default: lint.flavour of the config, else portal): the built-in functions it knows").choices(FLAVOURS))
+    .addOption(new Option("--previous-schemas <dir>", "an older schema folder: a column it has and --schemas lacks is reported as removed"))
+    .addOption(new Option("--baseline <file>", "findings to accept (written by --write-baseline): only new ones are reported"))
+    .addOption(new Option("--write-baseline <file>", "write the current findings to a baseline file and exit 0"))
     .action(async (paths: string[], flags: Flags) => {
-      const { config } = await loadConfig(flags.config);
+      const { config, file: configFile } = await loadConfig(flags.config);
       const ignoreTables = [...(config.lint?.ignoreTables ?? []), ...flags.ignoreTables];
       const schema = await readSchemaDir(flags.schemas);
+      const previousSchema = flags.previousSchemas !== undefined ? await readSchemaDir(flags.previousSchemas) : undefined;
+      const baseline = flags.baseline !== undefined ? await readBaseline(flags.baseline) : undefined;
+      const flavour = flags.flavour !== undefined ? () => flags.flavour! : flavourOf(config.lint, "portal", configFile);
       const files = await expandPaths(paths);
-      const report = await lint({ schema, files, ignoreTables, warnings: flags.warnings === true });
+      let report = await lint({
+        schema,
+        files,
+        ignoreTables,
+        warnings: flags.warnings === true,
+        flavour,
+        functions: declaredFunctions(config.lint),
+        ...(config.lint?.tables ? { extraTables: config.lint.tables } : {}),
+        ...(previousSchema ? { previousSchema } : {}),
+      });
       if (report.queries === 0 && report.findings.length === 0) {
-        throw InputError.of({}, `no KQL queries in ${files.length} ${files.length === 1 ? "file" : "files"}: expected .kql files or YAML rules with query: keys`);
+        throw InputError.of({}, `no KQL queries in ${files.length} ${files.length === 1 ? "file" : "files"}: expected .kql files, YAML rules with query: keys, or Markdown with kql code blocks`);
+      }
+      if (flags.writeBaseline !== undefined) {
+        const count = await writeBaseline(flags.writeBaseline, report.findings);
+        io.err(`kqlgen: wrote ${count} ${count === 1 ? "finding" : "findings"} of ${report.queries} ${report.queries === 1 ? "query" : "queries"} to the baseline ${flags.writeBaseline}`);
+        done(EXIT.ok);
+        return;
+      }
+      if (baseline) {
+        const applied = applyBaseline(report.findings, baseline);
+        report = {
+          ...report,
+          findings: applied.findings,
+          errors: applied.findings.filter((f) => f.severity === "error").length,
+          warnings: applied.findings.filter((f) => f.severity === "warning").length,
+          baselined: applied.baselined,
+        };
       }
       if (flags.format === "json") io.out(formatJson(report));
       else if (flags.format === "sarif") io.out(formatSarif(report, kqlgenVersion()));
