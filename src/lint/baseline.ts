@@ -89,7 +89,7 @@ export function applyBaseline(findings: readonly Finding[], entries: readonly Ba
       baselined++;
       continue;
     }
-    kept.push(allowed !== undefined ? { ...f, message: `${f.message} (${places} places; the baseline allows ${allowed})` } : f);
+    kept.push(allowed !== undefined ? { ...f, message: `${f.message} (the baseline allows ${allowed} ${allowed === 1 ? "place" : "places"})` } : f);
   }
   return { findings: kept, baselined, gone: [...counts.keys()].filter((k) => !seen.has(k)).length };
 }

@@ -247,6 +247,12 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   };
 }
 
+/** The name a KS142 message quotes. */
+const unknownName = (message: string) => /'([^']*)'/.exec(message)?.[1] ?? "";
+
+/** Unknown table, unknown function: what makes the rest of a query's columns unknowable. */
+const CAUSES = new Set(["KS204", "KS211"]);
+
 interface QueryContext {
   readonly file: string;
   readonly flavour: Flavour;
@@ -258,8 +264,14 @@ interface QueryContext {
 }
 
 function analyzeQuery(kusto: Kusto, query: Query, globals: KustoGlobals, ctx: QueryContext): void {
-  const { diagnostics } = kusto.analyze(query.text, globals);
-  if (diagnostics.length === 0) return;
+  const all = kusto.analyze(query.text, globals).diagnostics;
+  if (all.length === 0) return;
+  // After an unknown table or function, the columns that follow cannot be known: those findings follow from the first and are counted in its message.
+  const sorted = [...all].sort((a, b) => a.start - b.start);
+  const cause = sorted.find((d) => d.severity === "Error" && CAUSES.has(d.code));
+  // A later unknown name follows from it when the table it is looked up in has no known columns; a column of a known table is still checked.
+  const followers = cause ? sorted.filter((d) => d.start > cause.start && (d.code === "KS145" || (d.code === "KS142" && (!d.scope?.length || d.scope.includes(unknownName(d.message)))))) : [];
+  const diagnostics = sorted.filter((d) => !followers.includes(d));
   let tables: string[] | undefined;
   for (const d of diagnostics) {
     const severity: FindingSeverity | undefined = d.severity === "Error" ? "error" : d.severity === "Warning" && ctx.options.warnings ? "warning" : undefined;
@@ -275,15 +287,16 @@ function analyzeQuery(kusto: Kusto, query: Query, globals: KustoGlobals, ctx: Qu
     });
     const start = query.position(d.start);
     const end = d.length > 0 ? query.position(d.start + d.length) : start;
-    ctx.add({ file: ctx.file, start, end, code: d.code, severity, message, ...ctx.pointer });
+    const hidden = d === cause && followers.length ? ` (${followers.length} later ${followers.length === 1 ? "finding" : "findings"} in this query that ${followers.length === 1 ? "follows" : "follow"} from it not shown)` : "";
+    ctx.add({ file: ctx.file, start, end, code: d.code, severity, message: message + hidden, ...ctx.pointer });
   }
 }
 
-/** The same finding at the same place once (a let statement carried into several queries is analyzed with each). */
+/** One finding per rule and place (a let statement carried into several queries is analyzed with each): the first one's message. */
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.start.line, f.start.column, f.code, f.message, f.query ?? ""]);
+    const key = JSON.stringify([f.start.line, f.start.column, f.code, f.query ?? ""]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

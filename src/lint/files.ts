@@ -180,8 +180,8 @@ function matchSegments(pattern: readonly Segment[], path: readonly string[]): bo
 }
 
 /** A glob pattern (with `/` separators) as a matcher of `/`-separated paths; a bad pattern is an InputError naming it. */
-export function globMatcher(pattern: string): { test(path: string): boolean } {
-  const compiled = expandBraces(pattern, pattern).map((p) => compileOne(p, pattern));
+export function globMatcher(pattern: string, name = pattern): { test(path: string): boolean } {
+  const compiled = expandBraces(pattern, name).map((p) => compileOne(p, name));
   return { test: (path: string) => compiled.some((c) => matchSegments(c, path.split("/"))) };
 }
 
@@ -219,7 +219,7 @@ export async function glob(pattern: string, cwd: string): Promise<string[]> {
   const base = baseSegments.join("/");
   const root = path.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base || ".");
   const rest = segments.slice(baseSegments.length).join("/");
-  const matcher = globMatcher(rest);
+  const matcher = globMatcher(rest, pattern);
   const files = (await walk(root)).filter((rel) => matcher.test(rel));
   return files.map((rel) => (base ? `${base}/${rel}` : rel)).sort();
 }

@@ -20,7 +20,7 @@ export interface KustoDiagnostic {
   readonly message: string;
   readonly start: number;
   readonly length: number;
-  /** For an unknown name: the columns in scope where it is used (the input of the operator), when known. */
+  /** For an unknown name used in a pipe operator: the columns of the operator's input (empty when the input is not a known table); undefined elsewhere. */
   readonly scope?: readonly string[];
 }
 
@@ -203,7 +203,8 @@ function facade(K: any, Bridge: any): Kusto {
       const parent = node.Parent;
       if (parent instanceof K.Syntax.PipeExpression && parent.Operator === node) {
         const type = parent.Expression?.ResultType;
-        return type && type.Columns ? toArray(type.Columns).map((c) => String(c.Name)) : undefined;
+        // No columns: the input is not a known table (an unknown table or function before it).
+        return type && type.Columns ? toArray(type.Columns).map((c) => String(c.Name)) : [];
       }
       node = parent;
     }

@@ -80,11 +80,11 @@ export function explain(d: KustoDiagnostic, ctx: MessageContext): string {
       if (ctx.flavour === "portal" && LOG_ANALYTICS_COLUMNS.has(name)) {
         return `'${name}' is a Log Analytics column, and this file is linted as portal (Defender advanced hunting)${name === "TimeGenerated" ? ": the portal's time column is Timestamp" : ""}. For Sentinel queries, set lint.flavour (or --flavour) to log-analytics and lint against Log Analytics schemas.`;
       }
-      const candidates = d.scope ?? ctx.tables.flatMap((t) => ctx.schema.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []);
+      const candidates = d.scope?.length ? d.scope : ctx.tables.flatMap((t) => ctx.schema.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []);
       const near = closest(name, candidates);
-      const where = d.scope ? "a column here" : ctx.tables.length ? `a column of ${ctx.tables.join(", ")}` : "a column";
-      if (near.length) return `'${name}' is not ${where}, nor a known table, variable or function: did you mean ${quoteList(near)}?`;
-      return `'${name}' is not ${where}, nor a known table, variable or function: check the spelling, or declare the column (lint.tables in kqlgen.config.json) if the schemas lack it.`;
+      const what = d.scope?.length ? `'${name}' is not a column here, nor a known table, variable or function` : `'${name}' is not a known column, table, variable or function`;
+      if (near.length) return `${what}: did you mean ${quoteList(near)}?`;
+      return `${what}: check the spelling, or declare the column (lint.tables in kqlgen.config.json) if the schemas lack it.`;
     }
     case "KS204": {
       const name = nameIn(d.message);
