@@ -104,10 +104,13 @@ describe("findings, each at its file, line and column, with a message a person c
       code: 1,
       stdout: lines(
         "multi/let-error.kql:1:23: KS142 'Treshold' is not a known column, table, variable or function: check the spelling, or declare the column (lint.tables in kqlgen.config.json) if the schemas lack it.",
+        // Two queries without a blank line between them are one text to Kusto's parser: the message says what to do.
+        "multi/no-blank-line.kql:2:34: KS005 Kusto's parser expected ',' here. If a new query starts here or on the next line, separate the queries with a blank line.",
+        "multi/no-blank-line.kql:3:1: KS108 Scalar value expected.",
         "multi/webcast.kql:25:24: KS142 'AccountNam' is not a column here, nor a known table, variable or function: did you mean 'AccountName', 'AccountSid' or 'AccountUpn'?",
       ),
-      // let-error: 2 queries; one-query: 1; webcast: 3 (the second with a blank line inside its parentheses).
-      stderr: "kqlgen: 2 errors in 2 of 6 queries in 3 files\n",
+      // let-error: 2 queries; no-blank-line: 1; one-query: 1; webcast: 3 (the second with a blank line inside its parentheses).
+      stderr: "kqlgen: 4 errors in 3 of 7 queries in 4 files\n",
     });
   }, 60_000);
 

@@ -104,11 +104,12 @@ export function explain(d: KustoDiagnostic, ctx: MessageContext): string {
       const near = closest(name, ctx.functions.map((f) => f.name));
       return `'${name}' is not a known function${near.length ? `: did you mean ${quoteList(near)}?` : ""}. A function of your own: declare it in lint.functions in kqlgen.config.json.`;
     }
-    case "KS005":
-      if (/Expected: ;/.test(d.message)) {
-        return "Expected ';' here: the text before it is a whole query. Separate queries with a blank line, and end each let statement with ';'.";
-      }
+    case "KS005": {
+      const expected = /^Expected: (.+)$/.exec(d.message)?.[1];
+      if (expected === ";") return "Expected ';' here: the text before it is a whole query. Separate queries with a blank line, and end each let statement with ';'.";
+      if (expected !== undefined) return `Kusto's parser expected '${expected}' here. If a new query starts here or on the next line, separate the queries with a blank line.`;
       return d.message;
+    }
     case "KS106":
     case "KS107": {
       const m = /operand types (\w+) and (\w+)/.exec(d.message);
