@@ -122,7 +122,7 @@ describe("findings, each at its file, line and column, with a message a person c
         "docs/hunting.md:33:25: KS142 'OSPlatfrom' is not a column here, nor a known table, variable or function: did you mean 'OSPlatform'?",
         "docs/notes.txt:6:34: KS142 'RegistryValueDat' is not a column here, nor a known table, variable or function: did you mean 'RegistryValueData', 'RegistryValueName' or 'RegistryValueType'?",
       ),
-      stderr: "kqlgen: 3 errors in 2 of 5 queries in 2 files\n",
+      stderr: "kqlgen: 3 errors in 3 of 5 queries in 2 files\n",
     });
   });
 

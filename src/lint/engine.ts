@@ -41,6 +41,8 @@ export interface Finding extends Place {
   readonly query?: string;
   /** The same problem at more places in the file (one missing column used seven times is one finding). */
   readonly also?: readonly Place[];
+  /** The queries of the file the finding is in, numbered from 1 in file order (several when grouped): for counting failing queries. */
+  readonly queries?: readonly number[];
 }
 
 export interface LintReport {
@@ -185,6 +187,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     if (content.problem) {
       add({ file, start: content.problem.position, end: content.problem.position, code: RULES.yaml, severity: "error", message: content.problem.message });
     }
+    let fileQuery = 0;
     if (content.queries.length) {
       kusto ??= await loadKusto();
       const flavour = flavourOf(file);
@@ -195,6 +198,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         const deep = tooBig ? 0 : nesting(source.text, LIMITS.nesting);
         if (tooBig || deep > LIMITS.nesting) {
           queryCount++;
+          fileQuery++;
           const at = source.position(0);
           add({
             file,
@@ -206,12 +210,13 @@ export async function lint(options: LintOptions): Promise<LintReport> {
               ? `The query is ${source.text.length} characters long: kqlgen analyzes queries up to ${LIMITS.length} characters, and skipped it.`
               : `The query nests brackets more than ${LIMITS.nesting} deep: kqlgen analyzes queries nested up to ${LIMITS.nesting} levels, and skipped it.`,
             ...pointer,
+            queries: [fileQuery],
           });
           continue;
         }
         for (const query of splitQueries(kusto, source)) {
           queryCount++;
-          analyzeQuery(kusto, query, globals, { file, flavour, functions, tableNames, options, pointer, add });
+          analyzeQuery(kusto, query, globals, { file, flavour, functions, tableNames, options, pointer: { ...pointer, queries: [++fileQuery] }, add });
         }
       }
     }
@@ -259,7 +264,7 @@ interface QueryContext {
   readonly functions: readonly FunctionDef[];
   readonly tableNames: ReadonlySet<string>;
   readonly options: LintOptions;
-  readonly pointer: { query?: string };
+  readonly pointer: { query?: string; queries: readonly number[] };
   readonly add: (f: Finding) => void;
 }
 
@@ -315,6 +320,7 @@ function group(findings: readonly Finding[]): Finding[] {
   return [...groups.values()].map((list) => {
     const sorted = [...list].sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column);
     const [first, ...rest] = sorted;
-    return rest.length ? { ...first!, also: rest.map((r) => ({ start: r.start, end: r.end })) } : first!;
+    const queries = [...new Set(sorted.flatMap((f) => f.queries ?? []))].sort((a, b) => a - b);
+    return rest.length ? { ...first!, also: rest.map((r) => ({ start: r.start, end: r.end })), ...(queries.length ? { queries } : {}) } : first!;
   });
 }

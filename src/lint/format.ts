@@ -30,7 +30,7 @@ export function summary(report: LintReport): string {
   if (report.errors === 0) return `kqlgen: ${what}: no errors${warnings}${baselined}`;
   const errors = report.findings.filter((f) => f.severity === "error");
   // Errors of a file that does not parse belong to no query: count the files, not "1 of 0 queries".
-  const failingQueries = new Set(errors.filter((f) => f.code !== "YAML").map((f) => `${f.file}\0${f.query ?? ""}`)).size;
+  const failingQueries = new Set(errors.filter((f) => f.code !== "YAML").flatMap((f) => (f.queries ?? [0]).map((n) => `${f.file}\0${n}`))).size;
   const unreadable = new Set(errors.filter((f) => f.code === "YAML").map((f) => f.file)).size;
   const where = [
     ...(failingQueries ? [`${failingQueries} of ${plural(report.queries, "query", "queries")}`] : []),
