@@ -74,14 +74,19 @@ export function splitQueries(kusto: Kusto, query: Query): Query[] {
   const all = pieces(query.text);
   if (all.length <= 1) return [query];
   const slice = (p: Piece) => query.text.slice(p.start, p.end);
-  const errors = (p: Piece) => kusto.syntaxErrors(slice(p)).count;
+  // Joining by parsing re-parses growing texts: a budget of characters parsed keeps a hostile file linear.
+  let budget = 8 * query.text.length + 100_000;
+  const errors = (p: Piece) => {
+    budget -= p.end - p.start;
+    return kusto.syntaxErrors(slice(p)).count;
+  };
   const groups: Piece[] = [];
   for (const piece of all) {
     const previous = groups[groups.length - 1];
     if (previous) {
       const joined = { start: previous.start, end: piece.end };
       const continues = slice(piece).trimStart().startsWith("|") || onlyComments(slice(previous));
-      const before = continues ? 0 : errors(previous);
+      const before = continues || budget < 0 ? 0 : errors(previous);
       if (continues || (before > 0 && errors(joined) < before + errors(piece))) {
         groups[groups.length - 1] = joined;
         continue;
