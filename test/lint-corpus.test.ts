@@ -92,7 +92,7 @@ describe("findings, each at its file, line and column, with a message a person c
     expect(await run(["builtins/mistakes.kql"])).toEqual({
       code: 1,
       stdout: lines(
-        "builtins/mistakes.kql:2:22: KS142 'FileHash' is not a column here, nor a known table, variable or function: check the spelling, or declare the column (lint.tables in kqlgen.config.json) if the schemas lack it.",
+        "builtins/mistakes.kql:2:22: KS142 'FileHash' is not a column of the table piped into FileProfile, whose argument names one of its columns: its hash columns are 'SHA1', 'SHA256', 'InitiatingProcessSHA1' or 'InitiatingProcessSHA256'.",
         "builtins/mistakes.kql:3:9: KS142 'GlobalPrevalenc' is not a column here, nor a known table, variable or function: did you mean 'GlobalPrevalence'? (2 places; also at 4:21)",
       ),
       stderr: "kqlgen: 2 errors in 1 of 1 query in 1 file\n",

@@ -22,6 +22,8 @@ export interface KustoDiagnostic {
   readonly length: number;
   /** For an unknown name used in a pipe operator: the columns of the operator's input (empty when the input is not a known table); undefined elsewhere. */
   readonly scope?: readonly string[];
+  /** For an unknown name given as a column argument of an invoked function (`| invoke FileProfile(X)`): the function, and the piped table's columns. */
+  readonly argumentOf?: { readonly function: string; readonly columns: readonly string[] };
 }
 
 /** A column of a query's result, as the analyzer types it. */
@@ -69,6 +71,12 @@ export interface Kusto {
   /** Kusto.Language itself and the Bridge.NET runtime, for tests that walk syntax trees. */
   readonly language: any;
   readonly bridge: any;
+}
+
+interface ColumnArgument {
+  readonly function: string;
+  readonly columns: readonly string[];
+  readonly isColumn: boolean;
 }
 
 let loading: Promise<Kusto> | undefined;
@@ -146,10 +154,15 @@ function facade(K: any, Bridge: any): Kusto {
         (d): KustoDiagnostic => ({ code: String(d.Code), severity: String(d.Severity), message: String(d.Message), start: d.Start, length: d.Length }),
       );
       if (diagnostics.some((d) => d.code === "KS142")) {
-        const accepted = globals.columnArguments?.size ? columnArgumentSpans(code, globals.columnArguments) : new Set<number>();
+        const args = globals.columnArguments?.size ? columnArgumentSpans(code, globals.columnArguments) : new Map<number, ColumnArgument>();
         diagnostics = diagnostics
-          .filter((d) => !(d.code === "KS142" && accepted.has(d.start)))
-          .map((d) => (d.code === "KS142" ? { ...d, scope: scopeAt(code, d.start) } : d));
+          .filter((d) => !(d.code === "KS142" && args.get(d.start)?.isColumn))
+          .map((d) => {
+            if (d.code !== "KS142") return d;
+            const arg = args.get(d.start);
+            const scope = scopeAt(code, d.start);
+            return { ...d, ...(scope ? { scope } : {}), ...(arg ? { argumentOf: { function: arg.function, columns: arg.columns } } : {}) };
+          });
       }
       const result = code.ResultType;
       const columns = result && result.Columns ? toArray(result.Columns).map((c) => ({ name: String(c.Name), type: String(c.Type.Name) })) : undefined;
@@ -211,9 +224,9 @@ function facade(K: any, Bridge: any): Kusto {
     return undefined;
   }
 
-  /** Offsets of `| invoke F(Column)` arguments that name a column of the piped input, for functions that accept that. */
-  function columnArgumentSpans(code: any, functions: ReadonlyMap<string, readonly number[]>): Set<number> {
-    const spans = new Set<number>();
+  /** `| invoke F(Name)` arguments where F takes a column name, by offset: whether Name is a column of the piped input. */
+  function columnArgumentSpans(code: any, functions: ReadonlyMap<string, readonly number[]>): Map<number, ColumnArgument> {
+    const spans = new Map<number, ColumnArgument>();
     code.Syntax.WalkElements((element: any) => {
       if (!(element instanceof K.Syntax.InvokeOperator)) return;
       const call = element.Function;
@@ -222,14 +235,16 @@ function facade(K: any, Bridge: any): Kusto {
       const pipe = element.Parent;
       if (!indexes || !(pipe instanceof K.Syntax.PipeExpression)) return;
       const type = pipe.Expression?.ResultType;
-      const columns = new Set(type && type.Columns ? toArray(type.Columns).map((c) => String(c.Name)) : []);
+      const list: string[] = type && type.Columns ? toArray(type.Columns).map((c) => String(c.Name)) : [];
+      const columns = new Set(list);
+      const name = String(call.Name?.SimpleName);
       const args = call.ArgumentList?.Expressions;
       const count = args ? args.Count : 0;
       for (const index of indexes) {
         // Indexes count the scalar parameters: the piped table is not in the argument list.
         if (index >= count) continue;
         const arg = args.getItem(index).Element;
-        if (arg instanceof K.Syntax.NameReference && columns.has(String(arg.SimpleName))) spans.add(arg.TextStart);
+        if (arg instanceof K.Syntax.NameReference) spans.set(arg.TextStart, { function: name, columns: list, isColumn: columns.has(String(arg.SimpleName)) });
       }
     });
     return spans;

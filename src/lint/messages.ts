@@ -77,6 +77,12 @@ export function explain(d: KustoDiagnostic, ctx: MessageContext): string {
       if (name === undefined) return d.message;
       const removed = removedColumn(name, ctx);
       if (removed) return removed;
+      if (d.argumentOf) {
+        const near = closest(name, d.argumentOf.columns);
+        const hashes = d.argumentOf.columns.filter((c) => /SHA1$|SHA256$/.test(c));
+        const hint = near.length ? `did you mean ${quoteList(near)}?` : hashes.length && d.argumentOf.function === "FileProfile" ? `its hash columns are ${quoteList(hashes)}.` : "name one of its columns.";
+        return `'${name}' is not a column of the table piped into ${d.argumentOf.function}, whose argument names one of its columns: ${hint}`;
+      }
       if (ctx.flavour === "portal" && LOG_ANALYTICS_COLUMNS.has(name)) {
         return `'${name}' is a Log Analytics column, and this file is linted as portal (Defender advanced hunting)${name === "TimeGenerated" ? ": the portal's time column is Timestamp" : ""}. For Sentinel queries, set lint.flavour (or --flavour) to log-analytics and lint against Log Analytics schemas.`;
       }
