@@ -229,26 +229,42 @@ describe("baselines", () => {
 });
 
 describe("schema drift explained", () => {
-  it("--previous-schemas: a column the old schema had says removed in the new schema, not unknown", async () => {
+  it("--previous-schemas: what kqlgen diff calls removed or retyped is said so, not unknown", async () => {
     const fixtures = await readSchemaDir(FIXTURES);
     const newer = await makeTmpDir("lint-new-schemas");
     await writeTree(
       newer,
       Object.fromEntries(
         fixtures.tables
-          .filter((t) => !t.name.startsWith("Kqlgen"))
-          .map((t) => (t.name === "DeviceInfo" ? { ...t, columns: t.columns.filter((c) => c.name !== "OSVersionInfo").map((c, i) => ({ ...c, ordinal: i })) } : t))
+          .filter((t) => !t.name.startsWith("Kqlgen") && t.name !== "DeviceTvmSecureConfigurationAssessment")
+          .map((t) =>
+            t.name === "DeviceInfo"
+              ? { ...t, columns: t.columns.filter((c) => c.name !== "OSVersionInfo").map((c, i) => ({ ...c, ordinal: i, ...(c.name === "OSBuild" ? { type: "string" as const } : {}) })) }
+              : t,
+          )
           .map((t) => [`${t.name}.kqlgen.json`, writeSnapshot(t)]),
       ),
     );
-    const withPrevious = await run(["--schemas", newer, "--previous-schemas", FIXTURES, "drift/email.kql"]);
+    const withPrevious = await run(["--schemas", newer, "--previous-schemas", FIXTURES, "drift"]);
     expect(withPrevious).toEqual({
       code: 1,
-      stdout: lines("drift/email.kql:3:23: KS142 The column 'OSVersionInfo' (string) was removed from DeviceInfo in the new schema (the previous schemas have it)."),
-      stderr: "kqlgen: 1 error in 1 of 1 query in 1 file\n",
+      stdout: lines(
+        "drift/device-info.kql:2:53: KS106 The operator '>' is not defined for the operand types string and long. The column 'OSBuild' of DeviceInfo was long in the previous schemas and is string in the new one.",
+        "drift/device-info.kql:3:23: KS142 The column 'OSVersionInfo' (string) was removed from DeviceInfo in the new schema (the previous schemas have it).",
+        "drift/retired-table.kql:1:1: KS204 The table 'DeviceTvmSecureConfigurationAssessment' was removed in the new schema (the previous schemas have it).",
+      ),
+      stderr: "kqlgen: 3 errors in 2 of 2 queries in 2 files\n",
     });
-    const without = await run(["--schemas", newer, "drift/email.kql"]);
-    expect(without.stdout).toBe(lines("drift/email.kql:3:23: KS142 'OSVersionInfo' is not a column here, nor a known table, variable or function: did you mean 'OSVersion'?"));
+    const without = await run(["--schemas", newer, "drift"]);
+    expect(without.stdout).toBe(
+      lines(
+        "drift/device-info.kql:2:53: KS106 The operator '>' is not defined for the operand types string and long. Convert one side so both are the same type (for example tolong() on the string side), or check the column's type in the schema.",
+        "drift/device-info.kql:3:23: KS142 'OSVersionInfo' is not a column here, nor a known table, variable or function: did you mean 'OSVersion'?",
+        "drift/retired-table.kql:1:1: KS204 'DeviceTvmSecureConfigurationAssessment' is not a table of the schemas, nor a tabular variable or function: if it lives elsewhere (another workspace, a watchlist), list it in --ignore-tables or lint.ignoreTables, or declare it in lint.tables.",
+      ),
+    );
+    // Against the schemas the queries were written for: clean.
+    expect(await run(["drift"])).toMatchObject({ code: 0, stdout: "" });
   }, 60_000);
 });
 

@@ -10,6 +10,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { diffSchemas, type SchemaChange } from "../diff/diff.js";
 import { InputError } from "../model/errors.js";
 import type { KustoType } from "../model/kusto-types.js";
 import type { SchemaSet } from "../model/schema.js";
@@ -171,7 +172,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     }
     return entry;
   };
-  const tableNames = new Set([...known, ...Object.keys(options.extraTables ?? {})]);
+  const tableNames = new Set([...known, ...Object.keys(options.extraTables ?? {}), ...(options.previousSchema?.tables.map((t) => t.name) ?? [])]);
+  const drift = options.previousSchema ? diffSchemas(options.previousSchema, options.schema).changes : undefined;
 
   const findings: Finding[] = [];
   let queryCount = 0;
@@ -216,7 +218,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
         }
         for (const query of splitQueries(kusto, source)) {
           queryCount++;
-          analyzeQuery(kusto, query, globals, { file, flavour, functions, tableNames, options, pointer: { ...pointer, queries: [++fileQuery] }, add });
+          analyzeQuery(kusto, query, globals, { file, flavour, functions, tableNames, options, drift, pointer: { ...pointer, queries: [++fileQuery] }, add });
         }
       }
     }
@@ -264,6 +266,7 @@ interface QueryContext {
   readonly functions: readonly FunctionDef[];
   readonly tableNames: ReadonlySet<string>;
   readonly options: LintOptions;
+  readonly drift: readonly SchemaChange[] | undefined;
   readonly pointer: { query?: string; queries: readonly number[] };
   readonly add: (f: Finding) => void;
 }
@@ -284,7 +287,7 @@ function analyzeQuery(kusto: Kusto, query: Query, globals: KustoGlobals, ctx: Qu
     tables ??= [...new Set(kusto.identifiers(query.text).filter((n) => ctx.tableNames.has(n)))];
     const message = explain(d, {
       schema: ctx.options.schema,
-      ...(ctx.options.previousSchema ? { previous: ctx.options.previousSchema } : {}),
+      ...(ctx.drift ? { drift: ctx.drift } : {}),
       flavour: ctx.flavour,
       functions: ctx.functions,
       text: query.text,

@@ -5,6 +5,7 @@
  * and, with a previous schema set, that a column was removed. Rule help for
  * SARIF lives here too, so the text and SARIF reports say the same.
  */
+import type { SchemaChange } from "../diff/diff.js";
 import type { SchemaSet } from "../model/schema.js";
 import type { KustoDiagnostic } from "./kusto.js";
 import type { Flavour, FunctionDef } from "./builtins.js";
@@ -53,7 +54,8 @@ const quoteList = (names: readonly string[]) => names.map((n) => `'${n}'`).join(
 
 export interface MessageContext {
   readonly schema: SchemaSet;
-  readonly previous?: SchemaSet;
+  /** What `kqlgen diff` says changed from the previous schema set (--previous-schemas) to this one. */
+  readonly drift?: readonly SchemaChange[];
   readonly flavour: Flavour;
   readonly functions: readonly FunctionDef[];
   /** The query's text (for the names it mentions). */
@@ -95,7 +97,7 @@ export function explain(d: KustoDiagnostic, ctx: MessageContext): string {
     case "KS204": {
       const name = nameIn(d.message);
       if (name === undefined) return d.message;
-      const removed = ctx.previous?.tables.some((t) => t.name === name) && !ctx.schema.tables.some((t) => t.name === name);
+      const removed = ctx.drift?.some((c) => c.kind === "table-removed" && c.table === name);
       if (removed) return `The table '${name}' was removed in the new schema (the previous schemas have it).`;
       const near = closest(name, ctx.schema.tables.map((t) => t.name));
       const hint = near.length ? `did you mean ${quoteList(near)}? If it lives elsewhere, ` : "if it lives elsewhere (another workspace, a watchlist), ";
@@ -120,6 +122,8 @@ export function explain(d: KustoDiagnostic, ctx: MessageContext): string {
     case "KS107": {
       const m = /operand types (\w+) and (\w+)/.exec(d.message);
       if (!m) return d.message;
+      const retyped = retypedColumn(d, ctx);
+      if (retyped) return `${d.message} ${retyped}`;
       return `${d.message} Convert one side so both are the same type (for example to${m[2] === "string" ? "string" : m[2]}() on the ${m[1]} side), or check the column's type in the schema.`;
     }
     default:
@@ -127,15 +131,20 @@ export function explain(d: KustoDiagnostic, ctx: MessageContext): string {
   }
 }
 
-/** "removed in the new schema", when a previous schema set had the column in a table the query names. */
+/** "removed in the new schema", when the previous schema set had the column in a table the query names. */
 function removedColumn(name: string, ctx: MessageContext): string | undefined {
-  if (!ctx.previous) return undefined;
-  for (const table of ctx.tables) {
-    const before = ctx.previous.tables.find((t) => t.name === table)?.columns.find((c) => c.name === name);
-    const now = ctx.schema.tables.find((t) => t.name === table)?.columns.some((c) => c.name === name);
-    if (before && !now) return `The column '${name}' (${before.type}) was removed from ${table} in the new schema (the previous schemas have it).`;
-  }
-  return undefined;
+  const change = ctx.drift?.find((c) => c.kind === "column-removed" && c.column === name && ctx.tables.includes(c.table));
+  if (!change) return undefined;
+  return `The column '${name}' (${change.from}) was removed from ${change.table} in the new schema (the previous schemas have it).`;
+}
+
+/** For a type error: the operand before the operator, when it is a column whose type changed from the previous schema set. */
+function retypedColumn(d: KustoDiagnostic, ctx: MessageContext): string | undefined {
+  if (!ctx.drift?.length) return undefined;
+  const before = /([A-Za-z_][A-Za-z0-9_]*)\s*\)?\s*$/.exec(ctx.text.slice(Math.max(0, d.start - 200), d.start))?.[1];
+  const change = before && ctx.drift.find((c) => c.kind === "column-retyped" && c.column === before && ctx.tables.includes(c.table));
+  if (!change) return undefined;
+  return `The column '${before}' of ${change.table} was ${change.from} in the previous schemas and is ${change.to} in the new one.`;
 }
 
 /** A rule's description and help, for SARIF and the docs. */
