@@ -219,12 +219,19 @@ describe("baselines", () => {
     });
   }, 60_000);
 
-  it("a baseline that is not one is bad input", async () => {
+  it("a baseline that is not one, or a missing --previous-schemas folder, is bad input naming it", async () => {
     const work = await makeTmpDir("lint-bad-baseline");
     await writeTree(work, { "x.json": '{"findings": []}', "q.kql": "DeviceInfo | take 1\n" });
-    const r = await run(["--baseline", "x.json", "q.kql"], work);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe('kqlgen: error: x.json: not a kqlgen lint baseline: expected {"kqlgenLintBaseline": 1, "findings": [...]}\n');
+    expect(await run(["--baseline", "x.json", "q.kql"], work)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'kqlgen: error: x.json: not a kqlgen lint baseline: expected {"kqlgenLintBaseline": 1, "findings": [...]}\n',
+    });
+    expect(await run(["--baseline", "missing.json", "q.kql"], work)).toMatchObject({ code: 2, stderr: "kqlgen: error: missing.json: cannot read the baseline (it does not exist): expected a file written by kqlgen lint --write-baseline\n" });
+    expect(await run(["--previous-schemas", "old", "q.kql"], work)).toMatchObject({
+      code: 2,
+      stderr: "kqlgen: error: old: cannot read the schemas folder (it does not exist): expected a folder of schema files (--previous-schemas)\n",
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { lint } from "../../lint/engine.js";
 import { expandPaths } from "../../lint/files.js";
 import { FORMATS, formatJson, formatSarif, formatText, summary, type Format } from "../../lint/format.js";
 import { loadConfig } from "../../config/config.js";
-import { EXIT, InputError } from "../../model/errors.js";
+import { EXIT, InputError, InputProblem } from "../../model/errors.js";
 import { readSchemaDir } from "../../sources/index.js";
 import type { ExitCode, Io } from "../io.js";
 import { packagePath } from "../../paths.js";
@@ -40,6 +40,16 @@ function tableList(value: string, previous: string[]): string[] {
   return [...previous, ...names];
 }
 
+/** The older schema set: errors name the flag it came from. */
+async function readPrevious(dir: string) {
+  try {
+    return await readSchemaDir(dir);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.problems.map((p) => new InputProblem(p.location, p.message.replace("(--schemas)", "(--previous-schemas)"))));
+    throw e;
+  }
+}
+
 export function registerLint(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command("lint")
@@ -62,7 +72,7 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
       const { config, file: configFile } = await loadConfig(flags.config);
       const ignoreTables = [...(config.lint?.ignoreTables ?? []), ...flags.ignoreTables];
       const schema = await readSchemaDir(flags.schemas);
-      const previousSchema = flags.previousSchemas !== undefined ? await readSchemaDir(flags.previousSchemas) : undefined;
+      const previousSchema = flags.previousSchemas !== undefined ? await readPrevious(flags.previousSchemas) : undefined;
       const baseline = flags.baseline !== undefined ? await readBaseline(flags.baseline) : undefined;
       const flavour = flags.flavour !== undefined ? () => flags.flavour! : flavourOf(config.lint, "portal", configFile);
       const files = await expandPaths(paths);
