@@ -114,7 +114,7 @@ describe("findings, each at its file, line and column, with a message a person c
     });
   }, 60_000);
 
-  it("Markdown and text files: kql and kusto code blocks (``` and ~~~, indented, any case), positions in the file", async () => {
+  it("Markdown and text files: kql and kusto code blocks (``` and ~~~, indented, any case), positions in the file, a suppression inside a block", async () => {
     expect(await run(["docs"])).toEqual({
       code: 1,
       stdout: lines(
@@ -122,7 +122,7 @@ describe("findings, each at its file, line and column, with a message a person c
         "docs/hunting.md:33:25: KS142 'OSPlatfrom' is not a column here, nor a known table, variable or function: did you mean 'OSPlatform'?",
         "docs/notes.txt:6:34: KS142 'RegistryValueDat' is not a column here, nor a known table, variable or function: did you mean 'RegistryValueData', 'RegistryValueName' or 'RegistryValueType'?",
       ),
-      stderr: "kqlgen: 3 errors in 3 of 5 queries in 2 files\n",
+      stderr: "kqlgen: 3 errors in 3 of 6 queries in 2 files\n",
     });
   });
 

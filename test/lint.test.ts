@@ -335,6 +335,10 @@ describe("command line", () => {
     expect(["a/one.kql", "a/b/two.kql", "a/b/c/three.csl", "b/one.kql", "a/one.yaml"].map((p) => glob.test(p))).toEqual([true, true, true, false, false]);
     expect(globMatcher("q/?.kql").test("q/1.kql")).toBe(true);
     expect(globMatcher("q/[ab].kql").test("q/c.kql")).toBe(false);
+    expect(["q/a.kql", "q/c.kql"].map((p) => globMatcher("q/[!ab].kql").test(p))).toEqual([false, true]);
+    expect(["r/x/y.md", "r/y.kql", "r/x/z.txt"].map((p) => globMatcher("r/**/{*.md,y.{kql,csl}}").test(p))).toEqual([true, true, false]);
+    expect(globMatcher("**").test("a/b/c.kql")).toBe(true);
+    expect(globMatcher("a/***b").test("a/xxb")).toBe(true);
   });
 
   it("reports Kusto's warnings only when asked, and never fails on them", async () => {
