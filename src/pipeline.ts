@@ -13,6 +13,8 @@ export interface PipelineInput {
   readonly schemas: string;
   /** Config file; undefined: kqlgen.config.json when present. */
   readonly config?: string;
+  /** Read symbolic links that lead out of the schemas folder. */
+  readonly followSymlinks?: boolean;
 }
 
 export interface PipelineResult {
@@ -23,7 +25,7 @@ export interface PipelineResult {
 
 export async function buildPackage(input: PipelineInput): Promise<PipelineResult> {
   const { config, file } = await loadConfig(input.config);
-  const schema = await readSchemaDir(input.schemas);
+  const schema = await readSchemaDir(input.schemas, { followSymlinks: input.followSymlinks === true });
   const options = resolveOptions(config, schema, file);
   // The runtime is copied from templates that are kept formatted.
   const files = await formatFiles(await emitPackage(schema, options, file), (path) => path.startsWith(RUNTIME_DIR));

@@ -298,7 +298,7 @@ const cases: Case[] = [
   {
     title: "snapshot without a table",
     files: { "Snap.kqlgen.json": snapshot({ table: undefined }) },
-    want: ({ f }) => [`kqlgen: error: ${f("Snap.kqlgen.json")} (/table): snapshot "table" is undefined: expected the table name as a string`],
+    want: ({ f }) => [`kqlgen: error: ${f("Snap.kqlgen.json")} (/table): snapshot "table" is missing: expected the table name as a string`],
   },
   {
     title: "CSV header without ColumnName",

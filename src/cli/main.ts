@@ -11,6 +11,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerLint } from "./commands/lint.js";
 import { processIo, type ExitCode, type Io } from "./io.js";
+import { describeUnexpected } from "./unexpected.js";
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
@@ -22,7 +23,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("Typed TypeScript packages, validators and stream parsers from Kusto table schemas.")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError("(run kqlgen --help for usage)");
+    .showHelpAfterError("(run kqlgen --help for usage)")
+    .option("--debug", "on an internal error, print its stack trace (also KQLGEN_DEBUG=1)");
 
   registerGenerate(program, io, done);
   registerPull(program, io, done);
@@ -42,7 +44,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(e.problems.map((p) => `kqlgen: error: ${p}`).join("\n"));
       return e.exitCode;
     }
-    io.err(`kqlgen: internal error: ${(e as Error)?.stack ?? String(e)}`);
-    return EXIT.internal;
+    // One line saying what was being done; the stack only when asked for.
+    const debug = program.opts<{ debug?: boolean }>().debug === true || argv.includes("--debug") || process.env.KQLGEN_DEBUG === "1";
+    const command = argv.find((a) => !a.startsWith("-"));
+    const { code, lines } = describeUnexpected(e, command, debug);
+    io.err(lines.join("\n"));
+    return code;
   }
 }

@@ -4,7 +4,7 @@
  * options emitters take.
  */
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import type { ErrorObject } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { EmitOptions } from "../emitters/options.js";
@@ -15,6 +15,12 @@ import type { LongMode } from "../mapping/type-table.js";
 import type { LintConfig } from "../lint/config.js";
 import { packagePath } from "../paths.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
+import { readTextFile } from "../files.js";
+import { jsonDepth, MAX_JSON_DEPTH, quote, show } from "../model/show.js";
+import { checkPattern, schemaPatterns } from "./regex-safety.js";
+
+/** The largest config file kqlgen reads. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 export const DEFAULT_CONFIG_FILE = "kqlgen.config.json";
 const CONFIG_SCHEMA = packagePath("kqlgen.config.schema.json");
@@ -37,8 +43,8 @@ export const DEFAULTS = {
 
 function explain(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
-  if (e.keyword === "enum") return `${e.message}: expected one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
-  if (e.keyword === "additionalProperties") return `unknown key ${JSON.stringify(params.additionalProperty)}: expected only the keys kqlgen.config.schema.json lists`;
+  if (e.keyword === "enum") return `${e.message}: expected one of ${(params.allowedValues as unknown[]).map((v) => show(v)).join(", ")}`;
+  if (e.keyword === "additionalProperties") return `unknown key ${quote(String(params.additionalProperty))}: expected only the keys kqlgen.config.schema.json lists`;
   if (e.keyword === "pattern") return `${e.message}`;
   return e.message ?? e.keyword;
 }
@@ -51,24 +57,48 @@ export function checkConfig(json: unknown, file: string): Config {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA, "utf8"));
     validateConfig = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   }
+  if (jsonDepth(json) > MAX_JSON_DEPTH) {
+    throw InputError.of({ file }, `JSON nested more than ${MAX_JSON_DEPTH} levels deep: expected a kqlgen config object`);
+  }
   if (!validateConfig(json)) {
-    const problems = (validateConfig.errors ?? []).map((e) => new InputProblem({ file, at: e.instancePath || "/" }, explain(e)));
+    // Ajv reports one error per failing keyword: a hostile config can make thousands. The first 20 tell the story.
+    const errors = validateConfig.errors ?? [];
+    const problems = errors.slice(0, 20).map((e) => new InputProblem({ file, at: e.instancePath || "/" }, explain(e)));
+    if (errors.length > 20) problems.push(new InputProblem({ file }, `and ${errors.length - 20} more problems`));
     throw new InputError(problems);
   }
-  return json as Config;
+  const config = json as Config;
+  // Patterns run on every value of the data: refuse those that can backtrack for ever.
+  const problems: InputProblem[] = [];
+  for (const [key, override] of Object.entries(config.columns ?? {})) {
+    if (override.schema === undefined) continue;
+    for (const { pointer, pattern } of schemaPatterns(override.schema, `/columns/${pointerToken(key)}/schema`)) {
+      const verdict = checkPattern(pattern);
+      if (!verdict.ok) problems.push(new InputProblem({ file, at: pointer }, `pattern ${quote(pattern)} is refused: ${verdict.why}; expected a pattern without nested or overlapping repetition`));
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return config;
 }
 
 /** Reads the config file: the one named, or kqlgen.config.json when present, or none. */
 export async function loadConfig(file: string | undefined): Promise<{ config: Config; file?: string }> {
   const path = file ?? DEFAULT_CONFIG_FILE;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (file === undefined && code === "ENOENT") return { config: {} };
-    throw InputError.of({ file: path }, `cannot read the config file (${code === "ENOENT" ? "it does not exist" : code}): expected a readable JSON file (--config)`);
+  if (file === undefined) {
+    try {
+      await lstat(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return { config: {} };
+    }
   }
+  const text = await readTextFile(path, {
+    what: "config file",
+    expected: "a kqlgen config object (JSON, --config)",
+    noun: "the config file",
+    readable: "a readable JSON file (--config)",
+    formats: "JSON",
+    maxBytes: MAX_CONFIG_BYTES,
+  });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,13 +119,13 @@ export function resolveOptions(config: Config, schema: SchemaSet, file?: string)
     const at = `/columns/${pointerToken(key)}`;
     const table = schema.tables.find((t) => t.name === tableName);
     if (!table) {
-      problems.push(new InputProblem({ file, at, table: tableName }, `no such table in the schemas: expected one of ${schema.tables.map((t) => t.name).join(", ")}`));
+      problems.push(new InputProblem({ file, at, table: tableName }, `no such table in the schemas: expected one of ${schema.tables.slice(0, 10).map((t) => t.name).join(", ")}${schema.tables.length > 10 ? `, … (${schema.tables.length} tables)` : ""}`));
       continue;
     }
     const column = table.columns.find((c) => c.name === columnName);
     if (!column) {
       const near = table.columns.find((c) => c.name.toLowerCase() === columnName.toLowerCase());
-      problems.push(new InputProblem({ file, at, table: tableName, column: columnName }, `no such column in table ${tableName}${near ? ` (did you mean ${JSON.stringify(near.name)}?)` : ""}`));
+      problems.push(new InputProblem({ file, at, table: tableName, column: columnName }, `no such column in table ${tableName}${near ? ` (did you mean ${quote(near.name)}?)` : ""}`));
       continue;
     }
     if (override.long !== undefined && column.type !== "long") {

@@ -2,6 +2,7 @@
  * Errors a user can act on. Every problem with input names where it is: the
  * file, and when known the table and column, plus what was expected.
  */
+import { quote, safeText } from "./show.js";
 
 export interface Location {
   /** The file the problem is in, as the user named it (relative paths stay relative). */
@@ -14,10 +15,13 @@ export interface Location {
 
 export function formatLocation(loc: Location): string {
   const parts: string[] = [];
-  if (loc.file) parts.push(loc.at ? `${loc.file} (${loc.at})` : loc.file);
-  else if (loc.at) parts.push(loc.at);
-  if (loc.table) parts.push(`table ${loc.table}`);
-  if (loc.column !== undefined) parts.push(`column ${JSON.stringify(loc.column)}`);
+  // File and table names come from the file system and from files: escaped and cut like any other untrusted text.
+  const file = loc.file === undefined ? undefined : safeText(loc.file.length > 300 ? `${loc.file.slice(0, 299)}…` : loc.file);
+  const at = loc.at === undefined ? undefined : safeText(loc.at);
+  if (file) parts.push(at ? `${file} (${at})` : file);
+  else if (at) parts.push(at);
+  if (loc.table) parts.push(`table ${/^[A-Za-z0-9_]{1,256}$/.test(loc.table) ? loc.table : quote(loc.table)}`);
+  if (loc.column !== undefined) parts.push(`column ${quote(loc.column, 120)}`);
   return parts.join(", ");
 }
 
@@ -30,7 +34,9 @@ export class InputProblem {
 
   toString(): string {
     const where = formatLocation(this.location);
-    return where ? `${where}: ${this.message}` : this.message;
+    // One line, whatever a message quotes: no control character reaches the terminal.
+    const message = safeText(this.message);
+    return where ? `${where}: ${message}` : message;
   }
 }
 

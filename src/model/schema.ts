@@ -3,6 +3,7 @@
  * tables of columns with Kusto types, checked and sorted.
  */
 import { InputError, InputProblem, type Location } from "./errors.js";
+import { quote, show } from "./show.js";
 import { KUSTO_TYPES, parseKustoType, type KustoType } from "./kusto-types.js";
 
 export const PLATFORMS = ["defender-advanced-hunting", "log-analytics"] as const;
@@ -74,7 +75,7 @@ export function buildTable(raw: RawTable, problems: InputProblem[]): Table | und
   if (!isPlainIdentifier(raw.name)) {
     problem(
       { file: raw.file },
-      `table name ${JSON.stringify(raw.name)} (from the ${raw.nameFrom}) is not a valid table identifier: expected letters, digits and "_", not starting with a digit`,
+      `table name ${quote(raw.name)} (from the ${raw.nameFrom}) is not a valid table identifier: expected letters, digits and "_", not starting with a digit`,
     );
   }
   if (raw.columns.length === 0) {
@@ -97,7 +98,7 @@ export function buildTable(raw: RawTable, problems: InputProblem[]): Table | und
     }
     const previous = seen.get(name);
     if (previous !== undefined) {
-      problem(loc, `duplicate column: ${JSON.stringify(name)} already appears at ${previous}; expected each column name once (names are case-sensitive)`);
+      problem(loc, `duplicate column: ${quote(name)} already appears at ${previous}; expected each column name once (names are case-sensitive)`);
       return;
     }
     seen.set(name, at);
@@ -108,18 +109,18 @@ export function buildTable(raw: RawTable, problems: InputProblem[]): Table | und
     if (columnType !== undefined && columnType.trim() !== "") {
       type = parseKustoType(columnType);
       if (!type) {
-        problem(loc, `unknown type ${JSON.stringify(columnType)}: expected a Kusto type (${KUSTO_TYPES.join(", ")}) or one of its spellings`);
+        problem(loc, `unknown type ${quote(columnType)}: expected a Kusto type (${KUSTO_TYPES.join(", ")}) or one of its spellings`);
         return;
       }
     } else if (dataType !== undefined && dataType.trim() !== "") {
       type = parseKustoType(dataType);
       if (!type) {
-        problem(loc, `unknown DataType ${JSON.stringify(dataType)}: expected a .NET type such as System.String, System.Int64, System.DateTime`);
+        problem(loc, `unknown DataType ${quote(dataType)}: expected a .NET type such as System.String, System.Int64, System.DateTime`);
         return;
       }
     } else {
       const found = c.columnType ?? c.dataType;
-      problem(loc, `column has no type${found === undefined ? "" : ` (found ${JSON.stringify(found)})`}: expected a ColumnType or DataType`);
+      problem(loc, `column has no type${found === undefined ? "" : ` (found ${show(found)})`}: expected a ColumnType or DataType`);
       return;
     }
 
@@ -127,7 +128,7 @@ export function buildTable(raw: RawTable, problems: InputProblem[]): Table | und
     if (c.ordinal !== undefined && c.ordinal !== null && c.ordinal !== "") {
       const n = typeof c.ordinal === "string" ? Number(c.ordinal.trim()) : c.ordinal;
       if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-        problem(loc, `ColumnOrdinal ${JSON.stringify(c.ordinal)} is not valid: expected a whole number from 0`);
+        problem(loc, `ColumnOrdinal ${show(c.ordinal)} is not valid: expected a whole number from 0`);
         return;
       }
       ordinal = n;
@@ -152,7 +153,7 @@ export function buildTable(raw: RawTable, problems: InputProblem[]): Table | und
         problem(
           { ...tableLoc, column: c.name, at: c.at },
           dup
-            ? `ColumnOrdinal ${c.ordinal} is used twice (also by column ${JSON.stringify(dup.name)}): expected ordinals 0..${columns.length - 1}, each once`
+            ? `ColumnOrdinal ${c.ordinal} is used twice (also by column ${quote(dup.name)}): expected ordinals 0..${columns.length - 1}, each once`
             : `ColumnOrdinal ${c.ordinal} leaves a gap: expected ordinals 0..${columns.length - 1}, each once`,
         );
         return undefined;

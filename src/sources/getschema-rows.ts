@@ -5,6 +5,7 @@
  */
 import { InputError } from "../model/errors.js";
 import type { RawColumn } from "../model/schema.js";
+import { show } from "../model/show.js";
 
 export const GETSCHEMA_COLUMNS = ["ColumnName", "ColumnOrdinal", "DataType", "ColumnType"] as const;
 type GetschemaColumn = (typeof GETSCHEMA_COLUMNS)[number];
@@ -25,7 +26,7 @@ export function requireGetschemaHeader(header: Map<GetschemaColumn, number>, fil
   if (!header.has("ColumnName") || (!header.has("ColumnType") && !header.has("DataType"))) {
     throw InputError.of(
       { file },
-      `${what} names the columns ${JSON.stringify(seen)}: expected ColumnName and ColumnType or DataType (as \`| getschema\` returns)`,
+      `${what} names the columns ${show(seen, 120)}: expected ColumnName and ColumnType or DataType (as \`| getschema\` returns)`,
     );
   }
 }
@@ -41,9 +42,10 @@ export function columnFromRow(row: readonly unknown[], header: Map<GetschemaColu
 
 /** Reads `key` of an object ignoring its letter case (Graph and Sentinel files vary). */
 export function getIgnoreCase(obj: Record<string, unknown>, key: string): unknown {
-  if (key in obj) return obj[key];
+  // Own keys only: a name such as "constructor" must not find Object.prototype's.
+  if (Object.hasOwn(obj, key)) return obj[key];
   const lower = key.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
+  for (const k in obj) if (Object.hasOwn(obj, k) && k.toLowerCase() === lower) return obj[k];
   return undefined;
 }
 

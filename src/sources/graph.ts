@@ -25,7 +25,12 @@ export function readGraph(json: Record<string, unknown>, input: SourceInput): Ra
     if (!isObject(row)) {
       throw InputError.of({ file, table: input.nameFromFile, at: `/results/${i}` }, `result is ${Array.isArray(row) ? "an array" : typeof row}: expected an object`);
     }
-    const values = keys.map((k) => (typeof k === "string" ? getIgnoreCase(row, k) : undefined));
+    // Only the getschema columns are read: looking up every declared name in every row was quadratic.
+    const values: unknown[] = [];
+    for (const index of header.values()) {
+      const k = keys[index];
+      values[index] = typeof k === "string" ? getIgnoreCase(row, k) : undefined;
+    }
     return columnFromRow(values, header, `result ${i + 1}`);
   });
   // Graph and the legacy API are Defender advanced hunting: the platform is known.

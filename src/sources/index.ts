@@ -2,9 +2,11 @@
  * Sources: every input format → raw tables → the normalized schema model.
  * The format is detected from each file's content, never from its extension.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { errnoText, readTextFile } from "../files.js";
 import { InputError, InputProblem } from "../model/errors.js";
+import { jsonDepth, MAX_JSON_DEPTH } from "../model/show.js";
 import { buildSchemaSet, type RawTable, type SchemaSet } from "../model/schema.js";
 import { readCsv } from "./csv.js";
 import { looksLikeGraph, readGraph } from "./graph.js";
@@ -53,6 +55,9 @@ export function readSchemaText(input: SourceInput): RawTable {
     const at = jsonErrorPosition(text, message);
     throw InputError.of({ file, table: input.nameFromFile, ...(at ? { at } : {}) }, `malformed JSON (${message}): expected a getschema result`);
   }
+  if (jsonDepth(json) > MAX_JSON_DEPTH) {
+    throw InputError.of({ file, table: input.nameFromFile }, `JSON nested more than ${MAX_JSON_DEPTH} levels deep: expected a getschema result (a few levels)`);
+  }
   if (looksLikeSnapshot(json)) return readSnapshot(json as Record<string, unknown>, input);
   if (looksLikeLogAnalytics(json)) return readLogAnalytics(json as Record<string, unknown>, input);
   if (looksLikeGraph(json)) return readGraph(json as Record<string, unknown>, input);
@@ -64,29 +69,27 @@ export function readSchemaText(input: SourceInput): RawTable {
   );
 }
 
-export async function readSchemaFile(file: string): Promise<RawTable> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === "EACCES"
-        ? "permission denied"
-        : err.code === "EISDIR"
-          ? "it is a folder"
-          : err.code === "ENOENT"
-            ? "it does not exist, or is a broken link"
-            : (err.code ?? err.message);
-    throw InputError.of({ file }, `cannot read the file (${why}): expected a readable schema file`);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-  } catch {
-    throw InputError.of({ file }, "the file is not valid UTF-8: expected UTF-8 text (JSON or CSV)");
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+/** The largest schema file kqlgen reads: a getschema result of thousands of columns is a few MB. */
+export const MAX_SCHEMA_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ReadSchemaOptions {
+  /** Read symbolic links that lead out of the schemas folder (refused by default: a link can point at any file). */
+  readonly followSymlinks?: boolean;
+}
+
+/** The flag that allows symbolic links out of a schemas folder. */
+export const FOLLOW_SYMLINKS_FLAG = "--follow-symlinks";
+
+export async function readSchemaFile(file: string, options: ReadSchemaOptions & { root?: string } = {}): Promise<RawTable> {
+  const text = await readTextFile(file, {
+    what: "schema file",
+    expected: "a getschema result (JSON or CSV)",
+    formats: "JSON or CSV",
+    maxBytes: MAX_SCHEMA_FILE_BYTES,
+    ...(options.root !== undefined ? { root: options.root } : {}),
+    followSymlinks: options.followSymlinks === true,
+    followFlag: FOLLOW_SYMLINKS_FLAG,
+  });
   return readSchemaText({ file, text, nameFromFile: tableNameFromFile(file) });
 }
 
@@ -100,7 +103,7 @@ export async function listSchemaFiles(dir: string): Promise<string[]> {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw InputError.of({ file: dir }, `cannot read the schemas folder (${err.code === "ENOENT" ? "it does not exist" : (err.code ?? err.message)}): expected a folder of schema files (--schemas)`);
+    throw InputError.of({ file: dir }, `cannot read the schemas folder (${err.code === "ENOENT" ? "it does not exist" : errnoText(err)}): expected a folder of schema files (--schemas)`);
   }
   return entries
     .filter((name) => SCHEMA_FILE.test(name) && !name.startsWith("."))
@@ -109,7 +112,7 @@ export async function listSchemaFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads every schema file of a folder into one checked schema set. Throws an InputError naming every problem. */
-export async function readSchemaDir(dir: string): Promise<SchemaSet> {
+export async function readSchemaDir(dir: string, options: ReadSchemaOptions = {}): Promise<SchemaSet> {
   const files = await listSchemaFiles(dir);
   if (files.length === 0) {
     throw InputError.of({ file: dir }, "the schemas folder holds no schema files: expected .json or .csv getschema results");
@@ -118,7 +121,7 @@ export async function readSchemaDir(dir: string): Promise<SchemaSet> {
   const raws: RawTable[] = [];
   for (const file of files) {
     try {
-      raws.push(await readSchemaFile(file));
+      raws.push(await readSchemaFile(file, { ...options, root: dir }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);

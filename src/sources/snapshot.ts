@@ -6,6 +6,7 @@ import { InputError } from "../model/errors.js";
 import { PLATFORMS, type Platform, type RawTable, type Table } from "../model/schema.js";
 import { isObject } from "./getschema-rows.js";
 import type { SourceInput } from "./source.js";
+import { show } from "../model/show.js";
 
 export const SNAPSHOT_FORMAT = "kqlgen.snapshot/v1";
 export const SNAPSHOT_EXTENSION = ".kqlgen.json";
@@ -17,21 +18,21 @@ export function looksLikeSnapshot(json: unknown): boolean {
 export function readSnapshot(json: Record<string, unknown>, input: SourceInput): RawTable {
   const { file } = input;
   if (json.format !== SNAPSHOT_FORMAT) {
-    throw InputError.of({ file, at: "/format" }, `snapshot format ${JSON.stringify(json.format)} is not supported: expected "${SNAPSHOT_FORMAT}"`);
+    throw InputError.of({ file, at: "/format" }, `snapshot format ${show(json.format)} is not supported: expected "${SNAPSHOT_FORMAT}"`);
   }
   if (typeof json.table !== "string") {
-    throw InputError.of({ file, at: "/table" }, `snapshot "table" is ${JSON.stringify(json.table)}: expected the table name as a string`);
+    throw InputError.of({ file, at: "/table" }, `snapshot "table" is ${show(json.table)}: expected the table name as a string`);
   }
   const platform = json.platform;
   if (platform !== undefined && !(PLATFORMS as readonly unknown[]).includes(platform)) {
-    throw InputError.of({ file, table: json.table, at: "/platform" }, `platform ${JSON.stringify(platform)} is not known: expected one of ${PLATFORMS.join(", ")}`);
+    throw InputError.of({ file, table: json.table, at: "/platform" }, `platform ${show(platform)} is not known: expected one of ${PLATFORMS.join(", ")}`);
   }
   if (!Array.isArray(json.columns)) {
-    throw InputError.of({ file, table: json.table, at: "/columns" }, `snapshot "columns" is ${JSON.stringify(json.columns)}: expected an array`);
+    throw InputError.of({ file, table: json.table, at: "/columns" }, `snapshot "columns" is ${show(json.columns)}: expected an array`);
   }
   const columns = json.columns.map((c: unknown, i: number) => {
     if (!isObject(c)) {
-      throw InputError.of({ file, table: json.table as string, at: `/columns/${i}` }, `column is ${JSON.stringify(c)}: expected {"name", "type", "ordinal"}`);
+      throw InputError.of({ file, table: json.table as string, at: `/columns/${i}` }, `column is ${show(c)}: expected {"name", "type", "ordinal"}`);
     }
     return { name: c.name, columnType: c.type, ordinal: c.ordinal, at: `/columns/${i}` };
   });

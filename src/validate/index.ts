@@ -31,6 +31,8 @@ export interface ValidateOptions {
   readonly schemas: string;
   /** Config file; undefined: kqlgen.config.json when present. */
   readonly config?: string;
+  /** Read symbolic links that lead out of the schemas folder. */
+  readonly followSymlinks?: boolean;
   /** Data files and folders. */
   readonly paths: readonly string[];
   /** Unknown categories and columns count as violations. */
@@ -88,7 +90,7 @@ class FileRun implements ScanHandler {
 
 /** Validates every data file under `paths`; throws InputError for bad schemas, config or usage. */
 export async function validateData(options: ValidateOptions): Promise<ValidateReport> {
-  const validators = await loadValidators({ schemas: options.schemas, config: options.config });
+  const validators = await loadValidators({ schemas: options.schemas, config: options.config, followSymlinks: options.followSymlinks === true });
   return validateWith(validators, options);
 }
 

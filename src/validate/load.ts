@@ -43,6 +43,8 @@ export interface LoadInput {
   readonly schemas: string;
   /** Config file; undefined: kqlgen.config.json when present. */
   readonly config?: string;
+  /** Read symbolic links that lead out of the schemas folder. */
+  readonly followSymlinks?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -136,7 +138,7 @@ function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): P
 /** Emits the package for a schema folder (and config) in memory and loads its validators. Throws InputError on bad schemas or config. */
 export async function loadValidators(input: LoadInput): Promise<LoadedValidators> {
   const { config, file } = await loadConfig(input.config);
-  const schema = await readSchemaDir(input.schemas);
+  const schema = await readSchemaDir(input.schemas, { followSymlinks: input.followSymlinks === true });
   const options = resolveOptions(config, schema, file);
   const files = await emitPackage(schema, options, file);
   return { schema, ...(await importPackage(files, schema)) };

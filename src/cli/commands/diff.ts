@@ -9,6 +9,7 @@ import type { ExitCode, Io } from "../io.js";
 interface Flags {
   json?: boolean;
   failOn: FailOn;
+  followSymlinks?: boolean;
 }
 
 export function failOnOption(description: string, defaultLevel?: FailOn): Option {
@@ -17,11 +18,11 @@ export function failOnOption(description: string, defaultLevel?: FailOn): Option
 }
 
 /** Reads both folders, reporting the problems of both at once. */
-async function readBoth(oldDir: string, newDir: string): Promise<[SchemaSet, SchemaSet]> {
+async function readBoth(oldDir: string, newDir: string, followSymlinks: boolean): Promise<[SchemaSet, SchemaSet]> {
   const problems: InputProblem[] = [];
   const read = async (dir: string) => {
     try {
-      return await readSchemaDir(dir);
+      return await readSchemaDir(dir, { followSymlinks });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
@@ -40,9 +41,10 @@ export function registerDiff(program: Command, io: Io, done: (code: ExitCode) =>
     .argument("<old>", "folder of the old schemas")
     .argument("<new>", "folder of the new schemas")
     .option("--json", "print the changes as JSON")
+    .option("--follow-symlinks", "read symbolic links in the schema folders that lead outside them (refused by default)")
     .addOption(failOnOption("exit 1 on breaking changes only, or on additive ones too", "breaking"))
     .action(async (oldDir: string, newDir: string, flags: Flags) => {
-      const [oldSet, newSet] = await readBoth(oldDir, newDir);
+      const [oldSet, newSet] = await readBoth(oldDir, newDir, flags.followSymlinks === true);
       const diff = diffSchemas(oldSet, newSet);
       const failed = diffFails(diff, flags.failOn);
       const labels = { old: oldDir, new: newDir };

@@ -7,13 +7,15 @@ interface Flags {
   schemas: string;
   out: string;
   config?: string;
+  followSymlinks?: boolean;
 }
 
 function pipelineOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots)").default("fixtures/"))
     .addOption(new Option("--out <dir>", "folder of the generated package").default("generated/"))
-    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"));
+    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"))
+    .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"));
 }
 
 export function registerGenerate(program: Command, io: Io, done: (code: ExitCode) => void): void {
@@ -21,7 +23,7 @@ export function registerGenerate(program: Command, io: Io, done: (code: ExitCode
     // The pipeline (ts-morph, prettier, ...) loads only for the commands that use it.
     const { buildPackage } = await import("../../pipeline.js");
     const { writeOutput } = await import("../../output/write.js");
-    const { schema, files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
+    const { schema, files } = await buildPackage({ schemas: flags.schemas, config: flags.config, followSymlinks: flags.followSymlinks === true });
     await writeOutput(flags.out, files);
     io.out(`kqlgen: wrote ${schema.tables.length} tables (${files.size} files) to ${flags.out}`);
     done(EXIT.ok);
@@ -30,7 +32,7 @@ export function registerGenerate(program: Command, io: Io, done: (code: ExitCode
   pipelineOptions(program.command("check").description("exit 1 with a diff when the generated package is stale")).action(async (flags: Flags) => {
     const { buildPackage } = await import("../../pipeline.js");
     const { compareOutput, describeDrift, hasDrift } = await import("../../output/check.js");
-    const { files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
+    const { files } = await buildPackage({ schemas: flags.schemas, config: flags.config, followSymlinks: flags.followSymlinks === true });
     const drift = await compareOutput(flags.out, files);
     if (hasDrift(drift)) {
       io.out(describeDrift(flags.out, drift));

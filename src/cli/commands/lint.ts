@@ -23,6 +23,7 @@ interface Flags {
   baseline?: string;
   writeBaseline?: string;
   previousSchemas?: string;
+  followSymlinks?: boolean;
 }
 
 function kqlgenVersion(): string {
@@ -68,10 +69,11 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .addOption(new Option("--previous-schemas <dir>", "an older schema folder: a column it has and --schemas lacks is reported as removed"))
     .addOption(new Option("--baseline <file>", "findings to accept (written by --write-baseline): only new ones are reported"))
     .addOption(new Option("--write-baseline <file>", "write the current findings to a baseline file and exit 0"))
+    .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"))
     .action(async (paths: string[], flags: Flags) => {
       const { config, file: configFile } = await loadConfig(flags.config);
       const ignoreTables = [...(config.lint?.ignoreTables ?? []), ...flags.ignoreTables];
-      const schema = await readSchemaDir(flags.schemas);
+      const schema = await readSchemaDir(flags.schemas, { followSymlinks: flags.followSymlinks === true });
       const previousSchema = flags.previousSchemas !== undefined ? await readPrevious(flags.previousSchemas) : undefined;
       const baseline = flags.baseline !== undefined ? await readBaseline(flags.baseline) : undefined;
       const flavour = flags.flavour !== undefined ? () => flags.flavour! : flavourOf(config.lint, "portal", configFile);

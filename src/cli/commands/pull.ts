@@ -9,6 +9,7 @@ import { Option, type Command } from "commander";
 import { diffFails, diffSchemas, formatDiffJson, formatDiffText, type FailOn } from "../../diff/index.js";
 import { EXIT, InputError } from "../../model/errors.js";
 import type { SchemaSet } from "../../model/schema.js";
+import { quote, safeText } from "../../model/show.js";
 import { writeSnapshots } from "../../output/snapshots.js";
 import { readSchemaDir } from "../../sources/index.js";
 import { CLOUDS, type CloudName } from "../../sources/live/cloud.js";
@@ -34,11 +35,12 @@ interface Flags {
   timeout: string;
   concurrency: string;
   quiet?: boolean;
+  followSymlinks?: boolean;
 }
 
 function numberFlag(value: string, flag: string, what: string): number {
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw InputError.of({ at: flag }, `${flag} ${JSON.stringify(value)} is not a number: expected ${what}`);
+  if (value.trim() === "" || !Number.isFinite(n)) throw InputError.of({ at: flag }, `${flag} ${quote(value, 40)} is not a number: expected ${what}`);
   return n;
 }
 
@@ -48,6 +50,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export interface PullCommandOptions {
   readonly agent?: Agent;
   readonly retry?: Partial<RetryOptions>;
+  /** The largest answer read (default 64 MB). */
+  readonly maxAnswerBytes?: number;
 }
 
 export function registerPull(program: Command, io: Io, done: (code: ExitCode) => void, options: PullCommandOptions = {}): void {
@@ -68,6 +72,7 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
     .addOption(new Option("--timeout <seconds>", "give up on a request after this long").default(String(DEFAULT_TIMEOUT_MS / 1000)))
     .addOption(new Option("--concurrency <n>", "tables asked for at once").default(String(DEFAULT_CONCURRENCY)))
     .option("--quiet", "no progress and no summary (errors and --check's report still print)")
+    .option("--follow-symlinks", "with --check: read symbolic links in --out that lead outside it (refused by default)")
     .action(async (flags: Flags) => {
       if (!flags.check && (flags.json || flags.failOn !== undefined)) {
         throw InputError.of({ at: flags.json ? "--json" : "--fail-on" }, `${flags.json ? "--json" : "--fail-on"} goes with --check: expected --check as well`);
@@ -88,6 +93,7 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
         concurrency,
         ...(options.agent ? { agent: options.agent } : {}),
         ...(options.retry ? { retry: options.retry } : {}),
+        ...(options.maxAnswerBytes ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
         ...(progress ? { onTable: (p) => io.err(`kqlgen: [${p.done}/${p.total}] ${p.table}: ${plural(p.columns, "column")}`) } : {}),
       };
       // Loaded on use: the Azure SDK costs every other command its start-up time.
@@ -96,14 +102,14 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
 
       // --check compares with what is saved: read it first, so a broken folder fails before any request.
       let saved: SchemaSet | undefined;
-      if (flags.check) saved = await readSchemaDir(flags.out);
+      if (flags.check) saved = await readSchemaDir(flags.out, { followSymlinks: flags.followSymlinks === true });
 
       let result;
       try {
         result = await pullSchemas(request);
       } catch (e) {
         if (!(e instanceof PullError)) throw e;
-        for (const f of e.failures) io.err(`kqlgen: error: ${redactSecrets(f.message)}`);
+        for (const f of e.failures) io.err(`kqlgen: error: ${safeText(redactSecrets(f.message))}`);
         // "2 of 5 tables failed" when the failures were the tables' own (unknown tables...), not sign-in or the service.
         const own = e.failures.every((f) => !f.stopsPull && f.table !== undefined);
         const failedTables = new Set(e.failures.map((f) => f.table)).size;

@@ -9,6 +9,7 @@ interface Flags {
   config?: string;
   format: "text" | "json";
   strict?: boolean;
+  followSymlinks?: boolean;
 }
 
 /** Moves up over the previous progress line and clears it (the Io appends a newline to every write). */
@@ -54,6 +55,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"))
     .addOption(new Option("--format <format>", "report format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--strict", "unknown categories and unknown columns count as violations"))
+    .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"))
     .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read. See docs/validate.md.")
     .action(async (paths: string[], flags: Flags) => {
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
@@ -62,6 +64,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
       const report = await validateData({
         schemas: flags.schemas,
         config: flags.config,
+        followSymlinks: flags.followSymlinks === true,
         paths,
         strict: flags.strict === true,
         progress: progress && ((p) => progress.update(p)),

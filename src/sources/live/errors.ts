@@ -7,6 +7,8 @@
  */
 import { STATUS_CODES } from "node:http";
 import { EXIT, InputError } from "../../model/errors.js";
+import { safeText } from "../../model/show.js";
+import { redactSecrets } from "./redact.js";
 
 /** Exit code of a pull that failed because of sign-in or the service (not bad usage, not drift). */
 export const EXIT_PULL_FAILED = EXIT.pullFailed;
@@ -36,7 +38,8 @@ export class LiveError extends Error {
     message: string,
     readonly table?: string,
   ) {
-    super(redactSecrets(message));
+    // Services' messages and names may carry escape sequences: none reaches a terminal.
+    super(safeText(redactSecrets(message)));
     this.name = "LiveError";
   }
 
@@ -61,14 +64,7 @@ export interface ServiceContext {
   readonly tenant?: string;
 }
 
-const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
-const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
-const SECRET_PARAM = /\b(access_token|refresh_token|id_token|client_secret|client_assertion|password)(["']?\s*[=:]\s*["']?)[^\s"'&,}]+/gi;
-
-/** Replaces anything that looks like a token or secret with "[redacted]". */
-export function redactSecrets(text: string): string {
-  return text.replace(JWT, "[redacted]").replace(BEARER, "$1 [redacted]").replace(SECRET_PARAM, "$1$2[redacted]");
-}
+export { redactSecrets } from "./redact.js";
 
 /** First line of a message, secrets redacted, trimmed and shortened: services and credentials write long ones. */
 function firstLine(text: string, max = 240): string {
@@ -265,6 +261,10 @@ export function describeFailure(e: unknown, ctx: ServiceContext, facts: FailureF
       "sign-in",
       `sign-in failed for ${ctx.scope} (${credentialDetails(e)}): check the credential's settings and --tenant${ctx.tenant ? ` (${ctx.tenant})` : ""}`,
     );
+  }
+  if (err?.name === "AnswerTooLargeError") {
+    const mb = Math.round((e as { limit: number }).limit / (1024 * 1024));
+    return make("bad-response", `${ctx.service} sent an answer larger than ${mb} MB for ${ctx.what}: kqlgen stopped reading it (a schema is far smaller); check --endpoint`);
   }
   if (err?.name === "AbortError") {
     const s = Math.round(ctx.timeoutMs / 100) / 10;

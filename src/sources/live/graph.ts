@@ -17,7 +17,12 @@ export class GraphHuntingSource {
   readonly label = "Microsoft Graph runHuntingQuery";
 
   constructor(private readonly options: LiveSourceOptions) {
-    this.client = new JsonServiceClient({ credential: options.credential, scopes: [options.scope], ...(options.agent ? { agent: options.agent } : {}) });
+    this.client = new JsonServiceClient({
+      credential: options.credential,
+      scopes: [options.scope],
+      ...(options.agent ? { agent: options.agent } : {}),
+      ...(options.maxAnswerBytes ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
+    });
   }
 
   async getschema(table: string): Promise<RawTable> {

@@ -16,8 +16,107 @@ import {
   RestError,
   type HttpClient,
   type PipelinePolicy,
+  type PipelineRequest,
   type PipelineResponse,
 } from "@azure/core-rest-pipeline";
+
+/**
+ * The largest answer kqlgen reads (after decompression). A getschema answer is
+ * kilobytes and a workspace's metadata megabytes: anything near this is not
+ * a schema, and reading it whole would take the memory of the machine.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/** An answer larger than kqlgen reads: the reading stopped there. */
+export class AnswerTooLargeError extends Error {
+  constructor(
+    readonly limit: number,
+    readonly status: number,
+  ) {
+    super(`the answer is larger than ${Math.round(limit / (1024 * 1024))} MB`);
+    this.name = "AnswerTooLargeError";
+  }
+}
+
+function abortError(): Error {
+  const e = new Error("The operation was aborted: the answer did not arrive in time.");
+  e.name = "AbortError";
+  return e;
+}
+
+/** Reads a response stream to text, stopping past `limit` bytes or when `signal` aborts. */
+function readCapped(stream: NodeJS.ReadableStream, limit: number, status: number, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const finish = (error: Error | undefined, text?: string) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener("abort", onAbort);
+      stream.removeListener("data", onData);
+      if (error) {
+        chunks.length = 0;
+        (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+        reject(error);
+      } else resolve(text!);
+    };
+    const onAbort = () => finish(abortError());
+    const onData = (chunk: Buffer | string) => {
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      total += b.length;
+      if (total > limit) return finish(new AnswerTooLargeError(limit, status));
+      chunks.push(b);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort);
+    stream.on("data", onData);
+    stream.once("end", () => finish(undefined, Buffer.concat(chunks, total).toString("utf8")));
+    stream.once("error", (e: Error) => finish(e?.name === "AbortError" || signal.aborted ? abortError() : e));
+  });
+}
+
+/**
+ * The HTTP client every live request goes through: the Azure SDK's own, with
+ * two bounds it lacks. The timeout covers the whole answer (the SDK's stops
+ * at the headers, so a stalled or dripping body hung for ever), and the
+ * answer is read up to MAX_ANSWER_BYTES after decompression (a huge body or
+ * a gzip bomb is cut off, not buffered).
+ */
+export class BoundedHttpClient implements HttpClient {
+  private readonly inner: HttpClient = createDefaultHttpClient();
+  constructor(private readonly maxBytes: number = MAX_ANSWER_BYTES) {}
+
+  async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+    const controller = new AbortController();
+    const outer = request.abortSignal;
+    const onOuter = () => controller.abort();
+    if (outer?.aborted) controller.abort();
+    outer?.addEventListener("abort", onOuter);
+    const timer = request.timeout > 0 ? setTimeout(() => controller.abort(), request.timeout) : undefined;
+    const streaming = request.streamResponseStatusCodes;
+    request.abortSignal = controller.signal;
+    request.streamResponseStatusCodes = new Set([Number.POSITIVE_INFINITY]);
+    if (!request.headers.has("accept-encoding")) request.headers.set("accept-encoding", "gzip, deflate");
+    try {
+      const response = await this.inner.sendRequest(request);
+      const body = response.readableStreamBody;
+      if (body) {
+        response.bodyAsText = await readCapped(body, this.maxBytes, response.status, controller.signal);
+        response.readableStreamBody = undefined;
+      }
+      return response;
+    } catch (e) {
+      if (controller.signal.aborted && !(e instanceof AnswerTooLargeError)) throw abortError();
+      throw e;
+    } finally {
+      if (timer) clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+      request.abortSignal = outer;
+      request.streamResponseStatusCodes = streaming;
+    }
+  }
+}
 
 export const USER_AGENT_PREFIX = "kqlgen";
 
@@ -26,6 +125,8 @@ export interface ServiceClientOptions {
   readonly scopes: readonly string[];
   /** An HTTPS agent (tests pass one that trusts their loopback server's certificate). */
   readonly agent?: Agent;
+  /** Default MAX_ANSWER_BYTES. */
+  readonly maxAnswerBytes?: number;
 }
 
 export interface JsonRequest {
@@ -75,9 +176,10 @@ function readJson(response: PipelineResponse): Record<string, unknown> {
 /** A client that sends JSON requests with a bearer token and returns the parsed JSON answer. */
 export class JsonServiceClient {
   private readonly pipeline;
-  private readonly httpClient: HttpClient = createDefaultHttpClient();
+  private readonly httpClient: HttpClient;
 
   constructor(options: ServiceClientOptions) {
+    this.httpClient = new BoundedHttpClient(options.maxAnswerBytes);
     this.pipeline = createPipelineFromOptions({
       retryOptions: { maxRetries: 0 },
       userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },

@@ -9,9 +9,10 @@ import type { TokenCredential } from "@azure/identity";
 import { LogsQueryClient } from "@azure/monitor-query-logs";
 import { quoteIdentifier } from "../../model/kusto-names.js";
 import type { RawTable } from "../../model/schema.js";
+import { show } from "../../model/show.js";
 import { readLogAnalytics } from "../log-analytics.js";
 import { LiveError, readLiveAnswer, type ServiceContext } from "./errors.js";
-import { JsonServiceClient, unreadableAnswerPolicy, USER_AGENT_PREFIX } from "./http.js";
+import { BoundedHttpClient, JsonServiceClient, unreadableAnswerPolicy, USER_AGENT_PREFIX } from "./http.js";
 import { withRetries, type RetryOptions } from "./retry.js";
 
 export interface LiveSourceOptions {
@@ -23,6 +24,8 @@ export interface LiveSourceOptions {
   readonly retry: RetryOptions;
   readonly tenant?: string;
   readonly agent?: Agent;
+  /** The largest answer read (default MAX_ANSWER_BYTES). */
+  readonly maxAnswerBytes?: number;
 }
 
 /** getschema does not depend on the data: the shortest time range keeps the query cheap. */
@@ -45,9 +48,15 @@ export class LogAnalyticsSource {
       retryOptions: { maxRetries: 0 },
       additionalPolicies: [{ policy: unreadableAnswerPolicy, position: "perCall" }],
       userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+      httpClient: new BoundedHttpClient(options.maxAnswerBytes),
       ...(options.agent ? { agent: options.agent } : {}),
     });
-    this.metadataClient = new JsonServiceClient({ credential: options.credential, scopes: [options.scope], ...(options.agent ? { agent: options.agent } : {}) });
+    this.metadataClient = new JsonServiceClient({
+      credential: options.credential,
+      scopes: [options.scope],
+      ...(options.agent ? { agent: options.agent } : {}),
+      ...(options.maxAnswerBytes ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
+    });
   }
 
   private context(what: string, table?: string): ServiceContext {
@@ -97,7 +106,7 @@ export class LogAnalyticsSource {
       );
     }
     if (result.status !== "Success") {
-      throw new LiveError("bad-response", `Log Analytics answered ${ctx.what} with status ${JSON.stringify((result as { status?: unknown }).status)}: expected "Success"`, table);
+      throw new LiveError("bad-response", `Log Analytics answered ${ctx.what} with status ${show((result as { status?: unknown }).status)}: expected "Success"`, table);
     }
     // The SDK's result, back in the wire shape the saved-response reader knows.
     const json = { tables: result.tables.map((t) => ({ name: t.name, columns: t.columnDescriptors, rows: t.rows })) };

@@ -7,10 +7,12 @@
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { InputError, InputProblem } from "../../model/errors.js";
+import { quote, safeText } from "../../model/show.js";
 import { buildSchemaSet, isPlainIdentifier, type Platform, type RawTable, type SchemaSet } from "../../model/schema.js";
 import { CLOUD_SETTINGS, CLOUDS, type Cloud, type CloudName } from "./cloud.js";
 import { createCredential } from "./credential.js";
 import { LiveError } from "./errors.js";
+import { rememberEnvironmentSecrets, rememberSecret } from "./redact.js";
 import { GraphHuntingSource } from "./graph.js";
 import { LogAnalyticsSource, type LiveSourceOptions } from "./log-analytics.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, type PullSource } from "./options.js";
@@ -36,6 +38,8 @@ export interface PullOptions {
   readonly credential?: TokenCredential;
   /** HTTPS agent for every request (tests: one trusting their loopback certificate). */
   readonly agent?: Agent;
+  /** The largest answer read, after decompression (default MAX_ANSWER_BYTES, 64 MB). */
+  readonly maxAnswerBytes?: number;
   /** Called as each table arrives. */
   readonly onTable?: (progress: TableProgress) => void;
 }
@@ -83,14 +87,14 @@ export function resolvePullOptions(options: PullOptions): Resolved {
   const problems: InputProblem[] = [];
   const add = (at: string, message: string) => problems.push(new InputProblem({ at }, message));
   const source = options.source ?? "log-analytics";
-  if (!(PULL_SOURCES as readonly string[]).includes(source)) add("--source", `source ${JSON.stringify(source)} is not known: expected ${PULL_SOURCES.join(" or ")}`);
+  if (!(PULL_SOURCES as readonly string[]).includes(source)) add("--source", `source ${quote(String(source), 80)} is not known: expected ${PULL_SOURCES.join(" or ")}`);
   const cloudName = options.cloud ?? "public";
-  if (!(CLOUDS as readonly string[]).includes(cloudName)) add("--cloud", `cloud ${JSON.stringify(cloudName)} is not known: expected ${CLOUDS.join(", ")}`);
+  if (!(CLOUDS as readonly string[]).includes(cloudName)) add("--cloud", `cloud ${quote(String(cloudName), 80)} is not known: expected ${CLOUDS.join(", ")}`);
   const cloud = CLOUD_SETTINGS[cloudName] ?? CLOUD_SETTINGS.public;
 
   if (source === "log-analytics") {
     if (options.workspace === undefined) add("--workspace", "no workspace given: expected --workspace <id> (the Workspace ID, a GUID, from the workspace's Overview page)");
-    else if (!GUID.test(options.workspace)) add("--workspace", `workspace ${JSON.stringify(options.workspace)} is not a Workspace ID: expected a GUID such as 00000000-0000-0000-0000-000000000000 (the workspace's Overview page shows it)`);
+    else if (!GUID.test(options.workspace)) add("--workspace", `workspace ${quote(String(options.workspace), 80)} is not a Workspace ID: expected a GUID such as 00000000-0000-0000-0000-000000000000 (the workspace's Overview page shows it)`);
   } else if (source === "graph") {
     if (options.workspace !== undefined) add("--workspace", "--workspace is for Log Analytics: --source graph queries Defender advanced hunting and takes no workspace");
     if (options.all) add("--all", "--all lists a Log Analytics workspace's tables: with --source graph, name the tables with --tables");
@@ -104,7 +108,7 @@ export function resolvePullOptions(options: PullOptions): Resolved {
       const names = options.tables.map((t) => t.trim()).filter((t) => t !== "");
       if (names.length === 0) add("--tables", "--tables names no table: expected --tables <Table,Table,...>");
       for (const name of names) {
-        if (!isPlainIdentifier(name)) add("--tables", `table name ${JSON.stringify(name)} is not a valid table identifier: expected letters, digits and "_", not starting with a digit`);
+        if (!isPlainIdentifier(name)) add("--tables", `table name ${quote(String(name), 80)} is not a valid table identifier: expected letters, digits and "_", not starting with a digit`);
       }
       tables = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
@@ -118,12 +122,17 @@ export function resolvePullOptions(options: PullOptions): Resolved {
     } catch {
       url = undefined;
     }
-    if (!url || url.protocol !== "https:") {
-      add("--endpoint", `endpoint ${JSON.stringify(options.endpoint)} is not an https:// URL: expected the service address, e.g. ${endpoint} (the Azure SDK sends tokens over HTTPS only)`);
+    if (url && (url.username !== "" || url.password !== "")) {
+      // Never echoed: the part before "@" is a user name and password.
+      add("--endpoint", `endpoint https://${url.username ? "<user>" : ""}${url.password ? ":<password>" : ""}@${safeText(url.host)}… carries a user name or password: refused (they would be sent to the service and written to logs); give the address alone, e.g. ${endpoint}`);
+    } else if (!url || url.protocol !== "https:") {
+      add("--endpoint", `endpoint ${quote(options.endpoint, 120)} is not an https:// URL: expected the service address, e.g. ${endpoint} (the Azure SDK sends tokens over HTTPS only)`);
+    } else if (url.search !== "" || url.hash !== "") {
+      add("--endpoint", `endpoint ${quote(`${url.origin}${url.pathname}`, 120)} has a query or fragment (?… or #…): expected the service address alone, e.g. ${endpoint}`);
     } else endpoint = options.endpoint.replace(/\/+$/, "");
   }
   if (options.tenant !== undefined && !TENANT.test(options.tenant)) {
-    add("--tenant", `tenant ${JSON.stringify(options.tenant)} is not a tenant ID or domain: expected a GUID or a name such as contoso.onmicrosoft.com`);
+    add("--tenant", `tenant ${quote(String(options.tenant), 80)} is not a tenant ID or domain: expected a GUID or a name such as contoso.onmicrosoft.com`);
   }
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) add("--concurrency", `concurrency ${concurrency} is not valid: expected a whole number from 1 to 16`);
@@ -177,8 +186,19 @@ export async function pullSchemas(options: PullOptions): Promise<PullResult> {
     if (e instanceof LiveError) throw new PullError([e], 0);
     throw e;
   }
+  // Every token the credential hands out is remembered, so that no message or log line can show it (or a piece of it).
+  rememberEnvironmentSecrets();
+  const inner = credential;
+  credential = {
+    getToken: async (scopes, getTokenOptions) => {
+      const token = await inner.getToken(scopes, getTokenOptions);
+      rememberSecret(token?.token);
+      return token;
+    },
+  };
   const sourceOptions: LiveSourceOptions = {
     credential,
+    ...(options.maxAnswerBytes ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
     endpoint: resolved.endpoint,
     scope: resolved.scope,
     timeoutMs,
@@ -213,7 +233,7 @@ export async function pullSchemas(options: PullOptions): Promise<PullResult> {
       const odd = tables.filter((t) => !isPlainIdentifier(t));
       if (odd.length > 0) {
         throw new PullError(
-          odd.map((t) => new LiveError("bad-response", `the metadata of ${from} lists table ${JSON.stringify(t)}, which is not a valid table identifier (letters, digits and "_"): kqlgen cannot name it`, t)),
+          odd.map((t) => new LiveError("bad-response", `the metadata of ${from} lists table ${quote(t, 80)}, which is not a valid table identifier (letters, digits and "_"): kqlgen cannot name it`, t)),
           tables.length,
         );
       }
