@@ -17,7 +17,7 @@ export function formatLocation(loc: Location): string {
   const parts: string[] = [];
   // File and table names come from the file system and from files: escaped and cut like any other untrusted text.
   const file = loc.file === undefined ? undefined : safeText(loc.file.length > 300 ? `${loc.file.slice(0, 299)}…` : loc.file);
-  const at = loc.at === undefined ? undefined : safeText(loc.at);
+  const at = loc.at === undefined ? undefined : safeText(loc.at.length > 200 ? `${loc.at.slice(0, 199)}…` : loc.at);
   if (file) parts.push(at ? `${file} (${at})` : file);
   else if (at) parts.push(at);
   if (loc.table) parts.push(`table ${/^[A-Za-z0-9_]{1,256}$/.test(loc.table) ? loc.table : quote(loc.table)}`);

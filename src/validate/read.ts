@@ -4,11 +4,15 @@
  * scanner in chunks through one reusable buffer, so memory stays flat
  * whatever the size of a file.
  */
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+import { Readable } from "node:stream";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createGunzip } from "node:zlib";
 import { MAX_UNIT_BYTES, type Scanner } from "./scan.js";
+
+/** The path that names standard input. */
+export const STDIN = "-";
 
 /** One input file, as the user will see it named. */
 export interface InputFile {
@@ -46,14 +50,22 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function listInputs(paths: readonly string[]): Promise<{ files: InputFile[]; unreadable: Unreadable[] }> {
   const files: InputFile[] = [];
   const unreadable: Unreadable[] = [];
+  // Files and folders by identity (device and inode), not by path: links reach one file by many paths, and a link
+  // loop makes paths without end. Each file is read once; each folder entered once.
   const seen = new Set<string>();
-  const add = (path: string, size: number) => {
-    if (!seen.has(path)) {
-      seen.add(path);
-      files.push({ path, size });
+  const entered = new Set<string>();
+  const identity = (s: { dev: number; ino: number }) => `${s.dev}:${s.ino}`;
+  const add = (path: string, s: { dev: number; ino: number; size: number }) => {
+    const id = identity(s);
+    if (!seen.has(id)) {
+      seen.add(id);
+      files.push({ path, size: s.size });
     }
   };
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, s: { dev: number; ino: number }): Promise<void> => {
+    const id = identity(s);
+    if (entered.has(id)) return;
+    entered.add(id);
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -64,13 +76,11 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: Inp
     for (const entry of entries.sort((a, b) => byName(a.name, b.name))) {
       if (entry.name.startsWith(".")) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) add(path, (await stat(path)).size);
-      else if (entry.isSymbolicLink()) {
+      if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) {
         try {
           const s = await stat(path);
-          if (s.isDirectory()) await walk(path);
-          else if (s.isFile()) add(path, s.size);
+          if (s.isDirectory()) await walk(path, s);
+          else if (s.isFile()) add(path, s);
         } catch (e) {
           unreadable.push({ file: path, message: `cannot read (${errnoMessage(e)})` });
         }
@@ -78,10 +88,16 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: Inp
     }
   };
   for (const path of paths) {
+    if (path === STDIN) {
+      files.push({ path, size: 0 });
+      continue;
+    }
     try {
       const s = await stat(path);
-      if (s.isDirectory()) await walk(path);
-      else add(path, s.size);
+      if (s.isDirectory()) await walk(path, s);
+      // Named on the command line: a FIFO or /dev/stdin is read too (`validate <(zcat …)`).
+      else if (s.isFile()) add(path, s);
+      else files.push({ path, size: 0 });
     } catch (e) {
       unreadable.push({ file: path, message: `cannot read (${errnoMessage(e)})` });
     }
@@ -119,17 +135,19 @@ class PlainSource implements ByteSource {
 
 class GzipSource implements ByteSource {
   readonly gzip = true;
-  private readonly file;
+  private readonly file: Readable;
   private readonly chunks: AsyncIterator<Buffer>;
   private pending: Buffer | undefined;
-  constructor(path: string) {
-    this.file = createReadStream(path, { highWaterMark: 1 << 20 });
+  private readonly counted: { bytes: number } | undefined;
+  constructor(input: string | { stream: Readable; counted: { bytes: number } }) {
+    this.file = typeof input === "string" ? createReadStream(input, { highWaterMark: 1 << 20 }) : input.stream;
+    this.counted = typeof input === "string" ? undefined : input.counted;
     const gunzip = createGunzip({ chunkSize: 1 << 20 });
     this.file.on("error", (e) => gunzip.destroy(e));
     this.chunks = this.file.pipe(gunzip)[Symbol.asyncIterator]();
   }
   get fileBytes(): number {
-    return this.file.bytesRead;
+    return this.counted?.bytes ?? (this.file as ReturnType<typeof createReadStream>).bytesRead;
   }
   async read(buf: Buffer, offset: number, length: number): Promise<number> {
     if (this.pending === undefined || this.pending.length === 0) {
@@ -152,9 +170,76 @@ class GzipSource implements ByteSource {
   }
 }
 
+/**
+ * Standard input, a FIFO or a device: read as a stream (no seeking back), its
+ * first chunk looked at for the gzip magic bytes.
+ */
+class StreamSource implements ByteSource {
+  readonly gzip = false;
+  private pending: Buffer | undefined;
+  constructor(
+    private readonly chunks: AsyncIterator<Buffer>,
+    first: Buffer | undefined,
+    private readonly counted: { bytes: number },
+    private readonly stream: Readable,
+  ) {
+    this.pending = first;
+  }
+  get fileBytes(): number {
+    return this.counted.bytes;
+  }
+  async read(buf: Buffer, offset: number, length: number): Promise<number> {
+    if (this.pending === undefined || this.pending.length === 0) {
+      const next = await this.chunks.next();
+      if (next.done) return 0;
+      this.pending = next.value;
+    }
+    const n = Math.min(length, this.pending.length);
+    this.pending.copy(buf, offset, 0, n);
+    this.pending = this.pending.subarray(n);
+    return n;
+  }
+  async close(): Promise<void> {
+    if (this.stream !== process.stdin) this.stream.destroy();
+  }
+}
+
+async function openStream(path: string, fd?: number): Promise<ByteSource> {
+  const stream: Readable = path === STDIN ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20, ...(fd !== undefined ? { fd } : {}) });
+  const counted = { bytes: 0 };
+  const raw = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks: AsyncIterator<Buffer> = {
+    next: async () => {
+      const r = await raw.next();
+      if (!r.done) counted.bytes += (r.value as Buffer).length;
+      return r;
+    },
+  };
+  let first = await chunks.next();
+  // Two bytes tell gzip: wait for a second chunk when the first holds one byte.
+  let head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  while (head.length < 2 && !first.done) {
+    first = await chunks.next();
+    if (!first.done) head = Buffer.concat([head, first.value]);
+  }
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    const rest = Readable.from(
+      (async function* () {
+        yield head;
+        for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value;
+      })(),
+      { objectMode: false },
+    );
+    return new GzipSource({ stream: rest, counted });
+  }
+  return new StreamSource(chunks, head, counted, stream);
+}
+
 /** Opens a file, recognizing gzip by its first two bytes (1f 8b). */
 async function openSource(path: string): Promise<ByteSource> {
+  if (path === STDIN) return openStream(path);
   const fd = openSync(path, "r");
+  if (!fstatSync(fd).isFile()) return openStream(path, fd);
   let gzip = false;
   try {
     const head = Buffer.alloc(2);

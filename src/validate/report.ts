@@ -5,12 +5,36 @@
  * bounded memory, and rendered as text or JSON.
  */
 import { EXIT } from "../model/errors.js";
+import { quote, safeText } from "../model/show.js";
 import type { LoadedValidators, RecordSink, StreamTable, ValidationError } from "./load.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
 
 /** How many examples a violation group or the corrupt list keeps. */
 export const EXAMPLES = 3;
 export const CORRUPT_EXAMPLES = 20;
+/**
+ * How many distinct names (unknown categories, unknown columns per table,
+ * violation groups per table) the report keeps. Data can carry millions of
+ * distinct names: past this, occurrences are counted, not kept by name.
+ */
+export const MAX_NAMES = 1000;
+/** Names longer than this are kept (and shown) cut, with their length. */
+export const MAX_NAME_CHARS = 200;
+
+/** A name from the data, cut to MAX_NAME_CHARS (memory and output stay bounded). */
+function keptName(name: string): string {
+  return name.length <= MAX_NAME_CHARS ? name : `${name.slice(0, MAX_NAME_CHARS)}… (${name.length} characters)`;
+}
+
+/** Adds one occurrence of `name` to `counts`, unless the map is full and does not know it: then false. */
+function countName(counts: Map<string, number>, name: string): boolean {
+  const key = keptName(name);
+  const n = counts.get(key);
+  if (n !== undefined) counts.set(key, n + 1);
+  else if (counts.size < MAX_NAMES) counts.set(key, 1);
+  else return false;
+  return true;
+}
 
 /** Where a record is: file, 1-based line, and its index in the message's records when it came in a message body. */
 export interface Place {
@@ -48,6 +72,10 @@ export interface TableReport {
   readonly unknownColumns: readonly { readonly column: string; readonly count: number }[];
   /** Columns of the table (and MachineGroup) that no record of it carried. */
   readonly neverPresent: readonly string[];
+  /** Occurrences of unknown columns not listed by name (more than MAX_NAMES distinct names). */
+  readonly unknownColumnsNotListed?: number;
+  /** Errors not grouped (more than MAX_NAMES distinct groups). */
+  readonly violationsNotListed?: number;
 }
 
 export interface CorruptSpot extends Place {
@@ -74,6 +102,8 @@ export interface ValidateReport {
   /** Values that are not streamed records at all (not an object, no category). */
   readonly notRecords: readonly Violation[];
   readonly unknownCategories: readonly { readonly category: string; readonly count: number }[];
+  /** Records of unknown categories not listed by name (more than MAX_NAMES distinct categories). */
+  readonly unknownCategoriesNotListed?: number;
   readonly corrupt: { readonly count: number; readonly examples: readonly CorruptSpot[] };
   readonly unreadable: readonly { readonly file: string; readonly message: string }[];
   /** Whether drift (unknown categories and columns) counts as a violation. */
@@ -107,7 +137,9 @@ interface TableStats {
   /** column → records without it. */
   readonly missing: Map<string, number>;
   readonly unknown: Map<string, number>;
+  unknownNotListed: number;
   readonly groups: Map<string, Group>;
+  groupsNotListed: number;
 }
 
 /** "string", "number", "missing", ... from describeValue's wording. */
@@ -127,6 +159,8 @@ export class Findings implements RecordSink {
   private readonly byTable = new Map<string, StreamTable>();
   private readonly notRecordGroups = new Map<string, Group>();
   private readonly categories = new Map<string, number>();
+  private categoriesNotListed = 0;
+  private notRecordsNotListed = 0;
   private readonly corruptSpots: CorruptSpot[] = [];
   private corruptCount = 0;
   private readonly unreadableInputs: { file: string; message: string }[] = [];
@@ -156,7 +190,9 @@ export class Findings implements RecordSink {
         rows: 0,
         missing: new Map(),
         unknown: new Map(),
+        unknownNotListed: 0,
         groups: new Map(),
+        groupsNotListed: 0,
       };
       this.stats.set(table, s);
     }
@@ -169,7 +205,7 @@ export class Findings implements RecordSink {
     s.records++;
     const p = rec.properties;
     if (typeof p === "object" && p !== null && !Array.isArray(p)) s.rows++;
-    if (unknown.length > 0) for (const c of unknown) s.unknown.set(c, (s.unknown.get(c) ?? 0) + 1);
+    if (unknown.length > 0) for (const c of unknown) if (!countName(s.unknown, c)) s.unknownNotListed++;
     if (errors === undefined) {
       s.valid++;
       return;
@@ -179,33 +215,38 @@ export class Findings implements RecordSink {
       const column = e.column;
       if (column !== undefined && e.found === "missing" && s.pointers.get(column) === e.path) s.missing.set(column, (s.missing.get(column) ?? 0) + 1);
       // Envelope fields first, then columns in table order, then columns the table does not know.
-      this.group(s.groups, e, column === undefined ? -1 : (s.ordinals.get(column) ?? s.columns.length));
+      if (!this.group(s.groups, e, column === undefined ? -1 : (s.ordinals.get(column) ?? s.columns.length))) s.groupsNotListed++;
     }
   }
 
   unknownCategory(category: string): void {
     this.records++;
     this.unknownCategoryRecords++;
-    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+    if (!countName(this.categories, category)) this.categoriesNotListed++;
   }
 
   notARecord(errors: ValidationError[]): void {
     this.records++;
     this.invalid++;
-    for (const e of errors) this.group(this.notRecordGroups, e, -1);
+    for (const e of errors) if (!this.group(this.notRecordGroups, e, -1)) this.notRecordsNotListed++;
   }
 
-  private group(groups: Map<string, Group>, e: ValidationError, order: number): void {
-    const key = `${e.column === undefined ? `\u0000${e.path}` : e.column}\u0000${e.expected}`;
+  /** Counts an error in its group; false when the group is new and MAX_NAMES groups are kept already. */
+  private group(groups: Map<string, Group>, e: ValidationError, order: number): boolean {
+    const column = e.column === undefined ? undefined : keptName(e.column);
+    const path = keptName(e.path);
+    const key = `${column === undefined ? `\u0000${path}` : column}\u0000${e.expected}`;
     let g = groups.get(key);
     if (g === undefined) {
-      g = { column: e.column, path: e.path, expected: e.expected, order, count: 0, found: new Map(), examples: [] };
+      if (groups.size >= MAX_NAMES) return false;
+      g = { column, path, expected: e.expected, order, count: 0, found: new Map(), examples: [] };
       groups.set(key, g);
     }
     g.count++;
     const kind = kindOf(e.found);
     g.found.set(kind, (g.found.get(kind) ?? 0) + 1);
-    if (g.examples.length < EXAMPLES) g.examples.push({ ...this.where(), path: e.path, found: e.found });
+    if (g.examples.length < EXAMPLES) g.examples.push({ ...this.where(), path, found: e.found });
+    return true;
   }
 
   corrupt(spot: CorruptSpot): void {
@@ -239,11 +280,15 @@ export class Findings implements RecordSink {
         violations: violations(s.groups),
         unknownColumns: [...s.unknown].sort(([a], [b]) => byName(a, b)).map(([column, count]) => ({ column, count })),
         neverPresent: s.rows === 0 ? [] : s.columns.filter((c) => s.missing.get(c) === s.rows),
+        ...(s.unknownNotListed > 0 ? { unknownColumnsNotListed: s.unknownNotListed } : {}),
+        ...(s.groupsNotListed > 0 ? { violationsNotListed: s.groupsNotListed } : {}),
       }));
     const unknownCategories = [...this.categories].sort(([a], [b]) => byName(a, b)).map(([category, count]) => ({ category, count }));
     const drift = unknownCategories.length > 0 || tables.some((t) => t.unknownColumns.length > 0);
+    // Errors of records that are not records at all, past MAX_NAMES groups, are still counted as invalid records.
+    void this.notRecordsNotListed;
     const exitCode =
-      this.unreadableInputs.length > 0
+      this.unreadableInputs.length > 0 || (this.records === 0 && this.corruptCount === 0)
         ? EXIT.badInput
         : this.invalid > 0 || this.corruptCount > 0 || (strict && drift)
           ? EXIT.checkFailed
@@ -255,6 +300,7 @@ export class Findings implements RecordSink {
       tables,
       notRecords: violations(this.notRecordGroups),
       unknownCategories,
+      ...(this.categoriesNotListed > 0 ? { unknownCategoriesNotListed: this.categoriesNotListed } : {}),
       corrupt: { count: this.corruptCount, examples: this.corruptSpots },
       unreadable: this.unreadableInputs,
       strict,
@@ -283,8 +329,13 @@ function place(p: Place): string {
   return `${p.file}:${p.line}${p.record === undefined ? "" : ` record ${p.record}`}`;
 }
 
+/** A name from the data as the text report shows it: bare when plain, quoted and escaped otherwise. */
+function label(name: string): string {
+  return /^[\w.@-]{1,256}$/.test(name) ? name : quote(name, MAX_NAME_CHARS);
+}
+
 function renderViolation(v: Violation, indent: string): string[] {
-  const what = v.column === undefined ? (v.path === "" ? "the record" : v.path) : v.column;
+  const what = v.column === undefined ? (v.path === "" ? "the record" : v.path) : label(v.column);
   const found = v.found.map((f) => `${f.kind} ${number(f.count)}`).join(", ");
   const lines = [`${indent}${what}: expected ${v.expected} — ${plural(v.count, "record")} (found ${found})`];
   for (const e of v.examples) {
@@ -310,6 +361,7 @@ export function renderText(r: ValidateReport): string {
     for (const t of withViolations) {
       out.push(`  ${t.table} (${plural(t.records, "record")}, ${number(t.invalid)} invalid)`);
       for (const v of t.violations) out.push(...renderViolation(v, "    "));
+      if (t.violationsNotListed) out.push(`    … and ${plural(t.violationsNotListed, "more error")} of other kinds (kqlgen groups the first ${number(MAX_NAMES)})`);
     }
     if (r.notRecords.length > 0) {
       out.push("  not streamed records {time, tenantId, category, properties}");
@@ -329,22 +381,30 @@ export function renderText(r: ValidateReport): string {
   const drift = r.strict ? "drift, counted as violations (--strict)" : "drift, not violations";
   if (r.unknownCategories.length > 0) {
     out.push("", `Unknown categories (${drift}; their records are not checked)`);
-    for (const c of r.unknownCategories) out.push(`  ${c.category}: ${plural(c.count, "record")}`);
+    for (const c of r.unknownCategories) out.push(`  ${label(c.category)}: ${plural(c.count, "record")}`);
+    if (r.unknownCategoriesNotListed) out.push(`  … and ${plural(r.unknownCategoriesNotListed, "more record")} of other categories (kqlgen lists the first ${number(MAX_NAMES)})`);
   }
   const unknownColumns = r.tables.filter((t) => t.unknownColumns.length > 0);
   if (unknownColumns.length > 0) {
     out.push("", `Unknown columns (${drift})`);
-    for (const t of unknownColumns) for (const c of t.unknownColumns) out.push(`  ${t.table}.${c.column}: ${plural(c.count, "record")}`);
+    for (const t of unknownColumns) {
+      for (const c of t.unknownColumns) out.push(`  ${t.table}.${label(c.column)}: ${plural(c.count, "record")}`);
+      if (t.unknownColumnsNotListed) out.push(`  ${t.table}: … and ${plural(t.unknownColumnsNotListed, "more occurrence")} of other columns (kqlgen lists the first ${number(MAX_NAMES)})`);
+    }
   }
   if (r.unreadable.length > 0) {
     out.push("", "Unreadable input");
     for (const u of r.unreadable) out.push(`  ${u.file}: ${u.message}`);
   }
   out.push("", verdict(r));
-  return out.join("\n") + "\n";
+  // Names, values and file names come from the data: no control character reaches the terminal.
+  return safeText(out.join("\n"), true) + "\n";
 }
 
 function verdict(r: ValidateReport): string {
+  if (r.records.read === 0 && r.corrupt.count === 0 && r.unreadable.length === 0) {
+    return `NO DATA: ${plural(r.files, "file")} read, no record found: nothing was checked.`;
+  }
   if (r.exitCode === EXIT.ok) return "OK: every record matches its schema.";
   const reasons: string[] = [];
   if (r.unreadable.length > 0) reasons.push(plural(r.unreadable.length, "unreadable input"));

@@ -20,6 +20,8 @@
  * which also locates corrupt records. JSON lines are cut at line ends.
  */
 
+import { isUtf8 } from "node:buffer";
+
 /** What the scanner finds. Positions are byte indexes in the buffer of the current `feed`. */
 export interface ScanHandler {
   /**
@@ -50,6 +52,21 @@ const enum Mode {
 const HEAD_LOOKAHEAD = 256;
 /** A unit larger than this is reported as corrupt rather than buffered. */
 export const MAX_UNIT_BYTES = 64 * 1024 * 1024;
+
+/** Where the bytes from `pos` to `end` stop being valid UTF-8 (an offset from `pos`), or -1 when they are valid. */
+function badUtf8(buf: Buffer, pos: number, end: number): number {
+  if (isUtf8(buf.subarray(pos, end))) return -1;
+  // Rare: find the first bad byte (decode and compare, the replacement character marks it).
+  let lo = 0;
+  let hi = end - pos;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    // A prefix is valid, or ends inside a sequence that is complete in the full range.
+    if (isUtf8(buf.subarray(pos, pos + mid)) || [1, 2, 3].some((k) => mid - k > lo && isUtf8(buf.subarray(pos, pos + mid - k)))) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const NEED_MORE = -1;
 const BROKEN = -2;
@@ -293,6 +310,13 @@ export class Scanner {
     }
     const lineEnd = nl === -1 ? n : nl;
     const end = buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+    const bad = badUtf8(buf, pos, end);
+    if (bad !== -1) {
+      this.handler.corrupt(pos + bad, -1, `not valid UTF-8 (byte 0x${buf[pos + bad]!.toString(16).padStart(2, "0")}): the line is not checked`);
+      if (nl === -1) return n;
+      this.passNewline(nl);
+      return nl + 1;
+    }
     const text = buf.toString("utf8", pos, end);
     let value: unknown;
     try {
@@ -305,6 +329,11 @@ export class Scanner {
         let after = exact;
         while (after < n && (buf[after] === 32 || buf[after] === 9 || buf[after] === CR)) after++;
         if (after >= n || buf[after] === LF) {
+          const bad = badUtf8(buf, pos, exact);
+          if (bad !== -1) {
+            this.handler.corrupt(pos + bad, -1, `not valid UTF-8 (byte 0x${buf[pos + bad]!.toString(16).padStart(2, "0")}): the record is not checked`);
+            return after;
+          }
           try {
             value = JSON.parse(buf.toString("utf8", pos, exact));
             this.topValue(value, pos);
@@ -357,9 +386,9 @@ export class Scanner {
           let end = q;
           while (isWs(buf[end - 1]!)) end--;
           let value: unknown;
-          let ok = true;
+          let ok = badUtf8(buf, pos, end) === -1;
           try {
-            value = JSON.parse(buf.toString("utf8", pos, end));
+            if (ok) value = JSON.parse(buf.toString("utf8", pos, end));
           } catch {
             ok = false;
           }
@@ -393,6 +422,12 @@ export class Scanner {
     const sep = buf[after];
     // At the end of the data the record still counts (the message's missing end is reported next).
     if (sep !== COMMA && sep !== RBRACKET && after < n) return this.brokenMessage(pos);
+    const bad = badUtf8(buf, pos, end);
+    if (bad !== -1) {
+      this.handler.corrupt(pos + bad, this.record, `not valid UTF-8 (byte 0x${buf[pos + bad]!.toString(16).padStart(2, "0")}): the record is not checked`);
+      this.record++;
+      return sep === COMMA ? after + 1 : after;
+    }
     const text = buf.toString("utf8", pos, end);
     try {
       this.handler.value(JSON.parse(text), pos, this.record);
