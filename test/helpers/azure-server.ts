@@ -23,6 +23,7 @@ import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import { Command } from "commander";
 import selfsigned from "selfsigned";
 import { registerPull } from "../../src/cli/commands/pull.js";
@@ -181,6 +182,18 @@ export interface Fault {
   readonly echoAuthorization?: boolean;
   /** Wait this long before answering normally (to make requests overlap). */
   readonly delayMs?: number;
+  /** Answer 200 with a body of this many bytes (a JSON start, then blanks), streamed as the client reads. */
+  readonly hugeBody?: number;
+  /** With hugeBody: send it gzip-compressed (`content-encoding: gzip`): a small answer that inflates to hugeBody bytes. */
+  readonly gzip?: boolean;
+  /** Send the headers and the start of the body, then nothing more (a stalled answer). */
+  readonly stallBody?: boolean;
+  /** Send the answer one byte every this many ms (a slow drip). */
+  readonly dripMs?: number;
+  /** Answer 401 with a message quoting the request's token in two halves on two lines, as an opaque token (no "Bearer"). */
+  readonly echoTokenSplit?: boolean;
+  /** Answer 400 with the token in a response header and the body's message. */
+  readonly echoTokenHeader?: boolean;
 }
 
 export const faults = {
@@ -262,6 +275,8 @@ export class AzureServer {
   workspaces = new Map<string, readonly Table[]>();
   hunting: readonly Table[] = [];
   logAnalyticsAudience = "https://api.loganalytics.io";
+  /** Accept tokens that are not JWTs (opaque tokens, as some identity providers issue) for any audience. */
+  acceptOpaqueTokens = false;
   graphAudience = "https://graph.microsoft.com";
 
   private constructor(
@@ -330,6 +345,25 @@ export class AzureServer {
     this.agent.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** A 200 answer of `bytes` bytes (a JSON start, then blanks), or gzip of it; written as fast as the client reads, stopped when it hangs up. */
+  private async sendHuge(res: ServerResponse, bytes: number, gzip: boolean): Promise<void> {
+    const head = Buffer.from('{"tables":[{"name":"PrimaryResult","columns":[],"rows":[');
+    if (gzip) {
+      const body = await gzipBomb(bytes);
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-encoding": "gzip", "content-length": String(body.length) });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": String(bytes) });
+    res.write(head);
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    for (let left = bytes - head.length; left > 0 && !res.destroyed; left -= chunk.length) {
+      const ok = res.write(left >= chunk.length ? chunk : chunk.subarray(0, left));
+      if (!ok) await new Promise<void>((resolve) => { res.once("drain", resolve); res.once("close", resolve); });
+    }
+    if (!res.destroyed) res.end();
   }
 
   private takeFault(api: Api, table: string | undefined): Fault | undefined {
@@ -405,7 +439,7 @@ export class AzureServer {
     // The services check the token before anything else.
     const expected = api === "graph" ? this.graphAudience : this.logAnalyticsAudience;
     if (!token) return send(401, { error: { code: "AuthorizationRequiredError", message: "Valid authentication was not provided" } });
-    if (audience !== expected) {
+    if (audience !== expected && !(this.acceptOpaqueTokens && !token.includes("."))) {
       return send(401, { error: { code: "InvalidAuthenticationToken", message: `The audience '${audience}' is invalid: expected ${expected}` } });
     }
 
@@ -413,6 +447,36 @@ export class AzureServer {
     if (fault?.hang) {
       this.hanging.push(res);
       return;
+    }
+    if (fault?.hugeBody !== undefined) return void this.sendHuge(res, fault.hugeBody, fault.gzip === true);
+    if (fault?.stallBody) {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.write('{"tables":[{"name":"PrimaryResult","columns":[');
+      this.hanging.push(res);
+      return;
+    }
+    if (fault?.dripMs !== undefined) {
+      const text = JSON.stringify(api === "graph" ? graphBody(this.hunting[0]!) : logAnalyticsBody([...this.workspaces.values()][0]![0]!));
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      this.hanging.push(res);
+      let i = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || i >= text.length) {
+          clearInterval(timer);
+          if (!res.destroyed) res.end();
+          return;
+        }
+        res.write(text[i++]!);
+      }, fault.dripMs);
+      res.on("close", () => clearInterval(timer));
+      return;
+    }
+    if (fault?.echoTokenSplit && token) {
+      const half = Math.floor(token.length / 2);
+      return send(401, { error: { code: "InvalidAuthenticationToken", message: `The token could not be validated. Received:\n${token.slice(0, half)}\n${token.slice(half)}\nRetry with a new token.` } });
+    }
+    if (fault?.echoTokenHeader && token) {
+      return send(400, { error: { code: "BadRequest", message: `Rejected credential ${token.split(".")[2]} for this request` } }, { "x-ms-echo-credential": token, "www-authenticate": `Bearer error="invalid_token", token="${token}"` });
     }
     if (fault?.echoAuthorization) {
       return send(fault.status ?? 400, { error: { code: "BadRequest", message: `Request with header Authorization: ${auth} could not be processed` } });
@@ -448,6 +512,32 @@ export class AzureServer {
     }
     return send(200, answer, fault?.headers ?? {});
   }
+}
+
+/** A gzip member holding `bytes` bytes of blanks: made once per size (a 1 GB bomb is about 1 MB). */
+const bombs = new Map<number, Promise<Buffer>>();
+export function gzipBomb(bytes: number): Promise<Buffer> {
+  let b = bombs.get(bytes);
+  if (!b) {
+    b = (async () => {
+      const chunk = Buffer.alloc(1 << 20, 0x20);
+      const parts: Buffer[] = [];
+      const z = zlib.createGzip({ level: 9, memLevel: 9 });
+      z.on("data", (d: Buffer) => parts.push(d));
+      const ended = new Promise<void>((resolve, reject) => {
+        z.on("end", resolve);
+        z.on("error", reject);
+      });
+      for (let left = bytes; left > 0; left -= chunk.length) {
+        if (!z.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((r) => z.once("drain", r));
+      }
+      z.end();
+      await ended;
+      return Buffer.concat(parts);
+    })();
+    bombs.set(bytes, b);
+  }
+  return b;
 }
 
 // ---------------------------------------------------------------- tokens and a fake `az`
@@ -505,9 +595,10 @@ if (process.env.FAKE_AZ_MODE === "login") {
   process.exit(1);
 }
 const resource = arg("--resource") || arg("--scope");
+const opaque = process.env.FAKE_AZ_TOKENS === "opaque";
 const tenant = arg("--tenant") || "72f988bf-0000-0000-0000-000000000000";
 const exp = Math.floor(Date.now() / 1000) + 3600;
-const token = b64(JSON.stringify({ alg: "none", typ: "JWT" })) + "." +
+const token = opaque ? "Kq" + crypto.randomBytes(36).toString("base64url") : b64(JSON.stringify({ alg: "none", typ: "JWT" })) + "." +
   b64(JSON.stringify({ aud: resource, tid: tenant, iss: "https://sts.windows.net/" + tenant + "/", scp: "user_impersonation", exp })) + "." +
   crypto.randomBytes(24).toString("base64url");
 fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ args, token }) + "\\n");

@@ -11,8 +11,10 @@ import { quote, safeText } from "../../model/show.js";
 import { buildSchemaSet, isPlainIdentifier, type Platform, type RawTable, type SchemaSet } from "../../model/schema.js";
 import { CLOUD_SETTINGS, CLOUDS, type Cloud, type CloudName } from "./cloud.js";
 import { createCredential } from "./credential.js";
-import { LiveError } from "./errors.js";
+import { LiveError, redactSecrets } from "./errors.js";
 import { rememberEnvironmentSecrets, rememberSecret } from "./redact.js";
+import { AzureLogger } from "@azure/logger";
+import { format } from "node:util";
 import { GraphHuntingSource } from "./graph.js";
 import { LogAnalyticsSource, type LiveSourceOptions } from "./log-analytics.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, type PullSource } from "./options.js";
@@ -172,6 +174,17 @@ function reportable(failures: readonly LiveError[]): LiveError[] {
   });
 }
 
+/**
+ * The Azure SDK's own logs (AZURE_LOG_LEVEL): they print response headers
+ * as the service sent them, tokens a service echoes included. Every line goes
+ * through the same redaction as kqlgen's messages, control characters escaped.
+ */
+function redactSdkLogs(): void {
+  AzureLogger.log = (...args: unknown[]) => {
+    process.stderr.write(`${safeText(redactSecrets(format(...args)), true)}\n`);
+  };
+}
+
 /** Pulls the schemas. Throws InputError for bad usage, PullError when the service or sign-in fails. */
 export async function pullSchemas(options: PullOptions): Promise<PullResult> {
   const resolved = resolvePullOptions(options);
@@ -186,6 +199,7 @@ export async function pullSchemas(options: PullOptions): Promise<PullResult> {
     if (e instanceof LiveError) throw new PullError([e], 0);
     throw e;
   }
+  redactSdkLogs();
   // Every token the credential hands out is remembered, so that no message or log line can show it (or a piece of it).
   rememberEnvironmentSecrets();
   const inner = credential;
