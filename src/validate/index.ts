@@ -9,7 +9,7 @@
  */
 import { InputError, InputProblem } from "../model/errors.js";
 import { loadValidators, type LoadedValidators } from "./load.js";
-import { listInputs, ReadBuffer, scanFile, type ChunkPosition } from "./read.js";
+import { listInputs, ReadBuffer, scanFile, STDIN, type ChunkPosition } from "./read.js";
 import { Findings, type Place, type ValidateReport } from "./report.js";
 import { Scanner, type ScanHandler } from "./scan.js";
 
@@ -106,15 +106,20 @@ export async function validateWith(validators: LoadedValidators, options: Omit<V
   const buffer = new ReadBuffer();
   let done = 0;
   for (const file of files) {
-    const run = new FileRun(file.path, findings, validators);
+    const run = new FileRun(file.path === STDIN ? "<stdin>" : file.path, findings, validators);
+    let consumed = 0;
     findings.where = run.where;
     findings.files++;
     try {
       await scanFile(file.path, run.scanner, run.chunk, buffer, {
-        progress: (bytes) => options.progress?.({ bytes: done + bytes, totalBytes, records: findings.records, file: file.path }),
+        progress: (bytes) => {
+          consumed = bytes;
+          options.progress?.({ bytes: done + bytes, totalBytes, records: findings.records, file: file.path });
+        },
         failed: (at, message) => run.failed(at, run.scanner.line, message),
       });
-      findings.bytes += file.size;
+      // A stream (stdin, a FIFO) has no size: count what was read.
+      findings.bytes += file.size || consumed;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;

@@ -23,7 +23,7 @@ export const MAX_NAME_CHARS = 200;
 
 /** A name from the data, cut to MAX_NAME_CHARS (memory and output stay bounded). */
 function keptName(name: string): string {
-  return name.length <= MAX_NAME_CHARS ? name : `${name.slice(0, MAX_NAME_CHARS)}… (${name.length} characters)`;
+  return name.length <= MAX_NAME_CHARS ? name : `${name.slice(0, MAX_NAME_CHARS)}… (${name.length.toLocaleString("en-US")} characters)`;
 }
 
 /** Adds one occurrence of `name` to `counts`, unless the map is full and does not know it: then false. */
@@ -331,7 +331,7 @@ function place(p: Place): string {
 
 /** A name from the data as the text report shows it: bare when plain, quoted and escaped otherwise. */
 function label(name: string): string {
-  return /^[\w.@-]{1,256}$/.test(name) ? name : quote(name, MAX_NAME_CHARS);
+  return /^[\w.@-]{1,256}$/.test(name) ? name : quote(name, MAX_NAME_CHARS + 40);
 }
 
 function renderViolation(v: Violation, indent: string): string[] {

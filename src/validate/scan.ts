@@ -56,16 +56,25 @@ export const MAX_UNIT_BYTES = 64 * 1024 * 1024;
 /** Where the bytes from `pos` to `end` stop being valid UTF-8 (an offset from `pos`), or -1 when they are valid. */
 function badUtf8(buf: Buffer, pos: number, end: number): number {
   if (isUtf8(buf.subarray(pos, end))) return -1;
-  // Rare: find the first bad byte (decode and compare, the replacement character marks it).
-  let lo = 0;
-  let hi = end - pos;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    // A prefix is valid, or ends inside a sequence that is complete in the full range.
-    if (isUtf8(buf.subarray(pos, pos + mid)) || [1, 2, 3].some((k) => mid - k > lo && isUtf8(buf.subarray(pos, pos + mid - k)))) lo = mid;
-    else hi = mid;
+  // Rare: walk the sequences to the first one that is not valid (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => k < end && buf[k]! >= lo && buf[k]! <= hi;
+  let i = pos;
+  while (i < end) {
+    const b = buf[i]!;
+    let len = 0;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xc2 && b <= 0xdf) len = cont(i + 1) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
+      const ok1 = b === 0xe0 ? cont(i + 1, 0xa0) : b === 0xed ? cont(i + 1, 0x80, 0x9f) : cont(i + 1);
+      len = ok1 && cont(i + 2) ? 3 : 0;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const ok1 = b === 0xf0 ? cont(i + 1, 0x90) : b === 0xf4 ? cont(i + 1, 0x80, 0x8f) : cont(i + 1);
+      len = ok1 && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    }
+    if (len === 0) return i - pos;
+    i += len;
   }
-  return lo;
+  return end - pos;
 }
 
 const NEED_MORE = -1;

@@ -50,7 +50,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
   program
     .command("validate")
     .description("check streamed data (Event Hubs message bodies, Storage JSON lines; gzip too) against the schemas")
-    .argument("<paths...>", "data files, or folders to read recursively")
+    .argument("<paths...>", "data files, or folders to read recursively; - reads standard input (gzip too)")
     .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots)").default("fixtures/"))
     .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"))
     .addOption(new Option("--format <format>", "report format").choices(["text", "json"]).default("text"))
