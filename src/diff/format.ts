@@ -1,10 +1,12 @@
 /** A schema diff for people (text) and for machines (JSON). */
+import { quote, safeText } from "../model/show.js";
 import type { SchemaChange, SchemaDiff } from "./diff.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function describeChange(c: SchemaChange): string {
-  const col = JSON.stringify(c.column);
+  // Column names come from schema files: quoted and escaped (bidi controls and C1 codes too), cut when huge.
+  const col = c.column === undefined ? "" : quote(c.column, 200);
   switch (c.kind) {
     case "table-added":
       return `+ table added (${plural(c.columns ?? 0, "column")}${c.to ? `, ${c.to}` : ""})`;
@@ -28,7 +30,7 @@ function describeChange(c: SchemaChange): string {
  * line marked with its severity, then a summary line.
  */
 export function formatDiffText(diff: SchemaDiff, labels: { readonly old: string; readonly new: string }): string {
-  const lines: string[] = [`schema diff: ${labels.old} -> ${labels.new}`];
+  const lines: string[] = [`schema diff: ${safeText(labels.old)} -> ${safeText(labels.new)}`];
   let current: string | undefined;
   for (const c of diff.changes) {
     if (c.table !== current) {

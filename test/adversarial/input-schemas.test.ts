@@ -291,6 +291,16 @@ describe("prototype-named columns in every source format", () => {
   });
 });
 
+it("diff's report escapes bidi controls and C1 codes in column names (JSON.stringify leaves them raw)", async () => {
+  const old = await folder(async () => {});
+  const dir = await folder((d) => writeFile(path.join(d, "Good.getschema.csv"), GOOD_CSV + "Evil\u202eTxt\u009b31m,2,System.String,string\n"));
+  const r = await kqlgen("diff", old, dir);
+  expect(r.code).toBe(0); // additive
+  expect(r.out).toContain('+ column "Evil\\u202eTxt\\u009b31m" added (string, at 2)');
+  // eslint-disable-next-line no-control-regex
+  expect(r.out).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+});
+
 describe("scale of the readers", () => {
   it("a 2 MB Graph file whose rows carry 20,000 declared names is read in linear time (was quadratic: 0.5 MB took 79 s)", async () => {
     const declared = Array.from({ length: 20_000 }, (_, i) => ({ name: i === 0 ? "columnname" : i === 1 ? "columntype" : `Extra${i}` }));
