@@ -239,15 +239,17 @@ describe("hostile schemas from the service", () => {
       columns: ["__proto__", "constructor", "hasOwnProperty", "toString", "valueOf", "Timestamp"].map((name, ordinal) => ({ name, type: "string" as const, ordinal })),
     };
     const { dir } = await savedOut();
-    const local = await AzureServer.start({ workspaces: new Map([[WORKSPACE, [odd]]]), hunting: fixtures });
+    const protoTables = ["__proto__", "hasOwnProperty", "constructor"].map((name) => ({ ...odd, name }));
+    const local = await AzureServer.start({ workspaces: new Map([[WORKSPACE, [odd, ...protoTables]]]), hunting: fixtures });
     try {
-      const args = ["pull", "--workspace", WORKSPACE, "--tables", "DeviceInfo", "--endpoint", local.logAnalyticsEndpoint, "--out", dir];
+      const args = ["pull", "--workspace", WORKSPACE, "--tables", "DeviceInfo,__proto__,hasOwnProperty,constructor", "--endpoint", local.logAnalyticsEndpoint, "--out", dir];
       const env = { ...userEnv(), NODE_EXTRA_CA_CERTS: local.caFile };
       const first = await kqlgen(args, env);
       expect(first.stderr.split("\n").filter((l) => l.startsWith("kqlgen:"))).toEqual([]);
       expect(first.code).toBe(0);
-      const saved = (await readSchemaDir(dir)).tables.find((t) => t.name === "DeviceInfo")!;
-      expect(saved.columns.map((c) => c.name)).toEqual(odd.columns.map((c) => c.name));
+      const set = (await readSchemaDir(dir)).tables;
+      expect(set.map((t) => t.name)).toEqual(["DeviceInfo", "Keep", "__proto__", "constructor", "hasOwnProperty"]);
+      for (const t of set.filter((x) => x.name !== "Keep")) expect(t.columns.map((c) => c.name)).toEqual(odd.columns.map((c) => c.name));
       const check = await kqlgen([...args, "--check"], env);
       expect(check.code).toBe(0);
       const diff = await kqlgen(["diff", dir, dir]);

@@ -114,7 +114,7 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
         const own = e.failures.every((f) => !f.stopsPull && f.table !== undefined);
         const failedTables = new Set(e.failures.map((f) => f.table)).size;
         const counted = own && e.total > 0 ? ` (${failedTables} of ${plural(e.total, "table")} failed)` : "";
-        io.err(`kqlgen: pull failed${counted}: ${flags.check ? "nothing was compared" : `nothing was written to ${flags.out}`}`);
+        io.err(`kqlgen: pull failed${counted}: ${flags.check ? "nothing was compared" : `nothing was written to ${safeText(flags.out)}`}`);
         done(EXIT_PULL_FAILED);
         return;
       }
