@@ -14,6 +14,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { describeUnexpected } from "../../src/cli/unexpected.js";
+import { checkPattern } from "../../src/config/regex-safety.js";
 import { errnoText } from "../../src/files.js";
 import { captureIo, cleanupTmpDirs, FIXTURES, hashTree, makeTmpDir, writeTree } from "../helpers/tree.js";
 
@@ -327,6 +328,22 @@ describe("catastrophic regular expressions in the config", () => {
       expect(await hashTree(out)).toEqual(outBefore);
     });
   }
+  it("the check refuses nested and overlapping repetition, and accepts separated repetition and the usual patterns", () => {
+    const refused = ["^(a+)+$", "(a*)*b", "^(a|ab)*$", "(x{1,3})+y", "^(.|a)+$", "(a)\\1", "^(\\w+\\s?)*$", "(.*,)+x", "((a)+)+", "(a+b?)+", "([a-z]+)*", "(\\d+\\d)+"];
+    const accepted = [
+      "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,7})?Z$",
+      "^-?[0-9]+(?:\\.[0-9]+)?$",
+      "^(\\d+\\.)+\\d+$",
+      "^([a-z]+-)*[a-z]+$",
+      "(foo|bar)*",
+      "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$",
+      "^(?:[0-9]{1,3}\\.){3}[0-9]{1,3}$",
+      "a+b+c+",
+      "(a+b)+",
+    ];
+    expect(refused.filter((p) => checkPattern(p).ok)).toEqual([]);
+    expect(accepted.filter((p) => !checkPattern(p).ok)).toEqual([]);
+  });
   it("patternProperties keys are checked too (^(\\w+\\s?)* is the classic ReDoS); safe patterns pass", async () => {
     const dir = await folder((d) => writeFile(path.join(d, "Dyn.csv"), dynCsv));
     const file = path.join(dir, "..", "re.config.json");
