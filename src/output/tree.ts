@@ -1,5 +1,5 @@
 /** Reading an output folder back, for `check` and for safe replacement. */
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Entries of an output folder that are the user's, not kqlgen's: never compared, never lost. */
@@ -21,8 +21,24 @@ export async function listTree(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/** The largest file of an output folder `check` reads to compare (generated files are far smaller). */
+const MAX_COMPARED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Every file's text, for `check`. A symbolic link, FIFO or device is never
+ * read (a link to /proc/self/environ would print the environment in the diff;
+ * a FIFO would block), nor is a file too large to be generated: each stands as
+ * a one-line note, which differs from what generate writes.
+ */
 export async function readTree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const rel of await listTree(dir)) files.set(rel, await readFile(path.join(dir, rel), "utf8"));
+  for (const rel of await listTree(dir)) {
+    const file = path.join(dir, rel);
+    const s = await lstat(file);
+    if (s.isSymbolicLink()) files.set(rel, "(a symbolic link: kqlgen does not follow links in the output folder)\n");
+    else if (!s.isFile()) files.set(rel, "(not a regular file: kqlgen does not read it)\n");
+    else if (s.size > MAX_COMPARED_BYTES) files.set(rel, `(a file of ${Math.round(s.size / (1024 * 1024))} MB: larger than any file kqlgen generates)\n`);
+    else files.set(rel, await readFile(file, "utf8"));
+  }
   return files;
 }

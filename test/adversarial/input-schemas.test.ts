@@ -101,6 +101,20 @@ describe("file contents never leak", () => {
     });
   }
 
+  it("check: a link to /proc/self/environ inside --out is compared as a link, never read into the diff", async () => {
+    const dir = await folder(async () => {});
+    const copy = path.join(await makeTmpDir("adv-out-link"), "out");
+    expect((await kqlgen("generate", "--schemas", dir, "--out", copy, "--config", emptyConfig)).code).toBe(0);
+    const { readdir, rm } = await import("node:fs/promises");
+    const table = (await readdir(path.join(copy, "src", "tables")))[0]!;
+    await rm(path.join(copy, "src", "tables", table));
+    await symlink("/proc/self/environ", path.join(copy, "src", "tables", table));
+    const r = await kqlgen("check", "--schemas", dir, "--out", copy, "--config", emptyConfig);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("-(a symbolic link: kqlgen does not follow links in the output folder)");
+    expect(r.out + r.err).not.toContain(SECRET);
+  });
+
   it("with --follow-symlinks the file is read, and only a short escaped excerpt is quoted", async () => {
     const dir = await folder((d) => symlink("/proc/self/environ", path.join(d, "env.csv")));
     const r = await kqlgen("generate", "--schemas", dir, "--out", out, "--config", emptyConfig, "--follow-symlinks");
