@@ -90,13 +90,13 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
   statements.push({ kind: StructureKind.ExportDeclaration,
     moduleSpecifier: "./runtime/stream.js",
     isTypeOnly: true,
-    namedExports: ["RecordError", "StreamParseResult", "UnknownCategory", "UnknownColumn"],
+    namedExports: ["LargeLong", "MissingColumn", "RecordError", "RecordNotes", "StreamParseResult", "UnknownCategory", "UnknownColumn", "UnknownEnvelopeKey"],
   });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is] });
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface] });
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is, n.validateEvent, n.isEvent] });
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface, n.event] });
   }
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", namedExports: KQL_EXPORTS });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", isTypeOnly: true, namedExports: KQL_TYPE_EXPORTS });
