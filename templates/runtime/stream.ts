@@ -161,7 +161,10 @@ export function streamTable(
     rejectMissing: options.rejectMissing === true,
     longs: columns
       .filter((c) => c.type === "long" || bigint.includes(c.name) || strings.includes(c.name))
-      .map((c) => ({ name: c.name, mode: bigint.includes(c.name) ? "bigint" : strings.includes(c.name) ? "string" : "number" })),
+      .map((c) => ({
+        name: c.name,
+        mode: bigint.includes(c.name) ? "bigint" : strings.includes(c.name) ? "string" : "number",
+      })),
     rejectUnsafeLongs: options.rejectUnsafeLongs === true,
   };
 }
@@ -347,7 +350,8 @@ export function checkStreamRecord(
       case "Tenant":
       case "_TimeReceivedBySvc": {
         const v = rec[k];
-        if (typeof v !== "string") errors = addError(errors, `${path()}/${k}`, undefined, "string (an optional envelope field)", v);
+        if (typeof v !== "string")
+          errors = addError(errors, `${path()}/${k}`, undefined, "string (an optional envelope field)", v);
         continue;
       }
       default:
@@ -374,10 +378,7 @@ export function checkStreamRecord(
         }
       }
     }
-    unknown =
-      first < 0
-        ? unknownOfValid(properties, table, -1 - first)
-        : unknownColumnsOf(properties, table.known);
+    unknown = first < 0 ? unknownOfValid(properties, table, -1 - first) : unknownColumnsOf(properties, table.known);
     if (table.rejectUnknown) {
       for (const k of unknown) {
         errors = addError(
@@ -400,7 +401,8 @@ export function checkStreamRecord(
         notes ??= newNotes();
         if (column.mode === "number") {
           const expected = `long within ±2^53 (number mode rounds larger ones${digits === undefined ? "" : ` to ${String(x)}`}; set mapping.long or columns["${table.table}.${column.name}"].long to "bigint" or "string" to keep them exact)`;
-          if (table.rejectUnsafeLongs) errors = addError(errors, at, column.name, expected, digits === undefined ? x : Number(digits));
+          if (table.rejectUnsafeLongs)
+            errors = addError(errors, at, column.name, expected, digits === undefined ? x : Number(digits));
           else notes.warnings.push({ path: at, column: column.name, expected, found: `number ${digits ?? String(x)}` });
         } else if (digits === undefined) {
           notes.warnings.push({
@@ -410,7 +412,12 @@ export function checkStreamRecord(
             found: `number ${String(x)}`,
           });
         } else (exact ??= [])[i] = digits;
-        notes.longs.push({ column: column.name, digits, parsed: x, exact: column.mode !== "number" && digits !== undefined });
+        notes.longs.push({
+          column: column.name,
+          digits,
+          parsed: x,
+          exact: column.mode !== "number" && digits !== undefined,
+        });
       }
     }
   }
@@ -425,7 +432,9 @@ export function checkStreamRecord(
         if (typeof x === "number") {
           const digits = exact?.[i];
           props[column.name] =
-            column.mode === "bigint" ? BigInt(digits ?? x) : digits ?? (Number.isSafeInteger(x) ? String(x) : BigInt(x).toString());
+            column.mode === "bigint"
+              ? BigInt(digits ?? x)
+              : (digits ?? (Number.isSafeInteger(x) ? String(x) : BigInt(x).toString()));
         } else if (typeof x === "string" && column.mode === "bigint") props[column.name] = BigInt(x);
       }
     }
@@ -519,7 +528,8 @@ class Collector implements RecordSink {
     if (notes !== undefined) {
       if (notes.missing.length > 0) count(this.missing, table.table, notes.missing);
       for (const k of notes.envelope) this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
-      if (notes.warnings.length > 0) this.fail(notes.warnings, this.record, this.line, rec.category as string, this.warnings);
+      if (notes.warnings.length > 0)
+        this.fail(notes.warnings, this.record, this.line, rec.category as string, this.warnings);
     }
     if (errors === undefined) this.records.push(rec);
     else this.fail(errors, this.record, this.line, rec.category as string);
@@ -537,7 +547,9 @@ class Collector implements RecordSink {
     const unknownCategories = [...this.categories]
       .sort(([a], [b]) => byName(a, b))
       .map(([category, count]) => ({ category, count }));
-    const unknownEnvelopeKeys = [...this.envelope].sort(([a], [b]) => byName(a, b)).map(([key, count]) => ({ key, count }));
+    const unknownEnvelopeKeys = [...this.envelope]
+      .sort(([a], [b]) => byName(a, b))
+      .map(([key, count]) => ({ key, count }));
     return {
       records: this.records,
       errors: this.errors,

@@ -66,7 +66,10 @@ export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPrese
 }
 
 /** The columns of `row` among `optional` that it lacks. */
-export function absentColumns(row: Record<string, unknown>, optional: readonly string[] | undefined): readonly string[] {
+export function absentColumns(
+  row: Record<string, unknown>,
+  optional: readonly string[] | undefined,
+): readonly string[] {
   if (optional === undefined) return NONE;
   let absent: string[] | undefined;
   for (const c of optional) if (row[c] === undefined) (absent ??= []).push(c);
@@ -117,7 +120,12 @@ export function valid<T>(value: T, known: KnownColumns, optional?: readonly stri
   return new ValidRow(value, known, optional);
 }
 
-export function invalid(errors: readonly ValidationError[], row: unknown, known: KnownColumns, optional?: readonly string[]): Invalid {
+export function invalid(
+  errors: readonly ValidationError[],
+  row: unknown,
+  known: KnownColumns,
+  optional?: readonly string[],
+): Invalid {
   return new InvalidRow(errors, row, known, optional);
 }
 
