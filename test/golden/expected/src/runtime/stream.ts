@@ -206,6 +206,8 @@ function isJsonSpace(c: number): boolean {
 export function exactDigits(source: JsonText, name: string, value: number): string | undefined {
   const key = JSON.stringify(name);
   const text = source.text;
+  // A candidate has as many digits as the parsed number (below 1e21, String() writes them all).
+  const length = String(value).length;
   for (let at = text.indexOf(key, source.from); at !== -1; at = text.indexOf(key, at + 1)) {
     let i = at + key.length;
     while (isJsonSpace(text.charCodeAt(i))) i++;
@@ -216,7 +218,7 @@ export function exactDigits(source: JsonText, name: string, value: number): stri
     if (text.charCodeAt(i) === 45 /* - */) i++;
     const first = i;
     for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
-    if (i === first) continue;
+    if (i === first || i - start !== length) continue;
     const after = text.charCodeAt(i);
     if (after === 46 /* . */ || after === 101 /* e */ || after === 69 /* E */) continue;
     const digits = text.slice(start, i);
@@ -370,7 +372,7 @@ export function checkStreamRecord(
     if (first >= 0) errors = table.check(properties, `${path()}/properties`, errors);
     // Drift is drift whether or not the record is otherwise valid.
     if (first < -1 || (first >= 0 && table.optional.length > 0)) {
-      const missing = absentColumns(properties, table.optional);
+      const missing = absentColumns(properties, table.optional, first < -1 ? -1 - first : Infinity);
       if (missing.length > 0) {
         (notes ??= newNotes()).missing = missing;
         if (table.rejectMissing) {
