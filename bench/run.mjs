@@ -3,9 +3,9 @@
 // ratios are taken inside one process, interleaving the two sides. Prints figures; asserts nothing.
 // Run: npm run bench
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { loadGeneratedPackage, measure, prng, record, ROOT, TMP } from "./lib.mjs";
 
@@ -36,7 +36,49 @@ function duel(a, b, ops, rounds) {
   return [med(ta), med(tb)];
 }
 
+/** test/helpers/streamdata.ts, transpiled (it imports nothing): realistic streamed records of every Defender table. */
+async function streamData() {
+  const { transpile } = await import(pathToFileURL(path.join(ROOT, "dist/src/validate/load.js")).href);
+  mkdirSync(TMP, { recursive: true });
+  const out = path.join(TMP, "streamdata-run.mjs");
+  writeFileSync(out, transpile(readFileSync(path.join(ROOT, "test/helpers/streamdata.ts"), "utf8"), "streamdata.ts"));
+  return import(pathToFileURL(out).href);
+}
+
+/**
+ * What the wire carries (issue 8): every Defender table, a third of the string
+ * values null, a quarter of the records lacking their table's newest columns,
+ * and 1 record in 100 with a long beyond 2^53 (0: none).
+ */
+async function wire(largeLongEvery) {
+  const { module: g } = await loadGeneratedPackage(process.env.BENCH_PKG ?? "pkg");
+  const sd = await streamData();
+  const tables = g.tables.filter((t) => !t.name.startsWith("Kqlgen"));
+  const all = [...sd.mixedRecords(20_000, { seed: 8, tables, nullStrings: 1 / 3, lackNewest: 0.25, largeLongEvery })];
+  const bodies = [];
+  for (let i = 0; i < all.length; i += 100) bodies.push(sd.messageBody(all.slice(i, i + 100).map((x) => x.record)));
+  const large = all.filter((x) => x.faults.some((f) => f.kind === "largeLong")).length;
+  const lacking = all.filter((x) => x.faults.some((f) => f.kind === "missingColumn")).length;
+  let warnings = 0;
+  for (const b of bodies) {
+    const r = g.parseEventHubsMessage(b);
+    if (r.errors.length) throw new Error(JSON.stringify(r.errors[0]));
+    warnings += r.warnings.length;
+  }
+  const records = all.length;
+  const [parse, stream] = duel(
+    () => bodies.forEach((b) => (sink += JSON.parse(b).records.length)),
+    () => bodies.forEach((b) => (sink += g.parseEventHubsMessage(b).records.length)),
+    records,
+    11,
+  );
+  const bytes = bodies.reduce((n, b) => n + b.length, 0);
+  return { parse, stream, records, bytesPerRecord: bytes / records, large, lacking, warnings };
+}
+
 const scenarios = {
+  wire: () => wire(100),
+  wireNoLong: () => wire(0),
   async stream() {
     const { g, bodies } = await setup();
     const records = bodies.length * 100;
@@ -117,6 +159,8 @@ if (scenario) {
     return JSON.parse(r.stdout);
   };
   const stream = run("stream");
+  const wireLong = run("wire");
+  const wireNoLong = run("wireNoLong");
   const validate = run("validate");
   const first = run("firstError");
 
@@ -143,6 +187,11 @@ if (scenario) {
   console.log(`| JSON.parse of the messages | ${f(stream.parse)} ns/record (${f(stream.mbps)} MB/s) | — |`);
   console.log(`| parseEventHubsMessage (parse + validate + drift) | ${f(stream.stream)} ns/record | — |`);
   console.log(`| ratio parse+validate / parse | ${f(stream.stream / stream.parse, 3)} | <= 1.05 |`);
+  for (const [name, w] of [["1 in 100 with a long beyond 2^53", wireLong], ["no long beyond 2^53", wireNoLong]]) {
+    console.log(
+      `| realistic stream (all Defender tables, ${f(w.bytesPerRecord)} bytes/record; 1/3 of strings null, ${w.lacking} of ${w.records} records lacking their newest columns, ${name}: ${w.large}, ${w.warnings} warnings): JSON.parse / parseEventHubsMessage | ${f(w.parse)} / ${f(w.stream)} ns/record, ratio ${f(w.stream / w.parse, 3)} | <= 1.05 |`,
+    );
+  }
   console.log(`| validateDeviceProcessEvents / isDeviceProcessEvents, one valid record | ${f(validate.ours)} / ${f(validate.is)} ns | — |`);
   console.log(`| Ajv 8 (Ajv2020, same JSON Schema), one valid record | ${f(validate.ajv)} ns | — |`);
   console.log(`| ratio validate / Ajv | ${f(validate.ours / validate.ajv, 3)} | <= 0.6 |`);

@@ -82,7 +82,9 @@ const config = configIndex === -1 ? join(REPO, "kqlgen.config.json") : process.a
 const schema = await readSchemaDir(schemas);
 // The Defender tables (the Kqlgen* fixtures exist to exercise odd types and names).
 const tables = schema.tables.filter((t) => !t.name.startsWith("Kqlgen"));
-const MIX = { tables, invalidEvery: 50, unknownColumnEvery: 20, unknownCategoryEvery: 200 };
+// What the wire carries (issue 8): a third of the string values null, a quarter of the records lacking
+// their table's newest columns, 1 in 101 with a long beyond 2^53 (101: not a multiple of the other periods).
+const MIX = { tables, invalidEvery: 50, unknownColumnEvery: 20, unknownCategoryEvery: 200, nullStrings: 1 / 3, lackNewest: 0.25, largeLongEvery: 101 };
 
 function* batches(count, seed, size) {
   let batch = [];
@@ -257,7 +259,7 @@ function runBig(file) {
 
 console.log(`kqlgen validate benchmark — Node ${process.version}, ${process.env.KQLGEN_BENCH_PINNED ? "pinned to one core (taskset -c 0)" : "not pinned"}`);
 console.log(`validators: fixtures/ with ${config} (format checks ${JSON.parse(readFileSync(config, "utf8")).mapping?.formats ? "on" : "off"})`);
-console.log(`generating ${RECORDS.toLocaleString("en-US")} records of ${tables.length} tables (1 in 50 invalid, 1 in 20 with an unknown column, 1 in 200 of an unknown category)…`);
+console.log(`generating ${RECORDS.toLocaleString("en-US")} records of ${tables.length} tables (1 in 50 invalid, 1 in 20 with an unknown column, 1 in 200 of an unknown category; 1/3 of strings null, 1/4 lacking the newest columns, 1 in 101 with a long beyond 2^53)…`);
 const { files, gz } = generate();
 const validators = await loadValidators({ schemas, config });
 

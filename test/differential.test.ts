@@ -312,3 +312,162 @@ describe.each(Object.keys(CONFIGS))("generated validators agree with Ajv: %s", (
     expect(invalidSeen).toBe(tables.length * RECORDS_PER_TABLE);
   });
 });
+
+/**
+ * The streamed-record shape: the stream parser (parseEventHubsMessage on the
+ * record's text) and validate<T>Event against Ajv on schemas/<T>.record.schema.json
+ * (and its properties), on random records with a third of the values null
+ * (strings too), absent columns, MachineGroup absent, null or a string, the
+ * envelope extras — and mutated ones (wrong types, bad envelope, absent
+ * columns where the config makes them errors).
+ */
+interface StreamMode extends Mode {
+  readonly missingColumns: "report" | "error";
+  /** `Table.Column` keys configured nullable: false (present and not null in the stream too). */
+  readonly required: readonly string[];
+}
+
+const TENANT = "4d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
+
+interface StreamSample {
+  readonly record: Record<string, unknown>;
+  /** JSON Pointers (from the record) of what the mutation broke; empty: valid. */
+  readonly broken: ReadonlySet<string>;
+  /** Absent optional columns (drift). */
+  readonly absent: readonly string[];
+}
+
+function makeStreamSample(r: Random, table: GeneratedTable, mode: StreamMode, mutate: boolean): StreamSample {
+  const properties: Record<string, unknown> = {};
+  const schemaOf = (c: GeneratedColumn) => (c.type === "dynamic" ? mode.schemas[`${table.name}.${c.name}`] : undefined);
+  const required = (c: GeneratedColumn) => mode.required.includes(`${table.name}.${c.name}`);
+  const optional = (c: GeneratedColumn) => !required(c) && c.name !== "MachineGroup";
+  const absent: string[] = [];
+  // On the stream a long is a number or a decimal string in string mode as in bigint mode.
+  const streamLong = mode.long === "string" ? ({ ...mode, long: "bigint" } as Mode) : mode;
+  for (const c of table.columns) {
+    if (optional(c) && mode.missingColumns === "report" && r() < 0.1) {
+      absent.push(c.name);
+      continue;
+    }
+    properties[c.name] = !required(c) && r() < 1 / 3 ? null : validValue(r, c.type, streamLong, schemaOf(c));
+  }
+  const group = r();
+  if (group < 0.6) properties.MachineGroup = group < 0.3 ? null : "Servers";
+  else if (table.columns.some((c) => c.name === "MachineGroup")) delete properties.MachineGroup;
+  const record: Record<string, unknown> = { time: datetime(r), tenantId: TENANT, category: `AdvancedHunting-${table.name}`, properties };
+  if (r() < 0.5) Object.assign(record, { operationName: "Publish", Tenant: "DefaultTenant", _TimeReceivedBySvc: datetime(r) });
+  const broken = new Set<string>();
+  if (!mutate) return { record, broken, absent };
+  const what = r();
+  if (what < 0.1) {
+    record.tenantId = pick(r, ["tenant-test", 5, null]);
+    broken.add("/tenantId");
+  } else if (what < 0.15) {
+    record[pick(r, ["operationName", "Tenant", "_TimeReceivedBySvc"])] = pick(r, [5, null, true]);
+    broken.add("/operationName");
+  } else if (what < 0.2) {
+    properties.MachineGroup = pick(r, [5, true, {}]);
+    broken.add("/properties/MachineGroup");
+  } else {
+    const count = int(r, 1, 3);
+    for (let k = 0; k < count; k++) {
+      const c = pick(r, table.columns);
+      const userSchema = schemaOf(c);
+      const candidates: unknown[] = invalidValues(c.type, streamLong);
+      if (required(c)) candidates.push(null);
+      if (userSchema) candidates.push(breakSchema(r, userSchema).value);
+      const canDelete = required(c) || (mode.missingColumns === "error" && c.name !== "MachineGroup");
+      if (canDelete && (r() < 0.3 || candidates.length === 0)) delete properties[c.name];
+      else if (candidates.length > 0) properties[c.name] = structuredClone(pick(r, candidates));
+      else continue;
+      broken.add(`/properties/${pointer(c.name).slice(1)}`);
+    }
+    if (broken.size === 0) {
+      record.time = 5;
+      broken.add("/time");
+    }
+  }
+  // The extras share one pointer family: any of them may be the one reported.
+  return { record, broken, absent };
+}
+
+const STREAM_CONFIGS: Record<string, { config: () => string; mode: StreamMode }> = {
+  "default (no format checks)": {
+    config: () => writeConfig({}, "diff-stream-default"),
+    mode: { long: "number", formats: false, unknownColumns: "report", missingColumns: "report", required: [], schemas: {} },
+  },
+  'formats true, missingColumns "error", long "string"': {
+    config: () => writeConfig({ mapping: { formats: true, missingColumns: "error", long: "string" } }, "diff-stream-missing-error"),
+    mode: { long: "string", formats: true, unknownColumns: "report", missingColumns: "error", required: [], schemas: {} },
+  },
+  "kqlgen.config.json (nullable:false, dynamic schemas)": {
+    config: () => REPO_CONFIG,
+    mode: (() => {
+      const repo = JSON.parse(readFileSync(REPO_CONFIG, "utf8")) as { columns: Record<string, { schema?: Record<string, unknown>; nullable?: boolean }> };
+      const schemas = Object.fromEntries(Object.entries(repo.columns).flatMap(([k, v]) => (v.schema ? [[k, v.schema]] : [])));
+      const required = Object.entries(repo.columns).flatMap(([k, v]) => (v.nullable === false ? [k] : []));
+      return { long: "number", formats: false, unknownColumns: "report", missingColumns: "report", required, schemas } as StreamMode;
+    })(),
+  },
+};
+
+describe.each(Object.keys(STREAM_CONFIGS))("the stream parser and validate<T>Event agree with Ajv on the streamed-record schemas: %s", (name) => {
+  const { config, mode } = STREAM_CONFIGS[name]!;
+
+  it("on random records with null strings, absent columns, MachineGroup absent or null, and mutated ones", async () => {
+    const pkg = await buildGenerated(FIXTURES, config());
+    const tables = pkg.module.tables as readonly GeneratedTable[];
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    const random = rng(0x77697265 + name.length);
+    const problems: string[] = [];
+    let valid = 0;
+    let invalid = 0;
+    let nullStrings = 0;
+    let absentSeen = 0;
+    for (const table of tables) {
+      const schema = JSON.parse(pkg.files.get(`schemas/${table.name}.record.schema.json`)!);
+      const ajvRecord = ajv.compile(schema);
+      const ajvEvent = ajv.compile({ $schema: schema.$schema, ...schema.properties.properties });
+      const validateEvent = pkg.module[`validate${table.name}Event`] as (v: unknown) => { ok: boolean; errors?: { path: string }[]; missingColumns: readonly string[] };
+      for (let i = 0; i < 2 * RECORDS_PER_TABLE && problems.length < 3; i++) {
+        const { record, broken, absent } = makeStreamSample(random, table, mode, i >= RECORDS_PER_TABLE);
+        const json = JSON.stringify(record);
+        const rec = `\n    record: ${json}`;
+        nullStrings += table.columns.filter((c) => c.type === "string" && (record.properties as Record<string, unknown>)[c.name] === null).length;
+        absentSeen += absent.length;
+        const ajvOk = ajvRecord(record);
+        const parsed = pkg.module.parseEventHubsMessage(`{"records":[${json}]}`) as { records: unknown[]; errors: { path: string }[]; missingColumns: { column: string }[] };
+        const parserOk = parsed.errors.length === 0 && parsed.records.length === 1;
+        const intended = broken.size === 0;
+        if (parserOk !== ajvOk || ajvOk !== intended) {
+          problems.push(`${table.name}: parser ${parserOk ? "valid" : `invalid ${JSON.stringify(parsed.errors)}`}, Ajv ${ajvOk ? "valid" : `invalid ${JSON.stringify(ajvRecord.errors)}`}, made ${intended ? "valid" : [...broken].join(", ")}${rec}`);
+          continue;
+        }
+        const propsOk = ajvEvent(record.properties);
+        const event = validateEvent(structuredClone(record.properties));
+        if (event.ok !== propsOk) problems.push(`${table.name}: validate${table.name}Event says ${event.ok}, Ajv on the properties says ${propsOk}${rec}`);
+        if (ajvOk) {
+          valid++;
+          if (JSON.stringify(parsed.missingColumns.map((m) => m.column).sort()) !== JSON.stringify([...absent].sort())) {
+            problems.push(`${table.name}: missingColumns ${JSON.stringify(parsed.missingColumns)}, expected ${JSON.stringify(absent)}${rec}`);
+          }
+          if (JSON.stringify([...event.missingColumns].sort()) !== JSON.stringify([...absent].sort())) problems.push(`${table.name}: validate${table.name}Event missingColumns ${JSON.stringify(event.missingColumns)}${rec}`);
+          continue;
+        }
+        invalid++;
+        const envelopeExtras = ["/operationName", "/Tenant", "/_TimeReceivedBySvc"];
+        for (const e of parsed.errors) {
+          const at = e.path.replace(/^\/records\/0/, "");
+          const ok = [...broken].some((p) => at === p || at.startsWith(p + "/") || (p === "/operationName" && envelopeExtras.includes(at)));
+          if (!ok) problems.push(`${table.name}: error ${JSON.stringify(e)} does not point at what was broken (${[...broken].join(", ")})${rec}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(valid).toBe(tables.length * RECORDS_PER_TABLE);
+    expect(invalid).toBe(tables.length * RECORDS_PER_TABLE);
+    expect(nullStrings).toBeGreaterThan(1000);
+    if (mode.missingColumns === "report") expect(absentSeen).toBeGreaterThan(500);
+  });
+});

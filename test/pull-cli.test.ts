@@ -78,7 +78,7 @@ describe("the kqlgen binary", () => {
     expect((await readdir(dir)).sort()).toEqual(["AlertInfo.kqlgen.json", "DeviceInfo.kqlgen.json"]);
     expect((await readSchemaDir(dir)).tables.map((t) => [t.name, t.platform, t.columns.length])).toEqual([
       ["AlertInfo", "log-analytics", 8],
-      ["DeviceInfo", "log-analytics", 40],
+      ["DeviceInfo", "log-analytics", 47],
     ]);
     expect(await az.calls()).toContainEqual(["account", "get-access-token", "--output", "json", "--resource", "https://api.loganalytics.io"]);
     expect(server.requestsFor("query").map((q) => [q.table, q.audience, q.attempt]).sort()).toEqual([
@@ -177,7 +177,7 @@ describe("progress and --quiet (in-process)", () => {
     const dir = await tmpDir("tty");
     const r = await runPull(server, args(dir), true);
     expect(r.code).toBe(0);
-    expect(r.err).toBe(["kqlgen: [1/2] AlertInfo: 8 columns", "kqlgen: [2/2] DeviceInfo: 40 columns"].join("\n"));
+    expect(r.err).toBe(["kqlgen: [1/2] AlertInfo: 8 columns", "kqlgen: [2/2] DeviceInfo: 47 columns"].join("\n"));
     expect(r.out.split("\n").at(-1)).toBe(`kqlgen: pulled 2 tables from Log Analytics workspace ${WORKSPACE} into ${dir}: 2 written, 0 unchanged`);
   });
 

@@ -257,7 +257,7 @@ describe("snapshots", () => {
     expect(ok).toEqual({ code: 0, out: `schema diff: ${dir} -> Log Analytics workspace ${WORKSPACE}\n\nno changes (1 table compared)`, err: "" });
     const drift = await run(pullArgs(dir, "--tables", "AlertInfo,DeviceInfo", "--check"));
     expect(drift.code).toBe(1);
-    expect(drift.out).toContain("DeviceInfo:\n  additive  + table added (40 columns, log-analytics)");
+    expect(drift.out).toContain("DeviceInfo:\n  additive  + table added (47 columns, log-analytics)");
     // Only breaking changes count with --fail-on breaking.
     const lenient = await run(pullArgs(dir, "--tables", "AlertInfo,DeviceInfo", "--check", "--fail-on", "breaking"));
     expect(lenient.code).toBe(0);

@@ -28,7 +28,7 @@ function rec(name: string, properties: unknown = props(name), extra: Record<stri
   return { time: TIME, tenantId: TENANT, category: `AdvancedHunting-${name}`, properties, ...extra };
 }
 
-const empty = { records: [], errors: [], unknownCategories: [], unknownColumns: [] };
+const empty = { records: [], errors: [], warnings: [], unknownCategories: [], unknownColumns: [], missingColumns: [], unknownEnvelopeKeys: [] };
 
 describe("parseEventHubsMessage", () => {
   it("takes a string, bytes or a parsed object, with records of mixed categories", () => {
@@ -160,7 +160,7 @@ describe("parseEventHubsMessage", () => {
       ...empty,
       records: [drift1, drift2, rec("DeviceInfo"), drift3, casing],
       errors: [
-        { record: 5, category: "AdvancedHunting-DeviceEvents", path: "/records/5/properties/ActionType", column: "ActionType", expected: "string", found: "number 5" },
+        { record: 5, category: "AdvancedHunting-DeviceEvents", path: "/records/5/properties/ActionType", column: "ActionType", expected: "string or null", found: "number 5" },
       ],
       // Drift is reported for invalid records too.
       unknownColumns: [
@@ -173,7 +173,7 @@ describe("parseEventHubsMessage", () => {
     });
   });
 
-  it("requires MachineGroup in the properties of a table that has no such column, and checks it as the table's column where it has one", () => {
+  it("accepts MachineGroup absent or null on every table (the stream leaves it out of non-device tables, null on alerts), and checks its type", () => {
     const withoutGroup = (name: string) => {
       const p = props(name);
       delete p.MachineGroup;
@@ -181,35 +181,29 @@ describe("parseEventHubsMessage", () => {
     };
     expect(table("DeviceEvents").columns.some((c) => c.name === "MachineGroup")).toBe(false);
     expect(table("DeviceInfo").columns.some((c) => c.name === "MachineGroup")).toBe(true);
+    const ok = [
+      rec("DeviceEvents", withoutGroup("DeviceEvents")),
+      rec("DeviceEvents", props("DeviceEvents", { MachineGroup: null })),
+      rec("DeviceInfo", withoutGroup("DeviceInfo")),
+      rec("DeviceInfo", props("DeviceInfo", { MachineGroup: null })),
+      rec("DeviceInfo", props("DeviceInfo", { MachineGroup: "" })),
+    ];
     const result = m.parseEventHubsMessage({
-      records: [
-        rec("DeviceEvents", withoutGroup("DeviceEvents")),
-        rec("DeviceEvents", props("DeviceEvents", { MachineGroup: null })),
-        rec("DeviceInfo", withoutGroup("DeviceInfo")),
-        rec("DeviceInfo", props("DeviceInfo", { MachineGroup: "" })),
-      ],
+      records: [...ok, rec("DeviceEvents", props("DeviceEvents", { MachineGroup: 5 })), rec("DeviceInfo", props("DeviceInfo", { MachineGroup: true }))],
     });
     expect(result).toStrictEqual({
       ...empty,
-      records: [rec("DeviceInfo", props("DeviceInfo", { MachineGroup: "" }))],
+      records: ok,
       errors: [
         {
-          record: 0,
+          record: 5,
           category: "AdvancedHunting-DeviceEvents",
-          path: "/records/0/properties/MachineGroup",
+          path: "/records/5/properties/MachineGroup",
           column: "MachineGroup",
-          expected: "string (the device group every streamed event carries)",
-          found: "missing",
+          expected: "string or null (the device group the stream adds to device events)",
+          found: "number 5",
         },
-        {
-          record: 1,
-          category: "AdvancedHunting-DeviceEvents",
-          path: "/records/1/properties/MachineGroup",
-          column: "MachineGroup",
-          expected: "string (the device group every streamed event carries)",
-          found: "null",
-        },
-        { record: 2, category: "AdvancedHunting-DeviceInfo", path: "/records/2/properties/MachineGroup", column: "MachineGroup", expected: "string", found: "missing" },
+        { record: 6, category: "AdvancedHunting-DeviceInfo", path: "/records/6/properties/MachineGroup", column: "MachineGroup", expected: "string or null", found: "boolean true" },
       ],
     });
   });
@@ -245,6 +239,7 @@ describe("parseStorageBlob", () => {
       [JSON.stringify(a), "", JSON.stringify(b), '{"time": "2024-05-01T12:00:00Z", "tenantId"', "   ", JSON.stringify(bad), JSON.stringify(rec("Nope", {})), JSON.stringify(c)].join("\r\n") +
       "\r\n";
     const want = {
+      ...empty,
       records: [a, b, c],
       errors: [
         { line: 4, path: "", expected: "one JSON record per line", found: expect.stringMatching(/^malformed JSON \(.+\)$/) },
@@ -314,7 +309,7 @@ describe("a package with unknownColumns: \"error\"", () => {
     expect(strict.parseEventHubsMessage({ records: [bad] })).toStrictEqual({
       ...empty,
       errors: [
-        { record: 0, category: "AdvancedHunting-DeviceEvents", path: "/records/0/properties/ActionType", column: "ActionType", expected: "string", found: "number 5" },
+        { record: 0, category: "AdvancedHunting-DeviceEvents", path: "/records/0/properties/ActionType", column: "ActionType", expected: "string or null", found: "number 5" },
         { record: 0, category: "AdvancedHunting-DeviceEvents", path: "/records/0/properties/NewColumn", column: "NewColumn", expected: NO_SUCH, found: "number 1" },
       ],
       unknownColumns: [{ table: "DeviceEvents", column: "NewColumn", count: 1 }],
@@ -341,7 +336,7 @@ describe('a package with long: "bigint"', () => {
         category: "AdvancedHunting-DeviceEvents",
         path: "/records/1/properties/ActionType",
         column: "ActionType",
-        expected: "string",
+        expected: "string or null",
         found: "number 5",
       },
       {

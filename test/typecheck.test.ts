@@ -226,22 +226,39 @@ import {
   validateDeviceInfo,
   type DeviceEvents,
   type DeviceInfo,
+  type DeviceInfoEvent,
   type DeviceProcessEvents,
   type RecordError,
   type StreamRecord,
   type ValidationError,
+  validateDeviceInfoEvent,
 } from "${PACKAGE}";
+
+export function eventName(x: unknown): string | null | undefined {
+  const result = validateDeviceInfoEvent(x);
+  if (!result.ok) return undefined;
+  const missing: readonly string[] = result.missingColumns;
+  void missing;
+  return result.value.DeviceName;
+}
 
 export function commandLines(body: string | Uint8Array): string[] {
   const out: string[] = [];
   for (const r of parseEventHubsMessage(body).records) {
+    // The streamed record: every column may be null and absent, but nullable: false (Timestamp here).
     if (r.category === "AdvancedHunting-DeviceProcessEvents") {
-      assertType<Equals<typeof r.properties.ProcessCommandLine, string>>();
-      assertType<Equals<typeof r.properties.MachineGroup, string>>();
+      assertType<Equals<typeof r.properties.ProcessCommandLine, string | null | undefined>>();
+      assertType<Equals<typeof r.properties.MachineGroup, string | null | undefined>>();
       assertType<Equals<typeof r.properties.Timestamp, string>>();
-      out.push(r.properties.ProcessCommandLine);
+      assertType<Equals<typeof r.operationName, string | undefined>>();
+      assertType<Equals<typeof r._TimeReceivedBySvc, string | undefined>>();
+      out.push(r.properties.ProcessCommandLine ?? "");
     } else if (r.category === "AdvancedHunting-DeviceEvents") {
-      assertType<Equals<typeof r.properties.Timestamp, string | null>>();
+      assertType<Equals<typeof r.properties.Timestamp, string | null | undefined>>();
+      assertType<Equals<typeof r.properties.ActionType, string | null | undefined>>();
+    } else if (r.category === "AdvancedHunting-DeviceInfo") {
+      assertType<Equals<typeof r.properties, DeviceInfoEvent>>();
+      assertType<Equals<typeof r.properties.MachineGroup, string | null | undefined>>();
     }
   }
   return out;
@@ -277,6 +294,9 @@ assertType<Equals<DeviceEvents["Timestamp"], string | null>>();
 assertType<Equals<DeviceInfo["Timestamp"], string>>();
 assertType<Equals<DeviceEvents["ActionType"], string>>();
 assertType<Equals<DeviceProcessEvents["ProcessId"], number | null>>();
+// The query row (what Kusto returns) and the streamed record of one table, from one type table.
+assertType<Equals<DeviceInfoEvent["DeviceName"], string | null | undefined>>();
+assertType<Equals<DeviceInfoEvent["ReportId"], number | null | undefined>>();
 `;
     expect(await checkConsumer(await pkg(), "ok", source)).toEqual([]);
   });

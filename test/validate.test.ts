@@ -77,7 +77,7 @@ function record(rng: Rng, table: string, set: Record<string, unknown> = {}, drop
   return r;
 }
 
-const NO_DRIFT = { unknownColumns: [], neverPresent: [] };
+const NO_DRIFT = { unknownColumns: [], missingColumns: [], neverPresent: [], largeLongs: [] };
 
 /** What the generated package's parseEventHubsMessage returns (the parts compared). */
 interface ParseResult {
@@ -85,6 +85,7 @@ interface ParseResult {
   errors: { path: string; column?: string; expected: string; category?: string }[];
   unknownCategories: { category: string; count: number }[];
   unknownColumns: { table: string; column: string; count: number }[];
+  missingColumns: { table: string; column: string; count: number }[];
 }
 
 describe("kqlgen validate: JSON lines with known violations", () => {
@@ -132,7 +133,9 @@ describe("kqlgen validate: JSON lines with known violations", () => {
           invalid: 1,
           violations: [{ path: "/time", expected: "datetime (ISO 8601 UTC string)", count: 1, found: [{ kind: "string", count: 1 }], examples: [at(9, "/time", 'string "yesterday"')] }],
           unknownColumns: [{ column: "DeviceTrustLevel", count: 1 }],
+          missingColumns: [],
           neverPresent: [],
+          largeLongs: [],
         },
         {
           table: "DeviceProcessEvents",
@@ -156,21 +159,17 @@ describe("kqlgen validate: JSON lines with known violations", () => {
               found: [{ kind: "string", count: 2 }],
               examples: [at(2, "/properties/FileSize", 'string "12345"'), at(7, "/properties/FileSize", 'string "99"')],
             },
-            {
-              column: "MachineGroup",
-              path: "/properties/MachineGroup",
-              expected: "string (the device group every streamed event carries)",
-              count: 1,
-              found: [{ kind: "missing", count: 1 }],
-              examples: [at(5, "/properties/MachineGroup", "missing")],
-            },
+            // Line 5 lacks MachineGroup: the stream leaves it out of some records, not an error.
           ],
           unknownColumns: [{ column: "DeviceTrustLevel", count: 1 }],
+          missingColumns: [],
           neverPresent: [],
+          largeLongs: [],
         },
       ],
       notRecords: [{ path: "/category", expected: 'string "AdvancedHunting-<Table>"', count: 1, found: [{ kind: "missing", count: 1 }], examples: [at(8, "/category", "missing")] }],
       unknownCategories: [{ category: "AdvancedHunting-DeviceTomorrowEvents", count: 1 }],
+      unknownEnvelopeKeys: [],
       corrupt: { count: 0, examples: [] },
       unreadable: [],
       strict: false,
@@ -200,8 +199,6 @@ describe("kqlgen validate: JSON lines with known violations", () => {
         "    FileSize: expected long (integer number) or null — 2 records (found string 2)",
         `      ${file}:2: string "12345"`,
         `      ${file}:7: string "99"`,
-        "    MachineGroup: expected string (the device group every streamed event carries) — 1 record (found missing 1)",
-        `      ${file}:5: missing`,
         "  not streamed records {time, tenantId, category, properties}",
         `    /category: expected string "AdvancedHunting-<Table>" — 1 record (found missing 1)`,
         `      ${file}:8: missing`,
@@ -312,19 +309,29 @@ describe("kqlgen validate: corrupt and truncated data", () => {
   });
 });
 
-describe("kqlgen validate: columns never present", () => {
-  it("lists the columns no record of a table carried (the schema knows a column the data lacks)", async () => {
+describe("kqlgen validate: missing columns and columns never present", () => {
+  it("counts the columns records lacked (drift: records older than a column), and lists those no record carried", async () => {
     const rng = new Rng(14);
     const file = await write("never.jsonl", jsonLines([record(rng, "DeviceInfo", {}, ["OSBuild", "Model"]), record(rng, "DeviceInfo", {}, ["OSBuild"]), record(rng, "DeviceInfo", {}, ["OSBuild"])]));
     const { code, report: r } = await report([file]);
-    expect(code).toBe(1);
-    expect(r.tables[0]).toMatchObject({ table: "DeviceInfo", records: 3, invalid: 3, neverPresent: ["OSBuild"] });
-    expect(r.tables[0]!.violations.map((v) => [v.column, v.count])).toEqual([
-      ["OSBuild", 3],
-      ["Model", 1],
-    ]);
+    expect(code).toBe(0);
+    expect(r.tables[0]).toMatchObject({
+      table: "DeviceInfo",
+      records: 3,
+      invalid: 0,
+      violations: [],
+      missingColumns: [
+        { column: "OSBuild", count: 3 },
+        { column: "Model", count: 1 },
+      ],
+      neverPresent: ["OSBuild"],
+    });
     const text = (await validate([file])).out;
     expect(text).toContain("\nColumns never present\n  DeviceInfo: OSBuild (in none of 3 records)\n");
+    expect(text).toContain("\nMissing columns (drift, not violations; records older than a column lack it)\n  DeviceInfo.OSBuild: 3 records of 3 lacked it\n  DeviceInfo.Model: 1 record of 3 lacked it\n");
+    const strict = await validate(["--strict", file]);
+    expect(strict.code).toBe(1);
+    expect(strict.out.endsWith("\nFAILED: 2 missing columns.\n")).toBe(true);
   });
 });
 
@@ -368,7 +375,9 @@ describe("kqlgen validate: bad usage and unreadable input (exit 2)", () => {
 describe("kqlgen validate runs the generated package's own code", () => {
   it("finds, record for record, what the generated parseEventHubsMessage finds, and what the generator injected", async () => {
     const shapes = Object.values(tables);
-    const generated = [...mixedRecords(1500, { seed: 16, tables: shapes, invalidEvery: 7, unknownColumnEvery: 5, unknownCategoryEvery: 50 })];
+    const generated = [
+      ...mixedRecords(1500, { seed: 16, tables: shapes, invalidEvery: 7, unknownColumnEvery: 5, unknownCategoryEvery: 50, nullStrings: 1 / 3, lackNewest: 0.25, largeLongEvery: 99 }),
+    ];
     const body = messageBody(generated.map((g) => g.record));
     const file = await write("mixed.json", body);
     const { code, report: r } = await report([file]);
@@ -400,6 +409,15 @@ describe("kqlgen validate runs the generated package's own code", () => {
     expect(r.unknownCategories).toEqual(result.unknownCategories);
     expect(r.tables.flatMap((t) => t.unknownColumns.map((c) => ({ table: t.table, ...c })))).toEqual(result.unknownColumns);
     expect(r.records.valid).toBe(result.records.length);
+    // Drift the generator injected: columns records lacked, longs beyond 2^53 (number mode: rounded, a warning).
+    const sorted = (xs: { table: string; column: string; count: number }[]) => [...xs].sort((a, b) => (a.table + a.column < b.table + b.column ? -1 : 1));
+    const missing = count(faults.filter((f) => f.kind === "missingColumn").map((f) => `${(f as { table: string }).table}.${(f as { column: string }).column}`));
+    expect(missing).not.toEqual({});
+    expect(count(r.tables.flatMap((t) => t.missingColumns.flatMap((c) => Array<string>(c.count).fill(`${t.table}.${c.column}`))))).toEqual(missing);
+    expect(sorted(r.tables.flatMap((t) => t.missingColumns.map((c) => ({ table: t.table, ...c }))))).toEqual(sorted(result.missingColumns));
+    const large = count(faults.filter((f) => f.kind === "largeLong").map((f) => `${(f as { table: string }).table}.${(f as { column: string }).column}`));
+    expect(large).not.toEqual({});
+    expect(count(r.tables.flatMap((t) => t.largeLongs.flatMap((l) => Array<string>(l.count).fill(`${t.table}.${l.column}`))))).toEqual(large);
   });
 });
 

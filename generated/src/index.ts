@@ -10,76 +10,164 @@ export type {
   ValidationError,
   ValidationResult,
 } from "./runtime/validation.js";
-export type { RecordError, StreamParseResult, UnknownCategory, UnknownColumn } from "./runtime/stream.js";
+export type {
+  LargeLong,
+  MissingColumn,
+  RecordError,
+  RecordNotes,
+  StreamParseResult,
+  UnknownCategory,
+  UnknownColumn,
+  UnknownEnvelopeKey,
+} from "./runtime/stream.js";
 export { isKustoDatetime, isKustoGuid, isKustoTimespan, isKustoDecimal } from "./runtime/formats.js";
-export { AlertEvidenceTable, validateAlertEvidence, isAlertEvidence } from "./tables/AlertEvidence.js";
-export type { AlertEvidence } from "./tables/AlertEvidence.js";
-export { AlertInfoTable, validateAlertInfo, isAlertInfo } from "./tables/AlertInfo.js";
-export type { AlertInfo } from "./tables/AlertInfo.js";
-export { CloudAppEventsTable, validateCloudAppEvents, isCloudAppEvents } from "./tables/CloudAppEvents.js";
-export type { CloudAppEvents } from "./tables/CloudAppEvents.js";
-export { DeviceEventsTable, validateDeviceEvents, isDeviceEvents } from "./tables/DeviceEvents.js";
-export type { DeviceEvents } from "./tables/DeviceEvents.js";
+export {
+  AlertEvidenceTable,
+  validateAlertEvidence,
+  isAlertEvidence,
+  validateAlertEvidenceEvent,
+  isAlertEvidenceEvent,
+} from "./tables/AlertEvidence.js";
+export type { AlertEvidence, AlertEvidenceEvent } from "./tables/AlertEvidence.js";
+export {
+  AlertInfoTable,
+  validateAlertInfo,
+  isAlertInfo,
+  validateAlertInfoEvent,
+  isAlertInfoEvent,
+} from "./tables/AlertInfo.js";
+export type { AlertInfo, AlertInfoEvent } from "./tables/AlertInfo.js";
+export {
+  CloudAppEventsTable,
+  validateCloudAppEvents,
+  isCloudAppEvents,
+  validateCloudAppEventsEvent,
+  isCloudAppEventsEvent,
+} from "./tables/CloudAppEvents.js";
+export type { CloudAppEvents, CloudAppEventsEvent } from "./tables/CloudAppEvents.js";
+export {
+  DeviceEventsTable,
+  validateDeviceEvents,
+  isDeviceEvents,
+  validateDeviceEventsEvent,
+  isDeviceEventsEvent,
+} from "./tables/DeviceEvents.js";
+export type { DeviceEvents, DeviceEventsEvent } from "./tables/DeviceEvents.js";
 export {
   DeviceFileCertificateInfoTable,
   validateDeviceFileCertificateInfo,
   isDeviceFileCertificateInfo,
+  validateDeviceFileCertificateInfoEvent,
+  isDeviceFileCertificateInfoEvent,
 } from "./tables/DeviceFileCertificateInfo.js";
-export type { DeviceFileCertificateInfo } from "./tables/DeviceFileCertificateInfo.js";
-export { DeviceFileEventsTable, validateDeviceFileEvents, isDeviceFileEvents } from "./tables/DeviceFileEvents.js";
-export type { DeviceFileEvents } from "./tables/DeviceFileEvents.js";
+export type { DeviceFileCertificateInfo, DeviceFileCertificateInfoEvent } from "./tables/DeviceFileCertificateInfo.js";
+export {
+  DeviceFileEventsTable,
+  validateDeviceFileEvents,
+  isDeviceFileEvents,
+  validateDeviceFileEventsEvent,
+  isDeviceFileEventsEvent,
+} from "./tables/DeviceFileEvents.js";
+export type { DeviceFileEvents, DeviceFileEventsEvent } from "./tables/DeviceFileEvents.js";
 export {
   DeviceImageLoadEventsTable,
   validateDeviceImageLoadEvents,
   isDeviceImageLoadEvents,
+  validateDeviceImageLoadEventsEvent,
+  isDeviceImageLoadEventsEvent,
 } from "./tables/DeviceImageLoadEvents.js";
-export type { DeviceImageLoadEvents } from "./tables/DeviceImageLoadEvents.js";
-export { DeviceInfoTable, validateDeviceInfo, isDeviceInfo } from "./tables/DeviceInfo.js";
-export type { DeviceInfo } from "./tables/DeviceInfo.js";
-export { DeviceLogonEventsTable, validateDeviceLogonEvents, isDeviceLogonEvents } from "./tables/DeviceLogonEvents.js";
-export type { DeviceLogonEvents } from "./tables/DeviceLogonEvents.js";
+export type { DeviceImageLoadEvents, DeviceImageLoadEventsEvent } from "./tables/DeviceImageLoadEvents.js";
+export {
+  DeviceInfoTable,
+  validateDeviceInfo,
+  isDeviceInfo,
+  validateDeviceInfoEvent,
+  isDeviceInfoEvent,
+} from "./tables/DeviceInfo.js";
+export type { DeviceInfo, DeviceInfoEvent } from "./tables/DeviceInfo.js";
+export {
+  DeviceLogonEventsTable,
+  validateDeviceLogonEvents,
+  isDeviceLogonEvents,
+  validateDeviceLogonEventsEvent,
+  isDeviceLogonEventsEvent,
+} from "./tables/DeviceLogonEvents.js";
+export type { DeviceLogonEvents, DeviceLogonEventsEvent } from "./tables/DeviceLogonEvents.js";
 export {
   DeviceNetworkEventsTable,
   validateDeviceNetworkEvents,
   isDeviceNetworkEvents,
+  validateDeviceNetworkEventsEvent,
+  isDeviceNetworkEventsEvent,
 } from "./tables/DeviceNetworkEvents.js";
-export type { DeviceNetworkEvents } from "./tables/DeviceNetworkEvents.js";
-export { DeviceNetworkInfoTable, validateDeviceNetworkInfo, isDeviceNetworkInfo } from "./tables/DeviceNetworkInfo.js";
-export type { DeviceNetworkInfo } from "./tables/DeviceNetworkInfo.js";
+export type { DeviceNetworkEvents, DeviceNetworkEventsEvent } from "./tables/DeviceNetworkEvents.js";
+export {
+  DeviceNetworkInfoTable,
+  validateDeviceNetworkInfo,
+  isDeviceNetworkInfo,
+  validateDeviceNetworkInfoEvent,
+  isDeviceNetworkInfoEvent,
+} from "./tables/DeviceNetworkInfo.js";
+export type { DeviceNetworkInfo, DeviceNetworkInfoEvent } from "./tables/DeviceNetworkInfo.js";
 export {
   DeviceProcessEventsTable,
   validateDeviceProcessEvents,
   isDeviceProcessEvents,
+  validateDeviceProcessEventsEvent,
+  isDeviceProcessEventsEvent,
 } from "./tables/DeviceProcessEvents.js";
-export type { DeviceProcessEvents } from "./tables/DeviceProcessEvents.js";
+export type { DeviceProcessEvents, DeviceProcessEventsEvent } from "./tables/DeviceProcessEvents.js";
 export {
   DeviceRegistryEventsTable,
   validateDeviceRegistryEvents,
   isDeviceRegistryEvents,
+  validateDeviceRegistryEventsEvent,
+  isDeviceRegistryEventsEvent,
 } from "./tables/DeviceRegistryEvents.js";
-export type { DeviceRegistryEvents } from "./tables/DeviceRegistryEvents.js";
+export type { DeviceRegistryEvents, DeviceRegistryEventsEvent } from "./tables/DeviceRegistryEvents.js";
 export {
   DeviceTvmSecureConfigurationAssessmentTable,
   validateDeviceTvmSecureConfigurationAssessment,
   isDeviceTvmSecureConfigurationAssessment,
+  validateDeviceTvmSecureConfigurationAssessmentEvent,
+  isDeviceTvmSecureConfigurationAssessmentEvent,
 } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-export type { DeviceTvmSecureConfigurationAssessment } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-export { KqlgenAllTypesTable, validateKqlgenAllTypes, isKqlgenAllTypes } from "./tables/KqlgenAllTypes.js";
-export type { KqlgenAllTypes } from "./tables/KqlgenAllTypes.js";
+export type {
+  DeviceTvmSecureConfigurationAssessment,
+  DeviceTvmSecureConfigurationAssessmentEvent,
+} from "./tables/DeviceTvmSecureConfigurationAssessment.js";
+export {
+  KqlgenAllTypesTable,
+  validateKqlgenAllTypes,
+  isKqlgenAllTypes,
+  validateKqlgenAllTypesEvent,
+  isKqlgenAllTypesEvent,
+} from "./tables/KqlgenAllTypes.js";
+export type { KqlgenAllTypes, KqlgenAllTypesEvent } from "./tables/KqlgenAllTypes.js";
 export {
   KqlgenAwkwardNamesTable,
   validateKqlgenAwkwardNames,
   isKqlgenAwkwardNames,
+  validateKqlgenAwkwardNamesEvent,
+  isKqlgenAwkwardNamesEvent,
 } from "./tables/KqlgenAwkwardNames.js";
-export type { KqlgenAwkwardNames } from "./tables/KqlgenAwkwardNames.js";
+export type { KqlgenAwkwardNames, KqlgenAwkwardNamesEvent } from "./tables/KqlgenAwkwardNames.js";
 export {
   KqlgenDataTypeOnlyTable,
   validateKqlgenDataTypeOnly,
   isKqlgenDataTypeOnly,
+  validateKqlgenDataTypeOnlyEvent,
+  isKqlgenDataTypeOnlyEvent,
 } from "./tables/KqlgenDataTypeOnly.js";
-export type { KqlgenDataTypeOnly } from "./tables/KqlgenDataTypeOnly.js";
-export { KqlgenTypeAliasesTable, validateKqlgenTypeAliases, isKqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
-export type { KqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
+export type { KqlgenDataTypeOnly, KqlgenDataTypeOnlyEvent } from "./tables/KqlgenDataTypeOnly.js";
+export {
+  KqlgenTypeAliasesTable,
+  validateKqlgenTypeAliases,
+  isKqlgenTypeAliases,
+  validateKqlgenTypeAliasesEvent,
+  isKqlgenTypeAliasesEvent,
+} from "./tables/KqlgenTypeAliases.js";
+export type { KqlgenTypeAliases, KqlgenTypeAliasesEvent } from "./tables/KqlgenTypeAliases.js";
 export {
   KqlBuildError,
   KqlResultError,

@@ -3,306 +3,330 @@
 
 import { parseEventHubsBody, parseStorageBlobText, streamTable } from "./runtime/stream.js";
 import type { StreamParseResult, StreamTable } from "./runtime/stream.js";
-import { checkAlertEvidence, firstInvalidAlertEvidence, AlertEvidenceTable } from "./tables/AlertEvidence.js";
-import type { AlertEvidence } from "./tables/AlertEvidence.js";
-import { checkAlertInfo, firstInvalidAlertInfo, AlertInfoTable } from "./tables/AlertInfo.js";
-import type { AlertInfo } from "./tables/AlertInfo.js";
-import { checkCloudAppEvents, firstInvalidCloudAppEvents, CloudAppEventsTable } from "./tables/CloudAppEvents.js";
-import type { CloudAppEvents } from "./tables/CloudAppEvents.js";
-import { checkDeviceEvents, firstInvalidDeviceEvents, DeviceEventsTable } from "./tables/DeviceEvents.js";
-import type { DeviceEvents } from "./tables/DeviceEvents.js";
+import { checkAlertEvidenceEvent, firstInvalidAlertEvidenceEvent, AlertEvidenceTable } from "./tables/AlertEvidence.js";
+import type { AlertEvidenceEvent } from "./tables/AlertEvidence.js";
+import { checkAlertInfoEvent, firstInvalidAlertInfoEvent, AlertInfoTable } from "./tables/AlertInfo.js";
+import type { AlertInfoEvent } from "./tables/AlertInfo.js";
 import {
-  checkDeviceFileCertificateInfo,
-  firstInvalidDeviceFileCertificateInfo,
+  checkCloudAppEventsEvent,
+  firstInvalidCloudAppEventsEvent,
+  CloudAppEventsTable,
+} from "./tables/CloudAppEvents.js";
+import type { CloudAppEventsEvent } from "./tables/CloudAppEvents.js";
+import { checkDeviceEventsEvent, firstInvalidDeviceEventsEvent, DeviceEventsTable } from "./tables/DeviceEvents.js";
+import type { DeviceEventsEvent } from "./tables/DeviceEvents.js";
+import {
+  checkDeviceFileCertificateInfoEvent,
+  firstInvalidDeviceFileCertificateInfoEvent,
   DeviceFileCertificateInfoTable,
 } from "./tables/DeviceFileCertificateInfo.js";
-import type { DeviceFileCertificateInfo } from "./tables/DeviceFileCertificateInfo.js";
+import type { DeviceFileCertificateInfoEvent } from "./tables/DeviceFileCertificateInfo.js";
 import {
-  checkDeviceFileEvents,
-  firstInvalidDeviceFileEvents,
+  checkDeviceFileEventsEvent,
+  firstInvalidDeviceFileEventsEvent,
   DeviceFileEventsTable,
 } from "./tables/DeviceFileEvents.js";
-import type { DeviceFileEvents } from "./tables/DeviceFileEvents.js";
+import type { DeviceFileEventsEvent } from "./tables/DeviceFileEvents.js";
 import {
-  checkDeviceImageLoadEvents,
-  firstInvalidDeviceImageLoadEvents,
+  checkDeviceImageLoadEventsEvent,
+  firstInvalidDeviceImageLoadEventsEvent,
   DeviceImageLoadEventsTable,
 } from "./tables/DeviceImageLoadEvents.js";
-import type { DeviceImageLoadEvents } from "./tables/DeviceImageLoadEvents.js";
-import { checkDeviceInfo, firstInvalidDeviceInfo, DeviceInfoTable } from "./tables/DeviceInfo.js";
-import type { DeviceInfo } from "./tables/DeviceInfo.js";
+import type { DeviceImageLoadEventsEvent } from "./tables/DeviceImageLoadEvents.js";
+import { checkDeviceInfoEvent, firstInvalidDeviceInfoEvent, DeviceInfoTable } from "./tables/DeviceInfo.js";
+import type { DeviceInfoEvent } from "./tables/DeviceInfo.js";
 import {
-  checkDeviceLogonEvents,
-  firstInvalidDeviceLogonEvents,
+  checkDeviceLogonEventsEvent,
+  firstInvalidDeviceLogonEventsEvent,
   DeviceLogonEventsTable,
 } from "./tables/DeviceLogonEvents.js";
-import type { DeviceLogonEvents } from "./tables/DeviceLogonEvents.js";
+import type { DeviceLogonEventsEvent } from "./tables/DeviceLogonEvents.js";
 import {
-  checkDeviceNetworkEvents,
-  firstInvalidDeviceNetworkEvents,
+  checkDeviceNetworkEventsEvent,
+  firstInvalidDeviceNetworkEventsEvent,
   DeviceNetworkEventsTable,
 } from "./tables/DeviceNetworkEvents.js";
-import type { DeviceNetworkEvents } from "./tables/DeviceNetworkEvents.js";
+import type { DeviceNetworkEventsEvent } from "./tables/DeviceNetworkEvents.js";
 import {
-  checkDeviceNetworkInfo,
-  firstInvalidDeviceNetworkInfo,
+  checkDeviceNetworkInfoEvent,
+  firstInvalidDeviceNetworkInfoEvent,
   DeviceNetworkInfoTable,
 } from "./tables/DeviceNetworkInfo.js";
-import type { DeviceNetworkInfo } from "./tables/DeviceNetworkInfo.js";
+import type { DeviceNetworkInfoEvent } from "./tables/DeviceNetworkInfo.js";
 import {
-  checkDeviceProcessEvents,
-  firstInvalidDeviceProcessEvents,
+  checkDeviceProcessEventsEvent,
+  firstInvalidDeviceProcessEventsEvent,
   DeviceProcessEventsTable,
 } from "./tables/DeviceProcessEvents.js";
-import type { DeviceProcessEvents } from "./tables/DeviceProcessEvents.js";
+import type { DeviceProcessEventsEvent } from "./tables/DeviceProcessEvents.js";
 import {
-  checkDeviceRegistryEvents,
-  firstInvalidDeviceRegistryEvents,
+  checkDeviceRegistryEventsEvent,
+  firstInvalidDeviceRegistryEventsEvent,
   DeviceRegistryEventsTable,
 } from "./tables/DeviceRegistryEvents.js";
-import type { DeviceRegistryEvents } from "./tables/DeviceRegistryEvents.js";
+import type { DeviceRegistryEventsEvent } from "./tables/DeviceRegistryEvents.js";
 import {
-  checkDeviceTvmSecureConfigurationAssessment,
-  firstInvalidDeviceTvmSecureConfigurationAssessment,
+  checkDeviceTvmSecureConfigurationAssessmentEvent,
+  firstInvalidDeviceTvmSecureConfigurationAssessmentEvent,
   DeviceTvmSecureConfigurationAssessmentTable,
 } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import type { DeviceTvmSecureConfigurationAssessment } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import { checkKqlgenAllTypes, firstInvalidKqlgenAllTypes, KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
-import type { KqlgenAllTypes } from "./tables/KqlgenAllTypes.js";
+import type { DeviceTvmSecureConfigurationAssessmentEvent } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 import {
-  checkKqlgenAwkwardNames,
-  firstInvalidKqlgenAwkwardNames,
+  checkKqlgenAllTypesEvent,
+  firstInvalidKqlgenAllTypesEvent,
+  KqlgenAllTypesTable,
+} from "./tables/KqlgenAllTypes.js";
+import type { KqlgenAllTypesEvent } from "./tables/KqlgenAllTypes.js";
+import {
+  checkKqlgenAwkwardNamesEvent,
+  firstInvalidKqlgenAwkwardNamesEvent,
   KqlgenAwkwardNamesTable,
 } from "./tables/KqlgenAwkwardNames.js";
-import type { KqlgenAwkwardNames } from "./tables/KqlgenAwkwardNames.js";
+import type { KqlgenAwkwardNamesEvent } from "./tables/KqlgenAwkwardNames.js";
 import {
-  checkKqlgenDataTypeOnly,
-  firstInvalidKqlgenDataTypeOnly,
+  checkKqlgenDataTypeOnlyEvent,
+  firstInvalidKqlgenDataTypeOnlyEvent,
   KqlgenDataTypeOnlyTable,
 } from "./tables/KqlgenDataTypeOnly.js";
-import type { KqlgenDataTypeOnly } from "./tables/KqlgenDataTypeOnly.js";
+import type { KqlgenDataTypeOnlyEvent } from "./tables/KqlgenDataTypeOnly.js";
 import {
-  checkKqlgenTypeAliases,
-  firstInvalidKqlgenTypeAliases,
+  checkKqlgenTypeAliasesEvent,
+  firstInvalidKqlgenTypeAliasesEvent,
   KqlgenTypeAliasesTable,
 } from "./tables/KqlgenTypeAliases.js";
-import type { KqlgenTypeAliases } from "./tables/KqlgenTypeAliases.js";
+import type { KqlgenTypeAliasesEvent } from "./tables/KqlgenTypeAliases.js";
 
-/** The properties of a streamed AlertEvidence event: a row, plus the MachineGroup the stream adds. */
-export type AlertEvidenceEvent = AlertEvidence & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-AlertEvidence. */
+/** A streamed record of category AdvancedHunting-AlertEvidence (schemas/AlertEvidence.record.schema.json). */
 export interface AlertEvidenceRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-AlertEvidence";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: AlertEvidenceEvent;
 }
 
-/** The properties of a streamed AlertInfo event: a row, plus the MachineGroup the stream adds. */
-export type AlertInfoEvent = AlertInfo & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-AlertInfo. */
+/** A streamed record of category AdvancedHunting-AlertInfo (schemas/AlertInfo.record.schema.json). */
 export interface AlertInfoRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-AlertInfo";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: AlertInfoEvent;
 }
 
-/** The properties of a streamed CloudAppEvents event: a row, plus the MachineGroup the stream adds. */
-export type CloudAppEventsEvent = CloudAppEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-CloudAppEvents. */
+/** A streamed record of category AdvancedHunting-CloudAppEvents (schemas/CloudAppEvents.record.schema.json). */
 export interface CloudAppEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-CloudAppEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: CloudAppEventsEvent;
 }
 
-/** The properties of a streamed DeviceEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceEventsEvent = DeviceEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceEvents. */
+/** A streamed record of category AdvancedHunting-DeviceEvents (schemas/DeviceEvents.record.schema.json). */
 export interface DeviceEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceEventsEvent;
 }
 
-/** The properties of a streamed DeviceFileCertificateInfo event: a row, plus the MachineGroup the stream adds. */
-export type DeviceFileCertificateInfoEvent = DeviceFileCertificateInfo & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceFileCertificateInfo. */
+/** A streamed record of category AdvancedHunting-DeviceFileCertificateInfo (schemas/DeviceFileCertificateInfo.record.schema.json). */
 export interface DeviceFileCertificateInfoRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceFileCertificateInfo";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceFileCertificateInfoEvent;
 }
 
-/** The properties of a streamed DeviceFileEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceFileEventsEvent = DeviceFileEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceFileEvents. */
+/** A streamed record of category AdvancedHunting-DeviceFileEvents (schemas/DeviceFileEvents.record.schema.json). */
 export interface DeviceFileEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceFileEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceFileEventsEvent;
 }
 
-/** The properties of a streamed DeviceImageLoadEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceImageLoadEventsEvent = DeviceImageLoadEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceImageLoadEvents. */
+/** A streamed record of category AdvancedHunting-DeviceImageLoadEvents (schemas/DeviceImageLoadEvents.record.schema.json). */
 export interface DeviceImageLoadEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceImageLoadEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceImageLoadEventsEvent;
 }
 
-/** The properties of a streamed DeviceInfo event: a row. */
-export type DeviceInfoEvent = DeviceInfo;
-
-/** A streamed record of category AdvancedHunting-DeviceInfo. */
+/** A streamed record of category AdvancedHunting-DeviceInfo (schemas/DeviceInfo.record.schema.json). */
 export interface DeviceInfoRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceInfo";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceInfoEvent;
 }
 
-/** The properties of a streamed DeviceLogonEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceLogonEventsEvent = DeviceLogonEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceLogonEvents. */
+/** A streamed record of category AdvancedHunting-DeviceLogonEvents (schemas/DeviceLogonEvents.record.schema.json). */
 export interface DeviceLogonEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceLogonEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceLogonEventsEvent;
 }
 
-/** The properties of a streamed DeviceNetworkEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceNetworkEventsEvent = DeviceNetworkEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceNetworkEvents. */
+/** A streamed record of category AdvancedHunting-DeviceNetworkEvents (schemas/DeviceNetworkEvents.record.schema.json). */
 export interface DeviceNetworkEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceNetworkEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceNetworkEventsEvent;
 }
 
-/** The properties of a streamed DeviceNetworkInfo event: a row, plus the MachineGroup the stream adds. */
-export type DeviceNetworkInfoEvent = DeviceNetworkInfo & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceNetworkInfo. */
+/** A streamed record of category AdvancedHunting-DeviceNetworkInfo (schemas/DeviceNetworkInfo.record.schema.json). */
 export interface DeviceNetworkInfoRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceNetworkInfo";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceNetworkInfoEvent;
 }
 
-/** The properties of a streamed DeviceProcessEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceProcessEventsEvent = DeviceProcessEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceProcessEvents. */
+/** A streamed record of category AdvancedHunting-DeviceProcessEvents (schemas/DeviceProcessEvents.record.schema.json). */
 export interface DeviceProcessEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceProcessEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceProcessEventsEvent;
 }
 
-/** The properties of a streamed DeviceRegistryEvents event: a row, plus the MachineGroup the stream adds. */
-export type DeviceRegistryEventsEvent = DeviceRegistryEvents & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-DeviceRegistryEvents. */
+/** A streamed record of category AdvancedHunting-DeviceRegistryEvents (schemas/DeviceRegistryEvents.record.schema.json). */
 export interface DeviceRegistryEventsRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceRegistryEvents";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceRegistryEventsEvent;
 }
 
-/** The properties of a streamed DeviceTvmSecureConfigurationAssessment event: a row, plus the MachineGroup the stream adds. */
-export type DeviceTvmSecureConfigurationAssessmentEvent = DeviceTvmSecureConfigurationAssessment & {
-  MachineGroup: string;
-};
-
-/** A streamed record of category AdvancedHunting-DeviceTvmSecureConfigurationAssessment. */
+/** A streamed record of category AdvancedHunting-DeviceTvmSecureConfigurationAssessment (schemas/DeviceTvmSecureConfigurationAssessment.record.schema.json). */
 export interface DeviceTvmSecureConfigurationAssessmentRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-DeviceTvmSecureConfigurationAssessment";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: DeviceTvmSecureConfigurationAssessmentEvent;
 }
 
-/** The properties of a streamed KqlgenAllTypes event: a row, plus the MachineGroup the stream adds. */
-export type KqlgenAllTypesEvent = KqlgenAllTypes & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-KqlgenAllTypes. */
+/** A streamed record of category AdvancedHunting-KqlgenAllTypes (schemas/KqlgenAllTypes.record.schema.json). */
 export interface KqlgenAllTypesRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-KqlgenAllTypes";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: KqlgenAllTypesEvent;
 }
 
-/** The properties of a streamed KqlgenAwkwardNames event: a row, plus the MachineGroup the stream adds. */
-export type KqlgenAwkwardNamesEvent = KqlgenAwkwardNames & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-KqlgenAwkwardNames. */
+/** A streamed record of category AdvancedHunting-KqlgenAwkwardNames (schemas/KqlgenAwkwardNames.record.schema.json). */
 export interface KqlgenAwkwardNamesRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-KqlgenAwkwardNames";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: KqlgenAwkwardNamesEvent;
 }
 
-/** The properties of a streamed KqlgenDataTypeOnly event: a row, plus the MachineGroup the stream adds. */
-export type KqlgenDataTypeOnlyEvent = KqlgenDataTypeOnly & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-KqlgenDataTypeOnly. */
+/** A streamed record of category AdvancedHunting-KqlgenDataTypeOnly (schemas/KqlgenDataTypeOnly.record.schema.json). */
 export interface KqlgenDataTypeOnlyRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-KqlgenDataTypeOnly";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: KqlgenDataTypeOnlyEvent;
 }
 
-/** The properties of a streamed KqlgenTypeAliases event: a row, plus the MachineGroup the stream adds. */
-export type KqlgenTypeAliasesEvent = KqlgenTypeAliases & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-KqlgenTypeAliases. */
+/** A streamed record of category AdvancedHunting-KqlgenTypeAliases (schemas/KqlgenTypeAliases.record.schema.json). */
 export interface KqlgenTypeAliasesRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-KqlgenTypeAliases";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: KqlgenTypeAliasesEvent;
 }
 
@@ -333,52 +357,64 @@ export type Category = StreamRecord["category"];
 export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
   [
     "AdvancedHunting-AlertEvidence",
-    streamTable("AlertEvidence", firstInvalidAlertEvidence, checkAlertEvidence, AlertEvidenceTable.columns),
+    streamTable("AlertEvidence", firstInvalidAlertEvidenceEvent, checkAlertEvidenceEvent, AlertEvidenceTable.columns),
   ],
   [
     "AdvancedHunting-AlertInfo",
-    streamTable("AlertInfo", firstInvalidAlertInfo, checkAlertInfo, AlertInfoTable.columns),
+    streamTable("AlertInfo", firstInvalidAlertInfoEvent, checkAlertInfoEvent, AlertInfoTable.columns),
   ],
   [
     "AdvancedHunting-CloudAppEvents",
-    streamTable("CloudAppEvents", firstInvalidCloudAppEvents, checkCloudAppEvents, CloudAppEventsTable.columns),
+    streamTable(
+      "CloudAppEvents",
+      firstInvalidCloudAppEventsEvent,
+      checkCloudAppEventsEvent,
+      CloudAppEventsTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceEvents",
-    streamTable("DeviceEvents", firstInvalidDeviceEvents, checkDeviceEvents, DeviceEventsTable.columns),
+    streamTable("DeviceEvents", firstInvalidDeviceEventsEvent, checkDeviceEventsEvent, DeviceEventsTable.columns),
   ],
   [
     "AdvancedHunting-DeviceFileCertificateInfo",
     streamTable(
       "DeviceFileCertificateInfo",
-      firstInvalidDeviceFileCertificateInfo,
-      checkDeviceFileCertificateInfo,
+      firstInvalidDeviceFileCertificateInfoEvent,
+      checkDeviceFileCertificateInfoEvent,
       DeviceFileCertificateInfoTable.columns,
     ),
   ],
   [
     "AdvancedHunting-DeviceFileEvents",
-    streamTable("DeviceFileEvents", firstInvalidDeviceFileEvents, checkDeviceFileEvents, DeviceFileEventsTable.columns),
+    streamTable(
+      "DeviceFileEvents",
+      firstInvalidDeviceFileEventsEvent,
+      checkDeviceFileEventsEvent,
+      DeviceFileEventsTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-DeviceImageLoadEvents",
     streamTable(
       "DeviceImageLoadEvents",
-      firstInvalidDeviceImageLoadEvents,
-      checkDeviceImageLoadEvents,
+      firstInvalidDeviceImageLoadEventsEvent,
+      checkDeviceImageLoadEventsEvent,
       DeviceImageLoadEventsTable.columns,
     ),
   ],
   [
     "AdvancedHunting-DeviceInfo",
-    streamTable("DeviceInfo", firstInvalidDeviceInfo, checkDeviceInfo, DeviceInfoTable.columns),
+    streamTable("DeviceInfo", firstInvalidDeviceInfoEvent, checkDeviceInfoEvent, DeviceInfoTable.columns, {
+      required: ["Timestamp"],
+    }),
   ],
   [
     "AdvancedHunting-DeviceLogonEvents",
     streamTable(
       "DeviceLogonEvents",
-      firstInvalidDeviceLogonEvents,
-      checkDeviceLogonEvents,
+      firstInvalidDeviceLogonEventsEvent,
+      checkDeviceLogonEventsEvent,
       DeviceLogonEventsTable.columns,
     ),
   ],
@@ -386,8 +422,8 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     "AdvancedHunting-DeviceNetworkEvents",
     streamTable(
       "DeviceNetworkEvents",
-      firstInvalidDeviceNetworkEvents,
-      checkDeviceNetworkEvents,
+      firstInvalidDeviceNetworkEventsEvent,
+      checkDeviceNetworkEventsEvent,
       DeviceNetworkEventsTable.columns,
     ),
   ],
@@ -395,8 +431,8 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     "AdvancedHunting-DeviceNetworkInfo",
     streamTable(
       "DeviceNetworkInfo",
-      firstInvalidDeviceNetworkInfo,
-      checkDeviceNetworkInfo,
+      firstInvalidDeviceNetworkInfoEvent,
+      checkDeviceNetworkInfoEvent,
       DeviceNetworkInfoTable.columns,
     ),
   ],
@@ -404,17 +440,18 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     "AdvancedHunting-DeviceProcessEvents",
     streamTable(
       "DeviceProcessEvents",
-      firstInvalidDeviceProcessEvents,
-      checkDeviceProcessEvents,
+      firstInvalidDeviceProcessEventsEvent,
+      checkDeviceProcessEventsEvent,
       DeviceProcessEventsTable.columns,
+      { required: ["Timestamp"] },
     ),
   ],
   [
     "AdvancedHunting-DeviceRegistryEvents",
     streamTable(
       "DeviceRegistryEvents",
-      firstInvalidDeviceRegistryEvents,
-      checkDeviceRegistryEvents,
+      firstInvalidDeviceRegistryEventsEvent,
+      checkDeviceRegistryEventsEvent,
       DeviceRegistryEventsTable.columns,
     ),
   ],
@@ -422,21 +459,26 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     "AdvancedHunting-DeviceTvmSecureConfigurationAssessment",
     streamTable(
       "DeviceTvmSecureConfigurationAssessment",
-      firstInvalidDeviceTvmSecureConfigurationAssessment,
-      checkDeviceTvmSecureConfigurationAssessment,
+      firstInvalidDeviceTvmSecureConfigurationAssessmentEvent,
+      checkDeviceTvmSecureConfigurationAssessmentEvent,
       DeviceTvmSecureConfigurationAssessmentTable.columns,
     ),
   ],
   [
     "AdvancedHunting-KqlgenAllTypes",
-    streamTable("KqlgenAllTypes", firstInvalidKqlgenAllTypes, checkKqlgenAllTypes, KqlgenAllTypesTable.columns),
+    streamTable(
+      "KqlgenAllTypes",
+      firstInvalidKqlgenAllTypesEvent,
+      checkKqlgenAllTypesEvent,
+      KqlgenAllTypesTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-KqlgenAwkwardNames",
     streamTable(
       "KqlgenAwkwardNames",
-      firstInvalidKqlgenAwkwardNames,
-      checkKqlgenAwkwardNames,
+      firstInvalidKqlgenAwkwardNamesEvent,
+      checkKqlgenAwkwardNamesEvent,
       KqlgenAwkwardNamesTable.columns,
     ),
   ],
@@ -444,8 +486,8 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     "AdvancedHunting-KqlgenDataTypeOnly",
     streamTable(
       "KqlgenDataTypeOnly",
-      firstInvalidKqlgenDataTypeOnly,
-      checkKqlgenDataTypeOnly,
+      firstInvalidKqlgenDataTypeOnlyEvent,
+      checkKqlgenDataTypeOnlyEvent,
       KqlgenDataTypeOnlyTable.columns,
     ),
   ],
@@ -453,8 +495,8 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     "AdvancedHunting-KqlgenTypeAliases",
     streamTable(
       "KqlgenTypeAliases",
-      firstInvalidKqlgenTypeAliases,
-      checkKqlgenTypeAliases,
+      firstInvalidKqlgenTypeAliasesEvent,
+      checkKqlgenTypeAliasesEvent,
       KqlgenTypeAliasesTable.columns,
     ),
   ],
@@ -462,7 +504,9 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
 
 /**
  * Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
- * Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.
+ * Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
+ * unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
+ * modes) when the body is text or bytes; an already-parsed object has lost them.
  */
 export function parseEventHubsMessage(body: string | Uint8Array | object): StreamParseResult<StreamRecord> {
   return parseEventHubsBody(body, streamTables) as StreamParseResult<StreamRecord>;

@@ -28,7 +28,13 @@ const CONFIG_SCHEMA = packagePath("kqlgen.config.schema.json");
 export interface Config {
   readonly package?: { readonly name?: string; readonly version?: string };
   readonly schemaIdBase?: string;
-  readonly mapping?: { readonly long?: LongMode; readonly formats?: boolean; readonly unknownColumns?: "report" | "error" };
+  readonly mapping?: {
+    readonly long?: LongMode;
+    readonly formats?: boolean;
+    readonly unknownColumns?: "report" | "error";
+    readonly missingColumns?: "report" | "error";
+    readonly unsafeLongs?: "warn" | "error";
+  };
   readonly columns?: Readonly<Record<string, ColumnOverride>>;
   readonly lint?: LintConfig;
 }
@@ -39,6 +45,8 @@ export const DEFAULTS = {
   long: "number" as LongMode,
   formats: false,
   unknownColumns: "report" as const,
+  missingColumns: "report" as const,
+  unsafeLongs: "warn" as const,
 };
 
 function explain(e: ErrorObject): string {
@@ -145,6 +153,8 @@ export function resolveOptions(config: Config, schema: SchemaSet, file?: string)
     mapping: {
       choices: { long: config.mapping?.long ?? DEFAULTS.long, formats: config.mapping?.formats ?? DEFAULTS.formats },
       unknownColumns: config.mapping?.unknownColumns ?? DEFAULTS.unknownColumns,
+      missingColumns: config.mapping?.missingColumns ?? DEFAULTS.missingColumns,
+      unsafeLongs: config.mapping?.unsafeLongs ?? DEFAULTS.unsafeLongs,
       overrides,
     },
   };

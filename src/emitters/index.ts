@@ -6,13 +6,13 @@ import type { SchemaSet } from "../model/schema.js";
 import { planTable } from "../mapping/plan.js";
 import { newProject } from "./code.js";
 import { emitDynamicValidators } from "./dynamic.js";
-import { printJsonSchema, tableJsonSchema } from "./json-schema.js";
+import { printJsonSchema, recordJsonSchema, tableJsonSchema } from "./json-schema.js";
 import type { EmitOptions, OutputFiles } from "./options.js";
 import { emitKqlModule } from "./kql-module.js";
 import { emitIndex, packageJson, readme, runtimeFiles, tsconfigJson } from "./package-files.js";
 import { emitStreamModule } from "./stream-module.js";
 import { emitTableModule } from "./table-module.js";
-import { tableInterface } from "./types.js";
+import { eventInterface, tableInterface } from "./types.js";
 
 export type { EmitOptions, OutputFiles } from "./options.js";
 export { RUNTIME_DIR } from "./package-files.js";
@@ -22,10 +22,12 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
   const project = newProject();
   const files: OutputFiles = new Map();
   const interfaces = await Promise.all(plans.map((p) => tableInterface(p, options)));
+  const events = await Promise.all(plans.map((p) => eventInterface(p)));
   plans.forEach((plan, i) => {
     const name = plan.table.name;
     files.set(`schemas/${name}.schema.json`, printJsonSchema(tableJsonSchema(plan, options)));
-    files.set(`src/tables/${name}.ts`, emitTableModule(project, plan, interfaces[i]!));
+    files.set(`schemas/${name}.record.schema.json`, printJsonSchema(recordJsonSchema(plan, options)));
+    files.set(`src/tables/${name}.ts`, emitTableModule(project, plan, interfaces[i]!, events[i]!));
     files.set(`src/kql/${name}.ts`, emitKqlModule(project, plan));
   });
   const dynamic = emitDynamicValidators(plans, configFile);

@@ -27,4 +27,11 @@ export const tableNames = (table: string) => ({
   firstInvalid: `firstInvalid${table}`,
   validate: `validate${table}`,
   is: `is${table}`,
+  // The streamed record's properties (the other shape of the table).
+  event: `${table}Event`,
+  eventColumns: `${table}EventColumns`,
+  firstInvalidEvent: `firstInvalid${table}Event`,
+  checkEvent: `check${table}Event`,
+  validateEvent: `validate${table}Event`,
+  isEvent: `is${table}Event`,
 });

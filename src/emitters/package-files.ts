@@ -90,13 +90,13 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
   statements.push({ kind: StructureKind.ExportDeclaration,
     moduleSpecifier: "./runtime/stream.js",
     isTypeOnly: true,
-    namedExports: ["RecordError", "StreamParseResult", "UnknownCategory", "UnknownColumn"],
+    namedExports: ["LargeLong", "MissingColumn", "RecordError", "RecordNotes", "StreamParseResult", "UnknownCategory", "UnknownColumn", "UnknownEnvelopeKey"],
   });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is] });
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface] });
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is, n.validateEvent, n.isEvent] });
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface, n.event] });
   }
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", namedExports: KQL_EXPORTS });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", isTypeOnly: true, namedExports: KQL_TYPE_EXPORTS });
@@ -132,7 +132,7 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     `const result = validate${name}(row);`,
     "if (!result.ok) console.error(result.errors); // [{ path, column, expected, found }]",
     "",
-    "const { records, errors, unknownCategories, unknownColumns } = parseEventHubsMessage(eventHubsBody);",
+    "const { records, errors, warnings, unknownColumns, missingColumns } = parseEventHubsMessage(eventHubsBody);",
     "",
     `// Typed, injection-proof KQL: the row type follows the query; values become escaped literals.`,
     `const query = ${name}Kql${filter}.take(10);`,
@@ -141,14 +141,16 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "",
     "Types describe the JSON Defender's streaming API sends: datetime, timespan, guid and decimal as strings,",
     `long as ${long === "number" ? "a number" : long === "string" ? "a decimal string" : "a bigint (validators convert numbers and digit strings)"}.`,
-    "Every column but `string` ones may be null" + (notNull.length ? `, except those kqlgen.config.json says are always set (${notNull.map((k) => `\`${k}\``).join(", ")})` : "") + ".",
+    "Two shapes per table: the query row (`" + name + "`, what Kusto returns: every column but `string` ones may be null) and the",
+    "streamed record (`" + name + "Event`, what Event Hubs and Storage carry: every column may be null or absent, MachineGroup too)" +
+      (notNull.length ? `; columns kqlgen.config.json says are always set are never null (${notNull.map((k) => `\`${k}\``).join(", ")})` : "") + ".",
     `Format checks of datetime, timespan, guid and decimal strings are ${options.mapping.choices.formats ? "on" : "off"}.`,
     "Columns a record carries that its table does not know are " +
       (first?.unknownColumns === "error" ? "errors." : "accepted and reported (`unknownColumns`)."),
     "",
-    "| table | columns | JSON Schema |",
+    "| table | columns | JSON Schemas (query row, streamed record) |",
     "| --- | ---: | --- |",
-    ...plans.map((p) => `| ${p.table.name} | ${p.columns.length} | \`schemas/${p.table.name}.schema.json\` |`),
+    ...plans.map((p) => `| ${p.table.name} | ${p.columns.length} | \`schemas/${p.table.name}.schema.json\`, \`schemas/${p.table.name}.record.schema.json\` |`),
     "",
   ].join("\n");
 }

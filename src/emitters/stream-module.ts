@@ -3,11 +3,11 @@
  * `category`, and the Event Hubs / Storage entry points over the runtime.
  */
 import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
-import type { TablePlan } from "../mapping/plan.js";
+import { recordColumns, type TablePlan } from "../mapping/plan.js";
 import { printModule, type Statements } from "./code.js";
 import { str, tableModule, tableNames } from "./names.js";
 // The runtime's own constants: the category prefix and the column the stream adds.
-import { CATEGORY_PREFIX, DECORATION } from "../../templates/runtime/stream.js";
+import { CATEGORY_PREFIX, ENVELOPE_EXTRAS } from "../../templates/runtime/stream.js";
 
 export function emitStreamModule(project: Project, plans: readonly TablePlan[], formats: boolean): string {
   const statements: Statements = [
@@ -16,27 +16,21 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
   ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [n.check, n.firstInvalid, n.info] });
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedImports: [n.interface] });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [n.checkEvent, n.firstInvalidEvent, n.info] });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedImports: [n.event] });
   }
 
   for (const { table } of plans) {
-    const decorated = !table.columns.some((c) => c.name === DECORATION);
-    statements.push({ kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: `${table.name}Event`,
-      docs: [`The properties of a streamed ${table.name} event: a row${decorated ? `, plus the ${DECORATION} the stream adds` : ""}.`],
-      type: decorated ? `${table.name} & { ${DECORATION}: string }` : table.name,
-    });
     statements.push({ kind: StructureKind.Interface,
       isExported: true,
       name: `${table.name}Record`,
-      docs: [`A streamed record of category ${CATEGORY_PREFIX}${table.name}.`],
+      docs: [`A streamed record of category ${CATEGORY_PREFIX}${table.name} (schemas/${table.name}.record.schema.json).`],
       properties: [
-        { name: "time", type: "string", docs: ["When Defender received the event (ISO 8601 UTC)."] },
+        { name: "time", type: "string", docs: ["When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp."] },
         { name: "tenantId", type: "string" },
         { name: "category", type: str(`${CATEGORY_PREFIX}${table.name}`) },
-        { name: "properties", type: `${table.name}Event` },
+        ...ENVELOPE_EXTRAS.map((k) => ({ name: k, type: "string", hasQuestionToken: true })),
+        { name: "properties", type: tableNames(table.name).event, docs: ["The event: every column may be null, and a record older than a column lacks it."] },
       ],
     });
   }
@@ -61,13 +55,20 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
             for (const plan of plans) {
               const { table } = plan;
               const n = tableNames(table.name);
-              const bigint = plan.columns.filter((c) => c.toBigInt).map((c) => str(c.name));
+              const record = recordColumns(plan);
+              const bigint = record.filter((c) => c.long === "bigint").map((c) => str(c.name));
+              const longString = record.filter((c) => c.long === "string").map((c) => str(c.name));
+              const required = record.filter((c) => !c.shape.optional).map((c) => str(c.name));
               const options = [
                 ...(formats ? ["formats: true"] : []),
                 ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+                ...(plan.missingColumns === "error" ? ["rejectMissing: true"] : []),
+                ...(plan.unsafeLongs === "error" ? ["rejectUnsafeLongs: true"] : []),
                 ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
+                ...(longString.length ? [`longString: [${longString.join(", ")}]`] : []),
+                ...(required.length ? [`required: [${required.join(", ")}]`] : []),
               ];
-              const args = [str(table.name), n.firstInvalid, n.check, `${n.info}.columns`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])];
+              const args = [str(table.name), n.firstInvalidEvent, n.checkEvent, `${n.info}.columns`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])];
               w.writeLine(`[${str(CATEGORY_PREFIX + table.name)}, streamTable(${args.join(", ")})],`);
             }
           });
@@ -82,7 +83,9 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
     name: "parseEventHubsMessage",
     docs: [
       'Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).\n' +
-        "Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.",
+        "Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,\n" +
+        "unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string\n" +
+        "modes) when the body is text or bytes; an already-parsed object has lost them.",
     ],
     parameters: [{ name: "body", type: "string | Uint8Array | object" }],
     returnType: "StreamParseResult<StreamRecord>",

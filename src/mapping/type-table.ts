@@ -80,6 +80,17 @@ function longMapping(mode: LongMode): Pick<TypeMapping, "ts" | "schema" | "check
   }
 }
 
+/**
+ * How a long column reads on the stream (the streamed-record shape): the wire
+ * carries numbers; string and bigint modes accept a number or a decimal string
+ * and convert it (exactly, from the record's text, beyond 2^53).
+ */
+export function streamLongMapping(mode: LongMode): Pick<TypeMapping, "ts" | "schema" | "check" | "uses" | "expected"> {
+  if (mode !== "string") return longMapping(mode);
+  const bigint = longMapping("bigint");
+  return { ...bigint, ts: "string", expected: "long (integer number or decimal string, read as a decimal string)" };
+}
+
 /** The mapping of every Kusto type under the given choices. */
 export function typeTable(choices: MappingChoices): Readonly<Record<KustoType, TypeMapping>> {
   return {

@@ -12,6 +12,7 @@ import { loadValidators, type LoadedValidators } from "./load.js";
 import { listInputs, ReadBuffer, scanFile, STDIN, type ChunkPosition } from "./read.js";
 import { Findings, type Place, type ValidateReport } from "./report.js";
 import { Scanner, type ScanHandler } from "./scan.js";
+import { JsonText } from "../../templates/runtime/stream.js";
 
 export { loadValidators, type LoadedValidators } from "./load.js";
 export type { ValidateReport } from "./report.js";
@@ -62,10 +63,14 @@ class FileRun implements ScanHandler {
     this.tables = validators.tables;
   }
 
-  value(value: unknown, start: number, record: number): void {
+  /** The text records come from, for the exact digits of longs beyond 2^53 (read only for those). */
+  private readonly source = new JsonText("");
+
+  value(value: unknown, start: number, record: number, text: string): void {
     this.start = start;
     this.record = record;
-    this.check(value, RECORD_ROOT, this.tables, this.findings);
+    if (this.source.text !== text) this.source.reset(text);
+    this.check(value, RECORD_ROOT, this.tables, this.findings, this.source);
   }
 
   where = (): Place => {

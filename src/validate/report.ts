@@ -7,6 +7,7 @@
 import { EXIT } from "../model/errors.js";
 import { quote, safeText } from "../model/show.js";
 import type { LoadedValidators, RecordSink, StreamTable, ValidationError } from "./load.js";
+import type { RecordNotes } from "../../templates/runtime/stream.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
 
 /** How many examples a violation group or the corrupt list keeps. */
@@ -70,12 +71,31 @@ export interface TableReport {
   readonly violations: readonly Violation[];
   /** Columns records carried that the table does not know (drift), by name. */
   readonly unknownColumns: readonly { readonly column: string; readonly count: number }[];
+  /** Columns of the table that records lacked (drift: records older than the column), by name. */
+  readonly missingColumns: readonly { readonly column: string; readonly count: number }[];
   /** Columns of the table (and MachineGroup) that no record of it carried. */
   readonly neverPresent: readonly string[];
   /** Occurrences of unknown columns not listed by name (more than MAX_NAMES distinct names). */
   readonly unknownColumnsNotListed?: number;
   /** Errors not grouped (more than MAX_NAMES distinct groups). */
   readonly violationsNotListed?: number;
+  /** Long columns that carried integers beyond ±2^53, by column. */
+  readonly largeLongs: readonly LargeLongReport[];
+}
+
+/** Integers beyond ±2^53 in one long column. */
+export interface LargeLongReport {
+  readonly column: string;
+  /** How the column reads longs (config `mapping.long` or the column's `long`). */
+  readonly mode: "number" | "string" | "bigint";
+  /** Records that carried one. */
+  readonly count: number;
+  /** Of these, how many the generated package reads exactly (bigint or string mode). */
+  readonly exact: number;
+  /** The first one: where, the digits the data carried, and the number JSON.parse makes of them. */
+  readonly example: Place & { readonly digits: string; readonly parsed: string };
+  /** What to do about it (number mode): the config that keeps them exact. */
+  readonly advice?: string;
 }
 
 export interface CorruptSpot extends Place {
@@ -104,6 +124,8 @@ export interface ValidateReport {
   readonly unknownCategories: readonly { readonly category: string; readonly count: number }[];
   /** Records of unknown categories not listed by name (more than MAX_NAMES distinct categories). */
   readonly unknownCategoriesNotListed?: number;
+  /** Envelope keys besides time, tenantId, category, properties, operationName, Tenant and _TimeReceivedBySvc (drift). */
+  readonly unknownEnvelopeKeys: readonly { readonly key: string; readonly count: number }[];
   readonly corrupt: { readonly count: number; readonly examples: readonly CorruptSpot[] };
   readonly unreadable: readonly { readonly file: string; readonly message: string }[];
   /** Whether drift (unknown categories and columns) counts as a violation. */
@@ -136,8 +158,12 @@ interface TableStats {
   rows: number;
   /** column → records without it. */
   readonly missing: Map<string, number>;
+  /** column → records without it, as drift (not errors). */
+  readonly absent: Map<string, number>;
   readonly unknown: Map<string, number>;
   unknownNotListed: number;
+  /** column → its longs beyond 2^53. */
+  readonly longs: Map<string, { mode: LargeLongReport["mode"]; count: number; exact: number; example: LargeLongReport["example"] }>;
   readonly groups: Map<string, Group>;
   groupsNotListed: number;
 }
@@ -161,6 +187,7 @@ export class Findings implements RecordSink {
   private readonly categories = new Map<string, number>();
   private categoriesNotListed = 0;
   private notRecordsNotListed = 0;
+  private readonly envelopeKeys = new Map<string, number>();
   private readonly corruptSpots: CorruptSpot[] = [];
   private corruptCount = 0;
   private readonly unreadableInputs: { file: string; message: string }[] = [];
@@ -189,8 +216,10 @@ export class Findings implements RecordSink {
         valid: 0,
         rows: 0,
         missing: new Map(),
+        absent: new Map(),
         unknown: new Map(),
         unknownNotListed: 0,
+        longs: new Map(),
         groups: new Map(),
         groupsNotListed: 0,
       };
@@ -199,13 +228,14 @@ export class Findings implements RecordSink {
     return s;
   }
 
-  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[]): void {
+  knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void {
     this.records++;
     const s = this.tableStats(table);
     s.records++;
     const p = rec.properties;
     if (typeof p === "object" && p !== null && !Array.isArray(p)) s.rows++;
     if (unknown.length > 0) for (const c of unknown) if (!countName(s.unknown, c)) s.unknownNotListed++;
+    if (notes !== undefined) this.notes(s, table, notes);
     if (errors === undefined) {
       s.valid++;
       return;
@@ -216,6 +246,21 @@ export class Findings implements RecordSink {
       if (column !== undefined && e.found === "missing" && s.pointers.get(column) === e.path) s.missing.set(column, (s.missing.get(column) ?? 0) + 1);
       // Envelope fields first, then columns in table order, then columns the table does not know.
       if (!this.group(s.groups, e, column === undefined ? -1 : (s.ordinals.get(column) ?? s.columns.length))) s.groupsNotListed++;
+    }
+  }
+
+  private notes(s: TableStats, table: StreamTable, notes: RecordNotes): void {
+    for (const c of notes.missing) s.absent.set(c, (s.absent.get(c) ?? 0) + 1);
+    for (const k of notes.envelope) countName(this.envelopeKeys, k);
+    for (const l of notes.longs) {
+      let entry = s.longs.get(l.column);
+      if (entry === undefined) {
+        const mode = table.longs.find((c) => c.name === l.column)?.mode ?? "number";
+        const example = { ...this.where(), digits: l.digits ?? String(l.parsed), parsed: String(l.parsed) };
+        s.longs.set(l.column, (entry = { mode, count: 0, exact: 0, example }));
+      }
+      entry.count++;
+      if (l.exact) entry.exact++;
     }
   }
 
@@ -279,14 +324,29 @@ export class Findings implements RecordSink {
         invalid: s.records - s.valid,
         violations: violations(s.groups),
         unknownColumns: [...s.unknown].sort(([a], [b]) => byName(a, b)).map(([column, count]) => ({ column, count })),
-        neverPresent: s.rows === 0 ? [] : s.columns.filter((c) => s.missing.get(c) === s.rows),
         ...(s.unknownNotListed > 0 ? { unknownColumnsNotListed: s.unknownNotListed } : {}),
         ...(s.groupsNotListed > 0 ? { violationsNotListed: s.groupsNotListed } : {}),
+        missingColumns: s.columns.filter((c) => s.absent.has(c)).map((column) => ({ column, count: s.absent.get(column)! })),
+        neverPresent: s.rows === 0 ? [] : s.columns.filter((c) => (s.missing.get(c) ?? 0) + (s.absent.get(c) ?? 0) === s.rows),
+        largeLongs: s.columns.filter((c) => s.longs.has(c)).map((column) => {
+          const l = s.longs.get(column)!;
+          return {
+            column,
+            ...l,
+            ...(l.mode === "number"
+              ? { advice: `set "mapping": { "long": "bigint" } (or "string"), or "columns": { "${s.table}.${column}": { "long": "bigint" } }, in kqlgen.config.json to keep them exact` }
+              : {}),
+          };
+        }),
       }));
     const unknownCategories = [...this.categories].sort(([a], [b]) => byName(a, b)).map(([category, count]) => ({ category, count }));
-    const drift = unknownCategories.length > 0 || tables.some((t) => t.unknownColumns.length > 0);
+    const unknownEnvelopeKeys = [...this.envelopeKeys].sort(([a], [b]) => byName(a, b)).map(([key, count]) => ({ key, count }));
     // Errors of records that are not records at all, past MAX_NAMES groups, are still counted as invalid records.
     void this.notRecordsNotListed;
+    const drift =
+      unknownCategories.length > 0 ||
+      unknownEnvelopeKeys.length > 0 ||
+      tables.some((t) => t.unknownColumns.length > 0 || t.missingColumns.length > 0);
     const exitCode =
       this.unreadableInputs.length > 0 || (this.records === 0 && this.corruptCount === 0)
         ? EXIT.badInput
@@ -301,6 +361,7 @@ export class Findings implements RecordSink {
       notRecords: violations(this.notRecordGroups),
       unknownCategories,
       ...(this.categoriesNotListed > 0 ? { unknownCategoriesNotListed: this.categoriesNotListed } : {}),
+      unknownEnvelopeKeys,
       corrupt: { count: this.corruptCount, examples: this.corruptSpots },
       unreadable: this.unreadableInputs,
       strict,
@@ -392,6 +453,30 @@ export function renderText(r: ValidateReport): string {
       if (t.unknownColumnsNotListed) out.push(`  ${t.table}: … and ${plural(t.unknownColumnsNotListed, "more occurrence")} of other columns (kqlgen lists the first ${number(MAX_NAMES)})`);
     }
   }
+  const missingColumns = r.tables.filter((t) => t.missingColumns.length > 0);
+  if (missingColumns.length > 0) {
+    out.push("", `Missing columns (${drift}; records older than a column lack it)`);
+    for (const t of missingColumns)
+      for (const c of t.missingColumns) out.push(`  ${t.table}.${c.column}: ${plural(c.count, "record")} of ${number(t.records)} lacked it`);
+  }
+  if (r.unknownEnvelopeKeys.length > 0) {
+    out.push("", `Unknown envelope keys (${drift})`);
+    for (const k of r.unknownEnvelopeKeys) out.push(`  ${k.key}: ${plural(k.count, "record")}`);
+  }
+  const longs = r.tables.filter((t) => t.largeLongs.length > 0);
+  if (longs.length > 0) {
+    out.push("", "Longs beyond ±2^53 (JSON.parse rounds them)");
+    for (const t of longs) {
+      for (const l of t.largeLongs) {
+        const e = l.example;
+        const how =
+          l.mode === "number"
+            ? `read as number: rounded (${e.digits} became ${e.parsed} at ${place(e)}); ${l.advice}`
+            : `read as ${l.mode}: ${l.exact === l.count ? "kept exact" : `${number(l.exact)} kept exact`} (${e.digits} at ${place(e)})`;
+        out.push(`  ${t.table}.${l.column}: ${plural(l.count, "record")}, ${how}`);
+      }
+    }
+  }
   if (r.unreadable.length > 0) {
     out.push("", "Unreadable input");
     for (const u of r.unreadable) out.push(`  ${u.file}: ${u.message}`);
@@ -412,8 +497,11 @@ function verdict(r: ValidateReport): string {
   if (r.corrupt.count > 0) reasons.push(plural(r.corrupt.count, "corrupt spot"));
   if (r.strict) {
     const columns = r.tables.reduce((n, t) => n + t.unknownColumns.length, 0);
+    const missing = r.tables.reduce((n, t) => n + t.missingColumns.length, 0);
     if (r.unknownCategories.length > 0) reasons.push(plural(r.unknownCategories.length, "unknown category", "unknown categories"));
     if (columns > 0) reasons.push(plural(columns, "unknown column"));
+    if (missing > 0) reasons.push(plural(missing, "missing column"));
+    if (r.unknownEnvelopeKeys.length > 0) reasons.push(plural(r.unknownEnvelopeKeys.length, "unknown envelope key"));
   }
   return `FAILED: ${reasons.join(", ")}.`;
 }

@@ -26,9 +26,11 @@ import { isUtf8 } from "node:buffer";
 export interface ScanHandler {
   /**
    * A parsed record: `start` is where its bytes start; `record` its index in
-   * the message's `records` array, or -1 for a line of JSON lines.
+   * the message's `records` array, or -1 for a line of JSON lines. `text`:
+   * the JSON text it was parsed from (it may hold more than the record: the
+   * records of a message parsed whole come in order, with the same text).
    */
-  value(value: unknown, start: number, record: number): void;
+  value(value: unknown, start: number, record: number, text: string): void;
   /** Bytes that are not what they should be (malformed or truncated), at `at`; `record` as above, -1 when not in a message. */
   corrupt(at: number, record: number, message: string): void;
   /** The file is not streamed data at all (it does not start with a JSON object); the rest of it is skipped. */
@@ -344,8 +346,9 @@ export class Scanner {
             return after;
           }
           try {
-            value = JSON.parse(buf.toString("utf8", pos, exact));
-            this.topValue(value, pos);
+            const whole = buf.toString("utf8", pos, exact);
+            value = JSON.parse(whole);
+            this.topValue(value, pos, whole);
             return after;
           } catch {
             // fall through: report the line
@@ -357,22 +360,22 @@ export class Scanner {
       this.passNewline(nl);
       return nl + 1;
     }
-    this.topValue(value, pos);
+    this.topValue(value, pos, text);
     if (nl === -1) return n;
     this.passNewline(nl);
     return nl + 1;
   }
 
   /** A parsed top-level value: a record, or a message body whose "records" key was not first. */
-  private topValue(value: unknown, pos: number): void {
+  private topValue(value: unknown, pos: number, text: string): void {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const v = value as { category?: unknown; records?: unknown };
       if (v.category === undefined && Array.isArray(v.records)) {
-        for (let i = 0; i < v.records.length; i++) this.handler.value(v.records[i], pos, i);
+        for (let i = 0; i < v.records.length; i++) this.handler.value(v.records[i], pos, i, text);
         return;
       }
     }
-    this.handler.value(value, pos, -1);
+    this.handler.value(value, pos, -1, text);
   }
 
   /** The record starting at `pos` inside a message. Returns where the next record (or the closing `]`) starts. */
@@ -396,13 +399,14 @@ export class Scanner {
           while (isWs(buf[end - 1]!)) end--;
           let value: unknown;
           let ok = badUtf8(buf, pos, end) === -1;
+          const text = ok ? buf.toString("utf8", pos, end) : "";
           try {
-            if (ok) value = JSON.parse(buf.toString("utf8", pos, end));
+            if (ok) value = JSON.parse(text);
           } catch {
             ok = false;
           }
           if (ok) {
-            this.handler.value(value, pos, this.record++);
+            this.handler.value(value, pos, this.record++, text);
             return next;
           }
         }
@@ -439,7 +443,7 @@ export class Scanner {
     }
     const text = buf.toString("utf8", pos, end);
     try {
-      this.handler.value(JSON.parse(text), pos, this.record);
+      this.handler.value(JSON.parse(text), pos, this.record, text);
     } catch (e) {
       this.malformed(pos, this.record, text, e, "a record");
     }

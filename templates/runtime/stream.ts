@@ -2,9 +2,10 @@
 
 import { isKustoDatetime, isKustoGuid } from "./formats.js";
 import {
+  absentColumns,
   addError,
-  convertBigints,
   isRecord,
+  MISSING_EXPECTED,
   knownColumns,
   pointerToken,
   unknownColumnsOf,
@@ -15,8 +16,13 @@ import {
 
 /** `category` is the table name behind this prefix. */
 export const CATEGORY_PREFIX = "AdvancedHunting-";
-/** The column the streaming API adds to every event's properties. */
+/** The column the streaming API adds to every event's properties (optional and nullable: absent on non-device tables, null on alerts). */
 export const DECORATION = "MachineGroup";
+/** Envelope keys the stream sends besides time, tenantId, category and properties (optional strings). */
+export const ENVELOPE_EXTRAS = ["operationName", "Tenant", "_TimeReceivedBySvc"] as const;
+
+/** The largest integer a double holds exactly (2^53 - 1). */
+const MAX_SAFE = 9007199254740991;
 
 /** An error in one record, located by record index (Event Hubs) or line (Storage). */
 export interface RecordError extends ValidationError {
@@ -41,15 +47,39 @@ export interface UnknownColumn {
   readonly count: number;
 }
 
+/** A column of a table that records lacked (drift: records older than the column, or a column never sent). */
+export interface MissingColumn {
+  readonly table: string;
+  readonly column: string;
+  /** How many records lacked it. */
+  readonly count: number;
+}
+
+export interface UnknownEnvelopeKey {
+  readonly key: string;
+  /** How many records carried it. */
+  readonly count: number;
+}
+
 export interface StreamParseResult<R> {
   /** The valid records of known categories, in input order. */
   readonly records: R[];
   /** Per-record errors; a bad record never hides the good ones. */
   readonly errors: RecordError[];
+  /**
+   * Per-record warnings about valid records: a long beyond ±2^53 read as a
+   * number (rounded; config `long: "bigint"` or `"string"` keeps it exact), or
+   * exact digits that could not be recovered (input already parsed).
+   */
+  readonly warnings: RecordError[];
   /** Records of categories this package does not know (skipped, not errors). */
   readonly unknownCategories: UnknownCategory[];
   /** Columns records carried that their table does not know (drift; not errors). */
   readonly unknownColumns: UnknownColumn[];
+  /** Columns of a table that its records lacked (drift; not errors unless `missingColumns: "error"`). */
+  readonly missingColumns: MissingColumn[];
+  /** Envelope keys besides time, tenantId, category, properties and the known extras (drift; not errors). */
+  readonly unknownEnvelopeKeys: UnknownEnvelopeKey[];
 }
 
 export type RowCheck = (
@@ -58,9 +88,21 @@ export type RowCheck = (
   errors: ValidationError[] | undefined,
 ) => ValidationError[] | undefined;
 
+export type LongMode = "number" | "string" | "bigint";
+
+/** A long column of a streamed record and how it is read. */
+export interface LongColumn {
+  readonly name: string;
+  readonly mode: LongMode;
+}
+
 export interface StreamTable {
   readonly table: string;
-  /** The table's straight-line check (fast path: is the row valid?). */
+  /**
+   * The table's straight-line check of a streamed record's properties (fast
+   * path): the index of the first invalid column, or a negative number when
+   * valid: -1 - (how many of its optional columns are absent).
+   */
   readonly firstInvalid: FirstInvalid;
   /** The table's error collector (slow path, for invalid rows). */
   readonly check: RowCheck;
@@ -74,17 +116,38 @@ export interface StreamTable {
   readonly formats: boolean;
   /** Long columns read as bigint: converted once a record is valid. */
   readonly bigint: readonly string[];
+  /** The columns whose absence is drift: all but MachineGroup and the columns configured `nullable: false`. */
+  readonly optional: readonly string[];
+  /** Absent columns are errors (config `missingColumns: "error"`). */
+  readonly rejectMissing: boolean;
+  /** The long columns, with how each is read. */
+  readonly longs: readonly LongColumn[];
+  /** A long beyond ±2^53 in number mode is an error, not a warning (config `unsafeLongs: "error"`). */
+  readonly rejectUnsafeLongs: boolean;
 }
 
 export function streamTable(
   table: string,
   firstInvalid: FirstInvalid,
   check: RowCheck,
-  columns: readonly { readonly name: string }[],
-  options: { readonly rejectUnknown?: boolean; readonly formats?: boolean; readonly bigint?: readonly string[] } = {},
+  columns: readonly { readonly name: string; readonly type?: string }[],
+  options: {
+    readonly rejectUnknown?: boolean;
+    readonly formats?: boolean;
+    readonly bigint?: readonly string[];
+    /** Columns configured `nullable: false`: they must be present. */
+    readonly required?: readonly string[];
+    readonly rejectMissing?: boolean;
+    /** Long columns read as decimal strings. */
+    readonly longString?: readonly string[];
+    readonly rejectUnsafeLongs?: boolean;
+  } = {},
 ): StreamTable {
   const names = columns.map((c) => c.name);
   const decorated = !names.includes(DECORATION);
+  const bigint = options.bigint ?? [];
+  const strings = options.longString ?? [];
+  const required = options.required ?? [];
   return {
     table,
     firstInvalid,
@@ -93,8 +156,99 @@ export function streamTable(
     decorated,
     rejectUnknown: options.rejectUnknown === true,
     formats: options.formats === true,
-    bigint: options.bigint ?? [],
+    bigint,
+    optional: names.filter((n) => n !== DECORATION && !required.includes(n)),
+    rejectMissing: options.rejectMissing === true,
+    longs: columns
+      .filter((c) => c.type === "long" || bigint.includes(c.name) || strings.includes(c.name))
+      .map((c) => ({
+        name: c.name,
+        mode: bigint.includes(c.name) ? "bigint" : strings.includes(c.name) ? "string" : "number",
+      })),
+    rejectUnsafeLongs: options.rejectUnsafeLongs === true,
   };
+}
+
+/**
+ * The JSON text records were parsed from, for recovering the exact digits of
+ * longs beyond 2^53 that JSON.parse rounded. Records are checked in text
+ * order: each search starts where the last one found its number, so the text
+ * is scanned once however many records need it — and only for records that
+ * carry such a long.
+ */
+export class JsonText {
+  /** Searches start here: at or before the current record's text. */
+  from = 0;
+  /** The furthest a search of the current record got. */
+  reach = 0;
+  constructor(public text: string) {}
+  /** The next record starts at `at` (or later). */
+  moveTo(at: number): void {
+    this.from = this.reach = at;
+  }
+  /** Resets to a new text. */
+  reset(text: string): void {
+    this.text = text;
+    this.from = this.reach = 0;
+  }
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * The exact digits of the integer `value` of the key `name` in the text, from
+ * `source.from`: the digit run after `"name":` whose value rounds to `value`.
+ * Undefined when there is none (a key written with escapes, say).
+ */
+export function exactDigits(source: JsonText, name: string, value: number): string | undefined {
+  const key = JSON.stringify(name);
+  const text = source.text;
+  // A candidate has as many digits as the parsed number (below 1e21, String() writes them all).
+  const length = String(value).length;
+  for (let at = text.indexOf(key, source.from); at !== -1; at = text.indexOf(key, at + 1)) {
+    let i = at + key.length;
+    while (isJsonSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 58 /* : */) continue;
+    i++;
+    while (isJsonSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    if (text.charCodeAt(i) === 45 /* - */) i++;
+    const first = i;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
+    if (i === first || i - start !== length) continue;
+    const after = text.charCodeAt(i);
+    if (after === 46 /* . */ || after === 101 /* e */ || after === 69 /* E */) continue;
+    const digits = text.slice(start, i);
+    if (Number(digits) !== value) continue;
+    if (i > source.reach) source.reach = i;
+    return digits;
+  }
+  return undefined;
+}
+
+/** A long beyond ±2^53 a record carried. */
+export interface LargeLong {
+  readonly column: string;
+  /** The digits the wire carried, when known (the input was text or bytes). */
+  readonly digits: string | undefined;
+  /** The number JSON.parse made of them (rounded). */
+  readonly parsed: number;
+  /** The value the record now holds is exact (bigint or string mode, digits known). */
+  readonly exact: boolean;
+}
+
+/** What a record shows besides its errors: drift and warnings. Undefined on the fast path (nothing to tell). */
+export interface RecordNotes {
+  /** Columns of the table the record lacks (drift). */
+  readonly missing: readonly string[];
+  /** Envelope keys besides the known ones (drift). */
+  readonly envelope: readonly string[];
+  /** Warnings about the record (it is valid all the same). */
+  readonly warnings: readonly ValidationError[];
+  /** Longs beyond ±2^53. */
+  readonly longs: readonly LargeLong[];
 }
 
 const ENVELOPE = "a streamed record {time, tenantId, category, properties}";
@@ -103,13 +257,16 @@ const ENVELOPE = "a streamed record {time, tenantId, category, properties}";
 export interface RecordSink {
   /**
    * A record of a category the package knows: its table, its errors (undefined
-   * when valid) and the columns it carries that the table does not know (drift).
+   * when valid), the columns it carries that the table does not know (drift),
+   * and, when there is any, what else it shows: absent columns, unknown
+   * envelope keys, warnings, longs beyond 2^53.
    */
   knownRecord(
     rec: Record<string, unknown>,
     table: StreamTable,
     errors: ValidationError[] | undefined,
     unknown: readonly string[],
+    notes?: RecordNotes,
   ): void;
   /** A record of a category no table of the package has (skipped, not an error). */
   unknownCategory(category: string): void;
@@ -117,17 +274,34 @@ export interface RecordSink {
   notARecord(errors: ValidationError[]): void;
 }
 
+interface MutableNotes {
+  missing: readonly string[];
+  envelope: string[];
+  warnings: ValidationError[];
+  longs: LargeLong[];
+}
+
+function newNotes(): MutableNotes {
+  return { missing: NO_COLUMNS, envelope: [], warnings: [], longs: [] };
+}
+
 /**
  * Checks one streamed record `{time, tenantId, category, properties}` against
  * its table, with error paths starting at `base` (a function, so valid records
  * build no strings), and tells `sink` what it found. The Event Hubs and Storage
  * parsers below are built on it, one record at a time, and so is `kqlgen validate`.
+ *
+ * `source`: the JSON text the record was parsed from, when there is one. With
+ * it, a long beyond ±2^53 keeps the exact digits the wire carried (bigint and
+ * string modes); without it (an object parsed elsewhere) they are already lost,
+ * and the record gets a warning saying so.
  */
 export function checkStreamRecord(
   rec: unknown,
   base: string | (() => string),
   tables: ReadonlyMap<string, StreamTable>,
   sink: RecordSink,
+  source?: JsonText,
 ): void {
   const path = typeof base === "string" ? () => base : base;
   if (!isRecord(rec)) {
@@ -155,6 +329,7 @@ export function checkStreamRecord(
     return;
   }
   let errors: ValidationError[] | undefined;
+  let notes: MutableNotes | undefined;
   const time = rec.time;
   if (typeof time !== "string" || (table.formats && !isKustoDatetime(time))) {
     errors = addError(errors, `${path()}/time`, undefined, "datetime (ISO 8601 UTC string)", time);
@@ -165,27 +340,47 @@ export function checkStreamRecord(
     if (typeof tenantId === "string" && isKustoGuid(tenantId)) lastTenant = tenantId;
     else errors = addError(errors, `${path()}/tenantId`, undefined, "guid (the tenant id)", tenantId);
   }
+  // The envelope's other keys: the known extras are optional strings; any other key is drift.
+  for (const k in rec) {
+    switch (k) {
+      case "time":
+      case "tenantId":
+      case "category":
+      case "properties":
+        continue;
+      case "operationName":
+      case "Tenant":
+      case "_TimeReceivedBySvc": {
+        const v = rec[k];
+        if (typeof v !== "string")
+          errors = addError(errors, `${path()}/${k}`, undefined, "string (an optional envelope field)", v);
+        continue;
+      }
+      default:
+        (notes ??= newNotes()).envelope.push(k);
+    }
+  }
   const properties = rec.properties;
   let unknown: readonly string[] = NO_COLUMNS;
+  let exact: (string | undefined)[] | undefined;
   if (!isRecord(properties)) {
     errors = addError(errors, `${path()}/properties`, undefined, `object (a row of ${table.table})`, properties);
   } else {
-    // Fast path: one straight-line pass; errors are collected only for invalid rows.
-    if (table.firstInvalid(properties, 0) >= 0) errors = table.check(properties, `${path()}/properties`, errors);
-    if (table.decorated) {
-      const group = properties[DECORATION];
-      if (typeof group !== "string") {
-        errors = addError(
-          errors,
-          `${path()}/properties/${DECORATION}`,
-          DECORATION,
-          "string (the device group every streamed event carries)",
-          group,
-        );
+    // Fast path: one straight-line pass (MachineGroup included); errors are collected only for invalid rows.
+    const first = table.firstInvalid(properties, 0);
+    if (first >= 0) errors = table.check(properties, `${path()}/properties`, errors);
+    // Drift is drift whether or not the record is otherwise valid.
+    if (first < -1 || (first >= 0 && table.optional.length > 0)) {
+      const missing = absentColumns(properties, table.optional, first < -1 ? -1 - first : Infinity);
+      if (missing.length > 0) {
+        (notes ??= newNotes()).missing = missing;
+        if (table.rejectMissing) {
+          for (const c of missing)
+            errors = addError(errors, `${path()}/properties/${pointerToken(c)}`, c, MISSING_EXPECTED, undefined);
+        }
       }
     }
-    // Drift is drift whether or not the record is otherwise valid.
-    unknown = unknownColumnsOf(properties, table.known, errors === undefined);
+    unknown = first < 0 ? unknownOfValid(properties, table, -1 - first) : unknownColumnsOf(properties, table.known);
     if (table.rejectUnknown) {
       for (const k of unknown) {
         errors = addError(
@@ -197,9 +392,66 @@ export function checkStreamRecord(
         );
       }
     }
+    // Longs beyond ±2^53: JSON.parse rounded them. Rare: the text is consulted only then.
+    const longs = table.longs;
+    for (let i = 0; i < longs.length; i++) {
+      const x = properties[longs[i]!.name];
+      if (typeof x === "number" && (x > MAX_SAFE || x < -MAX_SAFE) && Number.isInteger(x)) {
+        const column = longs[i]!;
+        const digits = source === undefined ? undefined : exactDigits(source, column.name, x);
+        const at = `${path()}/properties/${pointerToken(column.name)}`;
+        notes ??= newNotes();
+        if (column.mode === "number") {
+          const expected = `long within ±2^53 (number mode rounds larger ones${digits === undefined ? "" : ` to ${String(x)}`}; set mapping.long or columns["${table.table}.${column.name}"].long to "bigint" or "string" to keep them exact)`;
+          if (table.rejectUnsafeLongs)
+            errors = addError(errors, at, column.name, expected, digits === undefined ? x : Number(digits));
+          else notes.warnings.push({ path: at, column: column.name, expected, found: `number ${digits ?? String(x)}` });
+        } else if (digits === undefined) {
+          notes.warnings.push({
+            path: at,
+            column: column.name,
+            expected: `long with its exact digits (the value was parsed before kqlgen saw it and rounded: pass the text or bytes)`,
+            found: `number ${String(x)}`,
+          });
+        } else (exact ??= [])[i] = digits;
+        notes.longs.push({
+          column: column.name,
+          digits,
+          parsed: x,
+          exact: column.mode !== "number" && digits !== undefined,
+        });
+      }
+    }
   }
-  if (errors === undefined && table.bigint.length > 0) convertBigints(properties as Record<string, unknown>, table);
-  sink.knownRecord(rec, table, errors, unknown);
+  if (errors === undefined) {
+    const props = properties as Record<string, unknown>;
+    const longs = table.longs;
+    if (table.bigint.length > 0 || longs.length > 0) {
+      for (let i = 0; i < longs.length; i++) {
+        const column = longs[i]!;
+        if (column.mode === "number") continue;
+        const x = props[column.name];
+        if (typeof x === "number") {
+          const digits = exact?.[i];
+          props[column.name] =
+            column.mode === "bigint"
+              ? BigInt(digits ?? x)
+              : (digits ?? (Number.isSafeInteger(x) ? String(x) : BigInt(x).toString()));
+        } else if (typeof x === "string" && column.mode === "bigint") props[column.name] = BigInt(x);
+      }
+    }
+  }
+  if (source !== undefined && source.reach > source.from) source.from = source.reach;
+  if (notes === undefined) sink.knownRecord(rec, table, errors, unknown);
+  else sink.knownRecord(rec, table, errors, unknown, notes);
+}
+
+/** The unknown columns of a valid record, which lacks `absent` of its optional columns: counting keys settles most. */
+function unknownOfValid(properties: Record<string, unknown>, table: StreamTable, absent: number): readonly string[] {
+  let n = 0;
+  for (const _ in properties) n++;
+  const expected = table.known.count - absent - (properties[DECORATION] === undefined ? 1 : 0);
+  return n === expected ? NO_COLUMNS : unknownColumnsOf(properties, table.known);
 }
 
 /** The last tenant id that passed its check (records of a message share it). */
@@ -211,11 +463,31 @@ let lastTables: ReadonlyMap<string, StreamTable> | undefined;
 
 const NO_COLUMNS: readonly string[] = Object.freeze([]);
 
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Counts per table and column, listed sorted. */
+function countsOf(map: Map<string, Map<string, number>>): { table: string; column: string; count: number }[] {
+  const out: { table: string; column: string; count: number }[] = [];
+  for (const [table, counts] of [...map].sort(([a], [b]) => byName(a, b))) {
+    for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b))) out.push({ table, column, count });
+  }
+  return out;
+}
+
+function count(map: Map<string, Map<string, number>>, table: string, columns: readonly string[]): void {
+  let counts = map.get(table);
+  if (counts === undefined) map.set(table, (counts = new Map()));
+  for (const c of columns) counts.set(c, (counts.get(c) ?? 0) + 1);
+}
+
 class Collector implements RecordSink {
   readonly records: unknown[] = [];
   readonly errors: RecordError[] = [];
+  readonly warnings: RecordError[] = [];
   private readonly categories = new Map<string, number>();
   private readonly columns = new Map<string, Map<string, number>>();
+  private readonly missing = new Map<string, Map<string, number>>();
+  private readonly envelope = new Map<string, number>();
   /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
   private record: number | undefined;
   private line: number | undefined;
@@ -228,9 +500,10 @@ class Collector implements RecordSink {
     record: number | undefined,
     line: number | undefined,
     category: string | undefined,
+    into: RecordError[] = this.errors,
   ): void {
     for (const e of errors) {
-      this.errors.push({
+      into.push({
         ...e,
         ...(record === undefined ? {} : { record }),
         ...(line === undefined ? {} : { line }),
@@ -240,10 +513,10 @@ class Collector implements RecordSink {
   }
 
   /** One record: `record` is its index in a message, `line` its line in a blob. */
-  add(rec: unknown, record: number | undefined, line: number | undefined): void {
+  add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void {
     this.record = record;
     this.line = line;
-    checkStreamRecord(rec, this.base, this.tables, this);
+    checkStreamRecord(rec, this.base, this.tables, this, source);
   }
 
   knownRecord(
@@ -251,8 +524,15 @@ class Collector implements RecordSink {
     table: StreamTable,
     errors: ValidationError[] | undefined,
     unknown: readonly string[],
+    notes?: RecordNotes,
   ): void {
-    if (unknown.length > 0) this.countColumns(table.table, unknown);
+    if (unknown.length > 0) count(this.columns, table.table, unknown);
+    if (notes !== undefined) {
+      if (notes.missing.length > 0) count(this.missing, table.table, notes.missing);
+      for (const k of notes.envelope) this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
+      if (notes.warnings.length > 0)
+        this.fail(notes.warnings, this.record, this.line, rec.category as string, this.warnings);
+    }
     if (errors === undefined) this.records.push(rec);
     else this.fail(errors, this.record, this.line, rec.category as string);
   }
@@ -265,23 +545,22 @@ class Collector implements RecordSink {
     this.fail(errors, this.record, this.line, undefined);
   }
 
-  private countColumns(table: string, columns: readonly string[]): void {
-    let counts = this.columns.get(table);
-    if (counts === undefined) this.columns.set(table, (counts = new Map()));
-    for (const c of columns) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-
   result(): StreamParseResult<unknown> {
-    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const unknownCategories = [...this.categories]
       .sort(([a], [b]) => byName(a, b))
       .map(([category, count]) => ({ category, count }));
-    const unknownColumns: UnknownColumn[] = [];
-    for (const [table, counts] of [...this.columns].sort(([a], [b]) => byName(a, b))) {
-      for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b)))
-        unknownColumns.push({ table, column, count });
-    }
-    return { records: this.records, errors: this.errors, unknownCategories, unknownColumns };
+    const unknownEnvelopeKeys = [...this.envelope]
+      .sort(([a], [b]) => byName(a, b))
+      .map(([key, count]) => ({ key, count }));
+    return {
+      records: this.records,
+      errors: this.errors,
+      warnings: this.warnings,
+      unknownCategories,
+      unknownColumns: countsOf(this.columns),
+      missingColumns: countsOf(this.missing),
+      unknownEnvelopeKeys,
+    };
   }
 }
 
@@ -299,7 +578,9 @@ function malformed(e: unknown): string {
 
 /**
  * Parses and validates one Event Hubs message body `{"records":[...]}`, given
- * as text, bytes or an already-parsed object.
+ * as text, bytes or an already-parsed object. Longs beyond ±2^53 keep their
+ * exact digits (bigint and string modes) only when the body is text or bytes:
+ * an already-parsed object has lost them (its records get a warning).
  */
 export function parseEventHubsBody(
   body: string | Uint8Array | object,
@@ -307,9 +588,12 @@ export function parseEventHubsBody(
 ): StreamParseResult<unknown> {
   const collector = new Collector(tables);
   let message: unknown = body;
+  let source: JsonText | undefined;
   if (typeof body === "string" || body instanceof Uint8Array) {
+    const text = toText(body);
+    source = new JsonText(text);
     try {
-      message = JSON.parse(toText(body));
+      message = JSON.parse(text);
     } catch (e) {
       collector.errors.push({ path: "", expected: 'a JSON message body {"records":[...]}', found: malformed(e) });
       return collector.result();
@@ -331,7 +615,7 @@ export function parseEventHubsBody(
     );
     return collector.result();
   }
-  for (let i = 0; i < records.length; i++) collector.add(records[i], i, undefined);
+  for (let i = 0; i < records.length; i++) collector.add(records[i], i, undefined, source);
   return collector.result();
 }
 
@@ -342,6 +626,7 @@ export function parseStorageBlobText(
 ): StreamParseResult<unknown> {
   const collector = new Collector(tables);
   const text = toText(blob);
+  const source = new JsonText(text);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (start < text.length) {
@@ -359,7 +644,10 @@ export function parseStorageBlobText(
         parsed = false;
         collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
       }
-      if (parsed) collector.add(rec, undefined, line);
+      if (parsed) {
+        source.moveTo(start);
+        collector.add(rec, undefined, line, source);
+      }
     }
     start = end + 1;
     line++;

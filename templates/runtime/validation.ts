@@ -18,6 +18,11 @@ export interface Valid<T> {
   readonly errors: undefined;
   /** Columns the row carries that its schema does not know (drift). Computed when first read. */
   readonly unknownColumns: readonly string[];
+  /**
+   * Columns of the table the row lacks (drift; streamed records only, where a
+   * record older than a column lacks it). Computed when first read.
+   */
+  readonly missingColumns: readonly string[];
 }
 
 export interface Invalid {
@@ -25,6 +30,7 @@ export interface Invalid {
   readonly value: undefined;
   readonly errors: readonly ValidationError[];
   readonly unknownColumns: readonly string[];
+  readonly missingColumns: readonly string[];
 }
 
 export type ValidationResult<T> = Valid<T> | Invalid;
@@ -58,6 +64,26 @@ export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPrese
   return unknown ?? NONE;
 }
 
+/**
+ * The columns of `row` among `optional` that it lacks, in column order. With
+ * `count` (how many are absent, when the caller knows), the search runs from
+ * the last column back and stops at the last absent one: the columns a record
+ * lacks are mostly the table's newest, at its end.
+ */
+export function absentColumns(
+  row: Record<string, unknown>,
+  optional: readonly string[] | undefined,
+  count = Infinity,
+): readonly string[] {
+  if (optional === undefined || count === 0) return NONE;
+  let absent: string[] | undefined;
+  for (let i = optional.length - 1; i >= 0; i--) {
+    const c = optional[i]!;
+    if (row[c] === undefined && (absent ??= []).push(c) === count) break;
+  }
+  return absent === undefined ? NONE : absent.reverse();
+}
+
 class ValidRow<T> implements Valid<T> {
   declare readonly ok: true;
   declare readonly errors: undefined;
@@ -65,9 +91,14 @@ class ValidRow<T> implements Valid<T> {
   constructor(
     readonly value: T,
     private readonly known: KnownColumns,
+    /** Columns that may be absent (streamed records): key counting cannot settle unknown columns then. */
+    private readonly optional?: readonly string[],
   ) {}
   get unknownColumns(): readonly string[] {
-    return (this.#unknown ??= unknownColumnsOf(this.value as object, this.known, true));
+    return (this.#unknown ??= unknownColumnsOf(this.value as object, this.known, this.optional === undefined));
+  }
+  get missingColumns(): readonly string[] {
+    return absentColumns(this.value as Record<string, unknown>, this.optional);
   }
 }
 Object.defineProperty(ValidRow.prototype, "ok", { value: true });
@@ -81,20 +112,29 @@ class InvalidRow implements Invalid {
     readonly errors: readonly ValidationError[],
     private readonly row: unknown,
     private readonly known: KnownColumns,
+    private readonly optional?: readonly string[],
   ) {}
   get unknownColumns(): readonly string[] {
     return (this.#unknown ??= isRecord(this.row) ? unknownColumnsOf(this.row, this.known) : NONE);
+  }
+  get missingColumns(): readonly string[] {
+    return isRecord(this.row) ? absentColumns(this.row, this.optional) : NONE;
   }
 }
 Object.defineProperty(InvalidRow.prototype, "ok", { value: false });
 Object.defineProperty(InvalidRow.prototype, "value", { value: undefined });
 
-export function valid<T>(value: T, known: KnownColumns): Valid<T> {
-  return new ValidRow(value, known);
+export function valid<T>(value: T, known: KnownColumns, optional?: readonly string[]): Valid<T> {
+  return new ValidRow(value, known, optional);
 }
 
-export function invalid(errors: readonly ValidationError[], row: unknown, known: KnownColumns): Invalid {
-  return new InvalidRow(errors, row, known);
+export function invalid(
+  errors: readonly ValidationError[],
+  row: unknown,
+  known: KnownColumns,
+  optional?: readonly string[],
+): Invalid {
+  return new InvalidRow(errors, row, known, optional);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -155,6 +195,15 @@ export type CheckedColumns = readonly CheckedColumn[] & {
   readonly rejectUnknown: boolean;
   /** Names of the long columns read as bigint (config `long: "bigint"`): converted once a row is valid. */
   readonly bigint: readonly string[];
+  /**
+   * Streamed records only: the columns that may be absent (drift), listed in
+   * `missingColumns`; undefined for query rows, where every column is present.
+   */
+  readonly optional?: readonly string[];
+  /** Absent columns are errors (config `missingColumns: "error"`). */
+  readonly rejectMissing?: boolean;
+  /** Names of the long columns read as decimal strings in a streamed record: numbers are converted once a row is valid. */
+  readonly longString?: readonly string[];
 };
 
 export function checkedColumns(
@@ -164,6 +213,13 @@ export function checkedColumns(
     readonly rejectUnknown?: boolean;
     readonly schemas?: Readonly<Record<number, SchemaValidator>>;
     readonly bigint?: readonly number[];
+    /** Streamed records: the indexes of the columns whose absence is drift. */
+    readonly optional?: readonly number[];
+    readonly rejectMissing?: boolean;
+    /** Streamed records: long columns read as decimal strings. */
+    readonly longString?: readonly number[];
+    /** Names a row may carry beyond the columns (MachineGroup on a streamed record). */
+    readonly alsoKnown?: readonly string[];
   } = {},
 ): CheckedColumns {
   const list: CheckedColumn[] = infos.map((c, i) => {
@@ -171,10 +227,15 @@ export function checkedColumns(
     const schema = options.schemas?.[i];
     return schema ? { ...column, schema } : column;
   });
+  const names = infos.map((c) => c.name);
+  for (const n of options.alsoKnown ?? []) if (!names.includes(n)) names.push(n);
   return Object.assign(list, {
-    known: knownColumns(infos.map((c) => c.name)),
+    known: knownColumns(names),
     rejectUnknown: options.rejectUnknown === true,
     bigint: (options.bigint ?? []).map((i) => infos[i]!.name),
+    ...(options.optional ? { optional: options.optional.map((i) => infos[i]!.name) } : {}),
+    ...(options.rejectMissing ? { rejectMissing: true } : {}),
+    ...(options.longString?.length ? { longString: options.longString.map((i) => infos[i]!.name) } : {}),
   });
 }
 
@@ -187,6 +248,18 @@ export function convertBigints(row: Record<string, unknown>, columns: { readonly
   for (const name of columns.bigint) {
     const x = row[name];
     if (typeof x === "number" || typeof x === "string") row[name] = BigInt(x);
+  }
+}
+
+/**
+ * Converts the numbers of long columns read as decimal strings (streamed
+ * records, config `long: "string"`) in place. A number beyond ±2^53 has been
+ * rounded by whoever parsed it: its digits are those of the double it became.
+ */
+export function convertLongStrings(row: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) {
+    const x = row[name];
+    if (typeof x === "number") row[name] = Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
   }
 }
 
@@ -234,25 +307,50 @@ export function validateRow<T>(
   columns: CheckedColumns,
   options?: ValidateOptions,
 ): ValidationResult<T> {
-  if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known);
+  if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known, columns.optional);
   const all = options?.allErrors !== false;
   const first = firstInvalid(value, 0);
   let errors = first < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all, first);
   if (columns.rejectUnknown && (all || errors === undefined))
     errors = rejectUnknownColumns(value, columns.known, "", errors, all);
-  if (errors !== undefined) return invalid(errors, value, columns.known);
+  // A streamed record's check counts absent columns in its result (-1 - count).
+  if (columns.rejectMissing && (first < -1 || (first >= 0 && errors !== undefined && all)))
+    errors = rejectMissingColumns(value, columns.optional, "", errors, all);
+  if (errors !== undefined) return invalid(errors, value, columns.known, columns.optional);
   if (columns.bigint.length > 0) convertBigints(value, columns);
-  return valid(value as T, columns.known);
+  if (columns.longString !== undefined) convertLongStrings(value, columns.longString);
+  return valid(value as T, columns.known, columns.optional);
+}
+
+/** What an absent column's error says it expected (config `missingColumns: "error"`). */
+export const MISSING_EXPECTED = "the column (absent columns are errors in this package: mapping.missingColumns)";
+
+/** Adds an error for every absent column, for tables configured to reject them. */
+export function rejectMissingColumns(
+  row: Record<string, unknown>,
+  optional: readonly string[] | undefined,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all = true,
+): ValidationError[] | undefined {
+  for (const c of absentColumns(row, optional)) {
+    errors = addError(errors, `${base}/${pointerToken(c)}`, c, MISSING_EXPECTED, undefined);
+    if (!all) break;
+  }
+  return errors;
 }
 
 /** `is<Table>`: whether a value is a valid row, stopping at the first invalid column. */
 export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: CheckedColumns): boolean {
+  if (!isRecord(value)) return false;
+  const first = firstInvalid(value, 0);
   const ok =
-    isRecord(value) &&
-    firstInvalid(value, 0) < 0 &&
-    (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, true).length === 0);
-  // The guard says the row is typed: bigint columns are converted (valid rows only).
-  if (ok && columns.bigint.length > 0) convertBigints(value as Record<string, unknown>, columns);
+    first < 0 &&
+    (!columns.rejectMissing || first === -1) &&
+    (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, columns.optional === undefined).length === 0);
+  // The guard says the row is typed: bigint (and string) longs are converted (valid rows only).
+  if (ok && columns.bigint.length > 0) convertBigints(value, columns);
+  if (ok && columns.longString !== undefined) convertLongStrings(value, columns.longString);
   return ok;
 }
 
@@ -296,7 +394,7 @@ export interface ColumnInfo {
   readonly type: KustoType;
   /** 0-based position, as getschema's ColumnOrdinal. */
   readonly ordinal: number;
-  /** Whether the value may be null (every Kusto type but string, unless configured otherwise). */
+  /** Whether the value may be null in a query row (every Kusto type but string, unless configured otherwise). In a streamed record every column may be null unless configured otherwise. */
   readonly nullable: boolean;
 }
 

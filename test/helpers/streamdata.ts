@@ -200,7 +200,11 @@ export function makeRecord(table: TableShape, rng: Rng): StreamedRecord {
 export type Fault =
   | { readonly kind: "violation"; readonly table: string; readonly column: string; readonly value: unknown }
   | { readonly kind: "unknownColumn"; readonly table: string; readonly column: string }
-  | { readonly kind: "unknownCategory"; readonly category: string };
+  | { readonly kind: "unknownCategory"; readonly category: string }
+  /** Drift, not an error: the record lacks the table's newest columns (a record older than them). */
+  | { readonly kind: "missingColumn"; readonly table: string; readonly column: string }
+  /** Not an error: a long column carries an integer beyond 2^53 (number mode warns; bigint and string keep it exact). */
+  | { readonly kind: "largeLong"; readonly table: string; readonly column: string };
 
 export interface GeneratedRecord {
   readonly record: StreamedRecord;
@@ -217,13 +221,21 @@ export interface MixOptions {
   readonly unknownColumnEvery?: number;
   /** Every n-th record is of a category no schema knows (0: never). */
   readonly unknownCategoryEvery?: number;
+  /** The share of string values sent as null, as the stream does (default 0). */
+  readonly nullStrings?: number;
+  /** The share of records that lack their table's newest columns (default 0). */
+  readonly lackNewest?: number;
+  /** How many of a table's last columns are its newest (default 4). */
+  readonly newestColumns?: number;
+  /** Every n-th record carries a long beyond 2^53 in a long column (0: never). */
+  readonly largeLongEvery?: number;
 }
 
 /** Wrong values Defender's data could plausibly carry, per Kusto type of the column. */
 function wrongValue(column: ColumnShape, rng: Rng): unknown {
   switch (column.type) {
     case "string":
-      return rng.pick([null, 42]);
+      return rng.pick([true, 42]); // null is what the stream sends for a string: valid
     case "bool":
       return rng.pick([0, "true"]);
     case "int":
@@ -234,7 +246,7 @@ function wrongValue(column: ColumnShape, rng: Rng): unknown {
     case "guid":
       return "{not-a-guid}";
     default:
-      return undefined; // missing: every column is required
+      return rng.pick([{}, [1]]); // an absent column is drift, not an error
   }
 }
 
@@ -259,12 +271,32 @@ export function* mixedRecords(count: number, options: MixOptions): Generator<Gen
     const table = tables[rng.int(tables.length)]!;
     const record = makeRecord(table, rng);
     const faults: Fault[] = [];
+    if (options.nullStrings) {
+      for (const c of table.columns) if (c.type === "string" && c.name !== "Timestamp" && rng.chance(options.nullStrings)) record.properties[c.name] = null;
+    }
+    if (options.lackNewest && rng.chance(options.lackNewest)) {
+      for (const c of table.columns.slice(-(options.newestColumns ?? 4))) {
+        if (c.name === "MachineGroup" || c.name === "Timestamp") continue;
+        delete record.properties[c.name];
+        faults.push({ kind: "missingColumn", table: table.name, column: c.name });
+      }
+    }
+    if (every(options.largeLongEvery)) {
+      const longs = table.columns.filter((c) => c.type === "long" && c.name in record.properties);
+      if (longs.length > 0) {
+        const column = longs.find((c) => c.name === "ReportId") ?? longs[0]!;
+        record.properties[column.name] = 2 ** 59 + rng.int(2 ** 30) * 1024;
+        faults.push({ kind: "largeLong", table: table.name, column: column.name });
+      }
+    }
     if (every(options.invalidEvery)) {
       const candidates = breakable(table);
       const column = candidates[rng.int(candidates.length)]!;
       const value = wrongValue(column, rng);
-      if (value === undefined) delete record.properties[column.name];
-      else record.properties[column.name] = value;
+      record.properties[column.name] = value;
+      // A column the record lacked is present now: no longer missing.
+      const lacked = faults.findIndex((f) => f.kind === "missingColumn" && f.column === column.name);
+      if (lacked >= 0) faults.splice(lacked, 1);
       faults.push({ kind: "violation", table: table.name, column: column.name, value });
     }
     if (every(options.unknownColumnEvery)) {

@@ -24,7 +24,7 @@ export const CloudAppEventsKql = kqlTable<CloudAppEvents>()("CloudAppEvents", {
   IsAnonymousProxy: "bool",
   CountryCode: "string",
   City: "string",
-  Isp: "string",
+  ISP: "string",
   UserAgent: "string",
   ActivityType: "string",
   ActivityObjects: "dynamic",

@@ -73,4 +73,5 @@ export const DeviceEventsKql = kqlTable<DeviceEvents>()("DeviceEvents", {
   IsProcessRemoteSession: "bool",
   ProcessRemoteSessionDeviceName: "string",
   ProcessRemoteSessionIP: "string",
+  InitiatingProcessUniqueId: "string",
 });

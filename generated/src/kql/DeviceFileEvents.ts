@@ -66,4 +66,5 @@ export const DeviceFileEventsKql = kqlTable<DeviceFileEvents>()("DeviceFileEvent
   IsInitiatingProcessRemoteSession: "bool",
   InitiatingProcessRemoteSessionDeviceName: "string",
   InitiatingProcessRemoteSessionIP: "string",
+  InitiatingProcessUniqueId: "string",
 });

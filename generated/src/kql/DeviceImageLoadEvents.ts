@@ -50,4 +50,5 @@ export const DeviceImageLoadEventsKql = kqlTable<DeviceImageLoadEvents>()("Devic
   IsInitiatingProcessRemoteSession: "bool",
   InitiatingProcessRemoteSessionDeviceName: "string",
   InitiatingProcessRemoteSessionIP: "string",
+  InitiatingProcessUniqueId: "string",
 });

@@ -49,4 +49,11 @@ export const DeviceInfoKql = kqlTable<DeviceInfo>()("DeviceInfo", {
   AzureResourceId: "string",
   AwsResourceName: "string",
   GcpFullResourceName: "string",
+  MitigationStatus: "dynamic",
+  HardwareUuid: "string",
+  AzureVmId: "string",
+  AzureVmSubscriptionId: "string",
+  CloudPlatforms: "string",
+  IsTransient: "bool",
+  OsBuildRevision: "long",
 });

@@ -57,4 +57,5 @@ export const DeviceLogonEventsKql = kqlTable<DeviceLogonEvents>()("DeviceLogonEv
   IsInitiatingProcessRemoteSession: "bool",
   InitiatingProcessRemoteSessionDeviceName: "string",
   InitiatingProcessRemoteSessionIP: "string",
+  InitiatingProcessUniqueId: "string",
 });

@@ -53,4 +53,5 @@ export const DeviceNetworkEventsKql = kqlTable<DeviceNetworkEvents>()("DeviceNet
   IsInitiatingProcessRemoteSession: "bool",
   InitiatingProcessRemoteSessionDeviceName: "string",
   InitiatingProcessRemoteSessionIP: "string",
+  InitiatingProcessUniqueId: "string",
 });

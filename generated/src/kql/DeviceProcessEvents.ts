@@ -75,4 +75,6 @@ export const DeviceProcessEventsKql = kqlTable<DeviceProcessEvents>()("DevicePro
   IsProcessRemoteSession: "bool",
   ProcessRemoteSessionDeviceName: "string",
   ProcessRemoteSessionIP: "string",
+  InitiatingProcessUniqueId: "string",
+  ProcessUniqueId: "string",
 });

@@ -93,6 +93,96 @@ export interface AlertEvidence {
   SubscriptionId: string;
 }
 
+/** The properties of a streamed AlertEvidence record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface AlertEvidenceEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  AlertId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  Title?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  Categories?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  AttackTechniques?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  ServiceSource?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  DetectionSource?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  EntityType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  EvidenceRole?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  EvidenceDirection?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  FileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  FolderPath?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  SHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  SHA256?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 14. */
+  FileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 15. */
+  ThreatFamily?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  RemoteIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  RemoteUrl?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  AccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  AccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  AccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  AccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  AccountUpn?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 24. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 25. */
+  LocalIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 26. */
+  NetworkMessageId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 27. */
+  EmailSubject?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  Application?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 29. */
+  ApplicationId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 30. */
+  OAuthApplicationId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 31. */
+  ProcessCommandLine?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 32. */
+  RegistryKey?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 33. */
+  RegistryValueName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 34. */
+  RegistryValueData?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 35. */
+  AdditionalFields?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 36. */
+  Severity?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 37. */
+  CloudResource?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 38. */
+  CloudPlatform?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 39. */
+  ResourceType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 40. */
+  ResourceID?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 41. */
+  SubscriptionId?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table AlertEvidence: its columns in ordinal order, with their Kusto types. */
 export const AlertEvidenceTable = {
   name: "AlertEvidence",
@@ -292,7 +382,7 @@ export function checkAlertEvidence(
 }
 
 /**
- * Validates a AlertEvidence row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a AlertEvidence query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateAlertEvidence(value: unknown, options?: ValidateOptions): ValidationResult<AlertEvidence> {
@@ -302,4 +392,230 @@ export function validateAlertEvidence(value: unknown, options?: ValidateOptions)
 /** Whether a value is a valid AlertEvidence row (stops at the first invalid column). */
 export function isAlertEvidence(value: unknown): value is AlertEvidence {
   return isValidRow(value, firstInvalidAlertEvidence, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const AlertEvidenceEventColumns = checkedColumns(
+  [...AlertEvidenceTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed AlertEvidence record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidAlertEvidenceEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.AlertId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.Title;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.Categories;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.AttackTechniques;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.ServiceSource;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.DetectionSource;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.EntityType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.EvidenceRole;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.EvidenceDirection;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.FileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.FolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.SHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.SHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.FileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+  x = row.ThreatFamily;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.RemoteIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.RemoteUrl;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.AccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.AccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.AccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.AccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.AccountUpn;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.LocalIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+  x = row.NetworkMessageId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+  x = row.EmailSubject;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+  x = row.Application;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.ApplicationId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 29) return 29;
+  x = row.OAuthApplicationId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.ProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+  x = row.RegistryKey;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+  x = row.RegistryValueName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.RegistryValueData;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+  x = row.AdditionalFields;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+  x = row.Severity;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+  x = row.CloudResource;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+  x = row.CloudPlatform;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+  x = row.ResourceType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+  x = row.ResourceID;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+  x = row.SubscriptionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 42) return 42;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed AlertEvidence record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkAlertEvidenceEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed AlertEvidence record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateAlertEvidenceEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<AlertEvidenceEvent> {
+  return validateRow<AlertEvidenceEvent>(
+    value,
+    "AlertEvidence",
+    firstInvalidAlertEvidenceEvent,
+    AlertEvidenceEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed AlertEvidence record (stops at the first invalid column). */
+export function isAlertEvidenceEvent(value: unknown): value is AlertEvidenceEvent {
+  return isValidRow(value, firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns);
 }

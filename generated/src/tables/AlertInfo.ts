@@ -24,6 +24,28 @@ export interface AlertInfo {
   AttackTechniques: string;
 }
 
+/** The properties of a streamed AlertInfo record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface AlertInfoEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  AlertId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  Title?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  Category?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  Severity?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  ServiceSource?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  DetectionSource?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  AttackTechniques?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table AlertInfo: its columns in ordinal order, with their Kusto types. */
 export const AlertInfoTable = {
   name: "AlertInfo",
@@ -88,7 +110,7 @@ export function checkAlertInfo(
 }
 
 /**
- * Validates a AlertInfo row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a AlertInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateAlertInfo(value: unknown, options?: ValidateOptions): ValidationResult<AlertInfo> {
@@ -98,4 +120,80 @@ export function validateAlertInfo(value: unknown, options?: ValidateOptions): Va
 /** Whether a value is a valid AlertInfo row (stops at the first invalid column). */
 export function isAlertInfo(value: unknown): value is AlertInfo {
   return isValidRow(value, firstInvalidAlertInfo, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const AlertInfoEventColumns = checkedColumns(
+  [...AlertInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 8, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7] },
+);
+
+/**
+ * The straight-line check of a streamed AlertInfo record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidAlertInfoEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.AlertId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.Title;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.Category;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.Severity;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.ServiceSource;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.DetectionSource;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.AttackTechniques;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 8) return 8;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed AlertInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkAlertInfoEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidAlertInfoEvent, AlertInfoEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed AlertInfo record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateAlertInfoEvent(value: unknown, options?: ValidateOptions): ValidationResult<AlertInfoEvent> {
+  return validateRow<AlertInfoEvent>(value, "AlertInfo", firstInvalidAlertInfoEvent, AlertInfoEventColumns, options);
+}
+
+/** Whether a value is valid properties of a streamed AlertInfo record (stops at the first invalid column). */
+export function isAlertInfoEvent(value: unknown): value is AlertInfoEvent {
+  return isValidRow(value, firstInvalidAlertInfoEvent, AlertInfoEventColumns);
 }

@@ -39,7 +39,7 @@ export interface CloudAppEvents {
   /** Kusto type `string`; column 14. */
   City: string;
   /** Kusto type `string`; column 15. */
-  Isp: string;
+  ISP: string;
   /** Kusto type `string`; column 16. */
   UserAgent: string;
   /** Kusto type `string`; column 17. */
@@ -89,6 +89,84 @@ export interface CloudAppEvents {
   OAuthAppId: string;
 }
 
+/** The properties of a streamed CloudAppEvents record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface CloudAppEventsEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  ActionType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  Application?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 3. */
+  ApplicationId?: number | null;
+  /** Kusto type `int`, may be null, may be absent; column 4. */
+  AppInstanceId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  AccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  AccountId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  AccountDisplayName?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 8. */
+  IsAdminOperation?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  DeviceType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  OSPlatform?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  IPAddress?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 12. */
+  IsAnonymousProxy?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  CountryCode?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 14. */
+  City?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 15. */
+  ISP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  UserAgent?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  ActivityType?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 18. */
+  ActivityObjects?: NonNullable<CloudAppEvents["ActivityObjects"]> | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  ObjectName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  ObjectType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  ObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  ReportId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  AccountType?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 24. */
+  IsExternalUser?: boolean | null;
+  /** Kusto type `bool`, may be null, may be absent; column 25. */
+  IsImpersonated?: boolean | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 26. */
+  IPTags?: NonNullable<CloudAppEvents["IPTags"]> | null;
+  /** Kusto type `string`, may be null, may be absent; column 27. */
+  IPCategory?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 28. */
+  UserAgentTags?: unknown;
+  /** Kusto type `dynamic`, may be null, may be absent; column 29. */
+  RawEventData?: unknown;
+  /** Kusto type `dynamic`, may be null, may be absent; column 30. */
+  AdditionalFields?: unknown;
+  /** Kusto type `dynamic`, may be null, may be absent; column 31. */
+  LastSeenForUser?: unknown;
+  /** Kusto type `dynamic`, may be null, may be absent; column 32. */
+  UncommonForUser?: unknown;
+  /** Kusto type `string`, may be null, may be absent; column 33. */
+  AuditSource?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 34. */
+  SessionData?: unknown;
+  /** Kusto type `string`, may be null, may be absent; column 35. */
+  OAuthAppId?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table CloudAppEvents: its columns in ordinal order, with their Kusto types. */
 export const CloudAppEventsTable = {
   name: "CloudAppEvents",
@@ -109,7 +187,7 @@ export const CloudAppEventsTable = {
     { name: "IsAnonymousProxy", type: "bool", ordinal: 12, nullable: true },
     { name: "CountryCode", type: "string", ordinal: 13, nullable: false },
     { name: "City", type: "string", ordinal: 14, nullable: false },
-    { name: "Isp", type: "string", ordinal: 15, nullable: false },
+    { name: "ISP", type: "string", ordinal: 15, nullable: false },
     { name: "UserAgent", type: "string", ordinal: 16, nullable: false },
     { name: "ActivityType", type: "string", ordinal: 17, nullable: false },
     { name: "ActivityObjects", type: "dynamic", ordinal: 18, nullable: true },
@@ -213,7 +291,7 @@ export function firstInvalidCloudAppEvents(row: Record<string, unknown>, from: n
   if (!(typeof x === "string") && from <= 13) return 13;
   x = row.City;
   if (!(typeof x === "string") && from <= 14) return 14;
-  x = row.Isp;
+  x = row.ISP;
   if (!(typeof x === "string") && from <= 15) return 15;
   x = row.UserAgent;
   if (!(typeof x === "string") && from <= 16) return 16;
@@ -269,7 +347,7 @@ export function checkCloudAppEvents(
 }
 
 /**
- * Validates a CloudAppEvents row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a CloudAppEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateCloudAppEvents(value: unknown, options?: ValidateOptions): ValidationResult<CloudAppEvents> {
@@ -279,4 +357,207 @@ export function validateCloudAppEvents(value: unknown, options?: ValidateOptions
 /** Whether a value is a valid CloudAppEvents row (stops at the first invalid column). */
 export function isCloudAppEvents(value: unknown): value is CloudAppEvents {
   return isValidRow(value, firstInvalidCloudAppEvents, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const CloudAppEventsEventColumns = checkedColumns(
+  [...CloudAppEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 36, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "dynamic matching the configured JSON Schema, or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "bool (true or false) or null",
+    "dynamic matching the configured JSON Schema, or null",
+    "string or null",
+    "dynamic (any JSON value)",
+    "dynamic (any JSON value)",
+    "dynamic (any JSON value)",
+    "dynamic (any JSON value)",
+    "dynamic (any JSON value)",
+    "string or null",
+    "dynamic (any JSON value)",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35,
+    ],
+    schemas: { 18: validate_CloudAppEvents_ActivityObjects, 26: validate_CloudAppEvents_IPTags },
+  },
+);
+
+/**
+ * The straight-line check of a streamed CloudAppEvents record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidCloudAppEventsEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.ActionType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.Application;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ApplicationId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+  x = row.AppInstanceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+  x = row.AccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.AccountId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.AccountDisplayName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.IsAdminOperation;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+  x = row.DeviceType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.OSPlatform;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.IPAddress;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.IsAnonymousProxy;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 12) return 12;
+  x = row.CountryCode;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.City;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.ISP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.UserAgent;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.ActivityType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.ActivityObjects;
+  if (x === undefined) absent++;
+  else if (!(x === null || validate_CloudAppEvents_ActivityObjects(x)) && from <= 18) return 18;
+  x = row.ObjectName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.ObjectType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.ObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.AccountType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.IsExternalUser;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 24) return 24;
+  x = row.IsImpersonated;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 25) return 25;
+  x = row.IPTags;
+  if (x === undefined) absent++;
+  else if (!(x === null || validate_CloudAppEvents_IPTags(x)) && from <= 26) return 26;
+  x = row.IPCategory;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+  x = row.UserAgentTags;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 28) return 28;
+  x = row.RawEventData;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 29) return 29;
+  x = row.AdditionalFields;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 30) return 30;
+  x = row.LastSeenForUser;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 31) return 31;
+  x = row.UncommonForUser;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 32) return 32;
+  x = row.AuditSource;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.SessionData;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 34) return 34;
+  x = row.OAuthAppId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 36) return 36;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed CloudAppEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkCloudAppEventsEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed CloudAppEvents record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateCloudAppEventsEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<CloudAppEventsEvent> {
+  return validateRow<CloudAppEventsEvent>(
+    value,
+    "CloudAppEvents",
+    firstInvalidCloudAppEventsEvent,
+    CloudAppEventsEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed CloudAppEvents record (stops at the first invalid column). */
+export function isCloudAppEventsEvent(value: unknown): value is CloudAppEventsEvent {
+  return isValidRow(value, firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns);
 }

@@ -135,6 +135,144 @@ export interface DeviceEvents {
   ProcessRemoteSessionDeviceName: string;
   /** Kusto type `string`; column 63. */
   ProcessRemoteSessionIP: string;
+  /** Kusto type `string`; column 64. */
+  InitiatingProcessUniqueId: string;
+}
+
+/** The properties of a streamed DeviceEvents record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceEventsEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  ActionType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  FileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  FolderPath?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  SHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  SHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  MD5?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 9. */
+  FileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  AccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  AccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  AccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  RemoteUrl?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 14. */
+  RemoteDeviceName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 15. */
+  ProcessId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  ProcessCommandLine?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 17. */
+  ProcessCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  ProcessTokenElevation?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 19. */
+  LogonId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  RegistryKey?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  RegistryValueName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  RegistryValueData?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  RemoteIP?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 24. */
+  RemotePort?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 25. */
+  LocalIP?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 26. */
+  LocalPort?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 27. */
+  FileOriginUrl?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  FileOriginIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 29. */
+  InitiatingProcessSHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 30. */
+  InitiatingProcessSHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 31. */
+  InitiatingProcessMD5?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 32. */
+  InitiatingProcessFileName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 33. */
+  InitiatingProcessFileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 34. */
+  InitiatingProcessFolderPath?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 35. */
+  InitiatingProcessId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 36. */
+  InitiatingProcessCommandLine?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 37. */
+  InitiatingProcessCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 38. */
+  InitiatingProcessAccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 39. */
+  InitiatingProcessAccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 40. */
+  InitiatingProcessAccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 41. */
+  InitiatingProcessAccountUpn?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 42. */
+  InitiatingProcessAccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 43. */
+  InitiatingProcessVersionInfoCompanyName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 44. */
+  InitiatingProcessVersionInfoProductName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 45. */
+  InitiatingProcessVersionInfoProductVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 46. */
+  InitiatingProcessVersionInfoInternalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 47. */
+  InitiatingProcessVersionInfoOriginalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 48. */
+  InitiatingProcessVersionInfoFileDescription?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 49. */
+  InitiatingProcessParentId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 50. */
+  InitiatingProcessParentFileName?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 51. */
+  InitiatingProcessParentCreationTime?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 52. */
+  InitiatingProcessLogonId?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 53. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 54. */
+  AppGuardContainerId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 55. */
+  AdditionalFields?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 56. */
+  InitiatingProcessSessionId?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 57. */
+  IsInitiatingProcessRemoteSession?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 58. */
+  InitiatingProcessRemoteSessionDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 59. */
+  InitiatingProcessRemoteSessionIP?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 60. */
+  CreatedProcessSessionId?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 61. */
+  IsProcessRemoteSession?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 62. */
+  ProcessRemoteSessionDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 63. */
+  ProcessRemoteSessionIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 64. */
+  InitiatingProcessUniqueId?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
 }
 
 /** The table DeviceEvents: its columns in ordinal order, with their Kusto types. */
@@ -205,6 +343,7 @@ export const DeviceEventsTable = {
     { name: "IsProcessRemoteSession", type: "bool", ordinal: 61, nullable: true },
     { name: "ProcessRemoteSessionDeviceName", type: "string", ordinal: 62, nullable: false },
     { name: "ProcessRemoteSessionIP", type: "string", ordinal: 63, nullable: false },
+    { name: "InitiatingProcessUniqueId", type: "string", ordinal: 64, nullable: false },
   ],
 } as const satisfies TableInfo;
 
@@ -272,6 +411,7 @@ const columns = checkedColumns(DeviceEventsTable.columns, [
   "string",
   "long (integer number) or null",
   "bool (true or false) or null",
+  "string",
   "string",
   "string",
 ]);
@@ -410,6 +550,8 @@ export function firstInvalidDeviceEvents(row: Record<string, unknown>, from: num
   if (!(typeof x === "string") && from <= 62) return 62;
   x = row.ProcessRemoteSessionIP;
   if (!(typeof x === "string") && from <= 63) return 63;
+  x = row.InitiatingProcessUniqueId;
+  if (!(typeof x === "string") && from <= 64) return 64;
   return -1;
 }
 
@@ -424,7 +566,7 @@ export function checkDeviceEvents(
 }
 
 /**
- * Validates a DeviceEvents row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceEvents(value: unknown, options?: ValidateOptions): ValidationResult<DeviceEvents> {
@@ -434,4 +576,323 @@ export function validateDeviceEvents(value: unknown, options?: ValidateOptions):
 /** Whether a value is a valid DeviceEvents row (stops at the first invalid column). */
 export function isDeviceEvents(value: unknown): value is DeviceEvents {
   return isValidRow(value, firstInvalidDeviceEvents, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceEventsEventColumns = checkedColumns(
+  [...DeviceEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 65, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "long (integer number) or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+      59, 60, 61, 62, 63, 64,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed DeviceEvents record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceEventsEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ActionType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.FileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.FolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.SHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.SHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.MD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.FileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 9) return 9;
+  x = row.AccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.AccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.AccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.RemoteUrl;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.RemoteDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.ProcessId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 15) return 15;
+  x = row.ProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.ProcessCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.ProcessTokenElevation;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.LogonId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 19) return 19;
+  x = row.RegistryKey;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.RegistryValueName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.RegistryValueData;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.RemoteIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.RemotePort;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 24) return 24;
+  x = row.LocalIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+  x = row.LocalPort;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 26) return 26;
+  x = row.FileOriginUrl;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+  x = row.FileOriginIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.InitiatingProcessSHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+  x = row.InitiatingProcessSHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.InitiatingProcessMD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+  x = row.InitiatingProcessFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+  x = row.InitiatingProcessFileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 33) return 33;
+  x = row.InitiatingProcessFolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+  x = row.InitiatingProcessId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 35) return 35;
+  x = row.InitiatingProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+  x = row.InitiatingProcessCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+  x = row.InitiatingProcessAccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+  x = row.InitiatingProcessAccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+  x = row.InitiatingProcessAccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+  x = row.InitiatingProcessAccountUpn;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+  x = row.InitiatingProcessAccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 42) return 42;
+  x = row.InitiatingProcessVersionInfoCompanyName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+  x = row.InitiatingProcessVersionInfoProductName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 44) return 44;
+  x = row.InitiatingProcessVersionInfoProductVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 45) return 45;
+  x = row.InitiatingProcessVersionInfoInternalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 46) return 46;
+  x = row.InitiatingProcessVersionInfoOriginalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 47) return 47;
+  x = row.InitiatingProcessVersionInfoFileDescription;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 48) return 48;
+  x = row.InitiatingProcessParentId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 49) return 49;
+  x = row.InitiatingProcessParentFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 50) return 50;
+  x = row.InitiatingProcessParentCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 51) return 51;
+  x = row.InitiatingProcessLogonId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 52) return 52;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 53) return 53;
+  x = row.AppGuardContainerId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 54) return 54;
+  x = row.AdditionalFields;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 55) return 55;
+  x = row.InitiatingProcessSessionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 56) return 56;
+  x = row.IsInitiatingProcessRemoteSession;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 57) return 57;
+  x = row.InitiatingProcessRemoteSessionDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 58) return 58;
+  x = row.InitiatingProcessRemoteSessionIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 59) return 59;
+  x = row.CreatedProcessSessionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 60) return 60;
+  x = row.IsProcessRemoteSession;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 61) return 61;
+  x = row.ProcessRemoteSessionDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 62) return 62;
+  x = row.ProcessRemoteSessionIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 63) return 63;
+  x = row.InitiatingProcessUniqueId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 64) return 64;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 65) return 65;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceEventsEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidDeviceEventsEvent, DeviceEventsEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed DeviceEvents record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceEventsEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceEventsEvent> {
+  return validateRow<DeviceEventsEvent>(
+    value,
+    "DeviceEvents",
+    firstInvalidDeviceEventsEvent,
+    DeviceEventsEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceEvents record (stops at the first invalid column). */
+export function isDeviceEventsEvent(value: unknown): value is DeviceEventsEvent {
+  return isValidRow(value, firstInvalidDeviceEventsEvent, DeviceEventsEventColumns);
 }

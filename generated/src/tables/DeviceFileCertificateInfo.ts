@@ -45,6 +45,48 @@ export interface DeviceFileCertificateInfo {
   ReportId: number | null;
 }
 
+/** The properties of a streamed DeviceFileCertificateInfo record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceFileCertificateInfoEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  SHA1?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 4. */
+  IsSigned?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  SignatureType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  Signer?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  SignerHash?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  Issuer?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  IssuerHash?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  CertificateSerialNumber?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  CrlDistributionPointUrls?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 12. */
+  CertificateCreationTime?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 13. */
+  CertificateExpirationTime?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 14. */
+  CertificateCountersignatureTime?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 15. */
+  IsTrusted?: boolean | null;
+  /** Kusto type `bool`, may be null, may be absent; column 16. */
+  IsRootSignerMicrosoft?: boolean | null;
+  /** Kusto type `long`, may be null, may be absent; column 17. */
+  ReportId?: number | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table DeviceFileCertificateInfo: its columns in ordinal order, with their Kusto types. */
 export const DeviceFileCertificateInfoTable = {
   name: "DeviceFileCertificateInfo",
@@ -149,7 +191,7 @@ export function checkDeviceFileCertificateInfo(
 }
 
 /**
- * Validates a DeviceFileCertificateInfo row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceFileCertificateInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceFileCertificateInfo(
@@ -168,4 +210,136 @@ export function validateDeviceFileCertificateInfo(
 /** Whether a value is a valid DeviceFileCertificateInfo row (stops at the first invalid column). */
 export function isDeviceFileCertificateInfo(value: unknown): value is DeviceFileCertificateInfo {
   return isValidRow(value, firstInvalidDeviceFileCertificateInfo, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceFileCertificateInfoEventColumns = checkedColumns(
+  [...DeviceFileCertificateInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 18, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "bool (true or false) or null",
+    "bool (true or false) or null",
+    "long (integer number) or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] },
+);
+
+/**
+ * The straight-line check of a streamed DeviceFileCertificateInfo record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceFileCertificateInfoEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.SHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.IsSigned;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 4) return 4;
+  x = row.SignatureType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.Signer;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.SignerHash;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.Issuer;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.IssuerHash;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.CertificateSerialNumber;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.CrlDistributionPointUrls;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.CertificateCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.CertificateExpirationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.CertificateCountersignatureTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.IsTrusted;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 15) return 15;
+  x = row.IsRootSignerMicrosoft;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 16) return 16;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 17) return 17;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 18) return 18;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceFileCertificateInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceFileCertificateInfoEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(
+    row,
+    base,
+    errors,
+    firstInvalidDeviceFileCertificateInfoEvent,
+    DeviceFileCertificateInfoEventColumns,
+    all,
+  );
+}
+
+/**
+ * Validates the properties of a streamed DeviceFileCertificateInfo record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceFileCertificateInfoEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceFileCertificateInfoEvent> {
+  return validateRow<DeviceFileCertificateInfoEvent>(
+    value,
+    "DeviceFileCertificateInfo",
+    firstInvalidDeviceFileCertificateInfoEvent,
+    DeviceFileCertificateInfoEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceFileCertificateInfo record (stops at the first invalid column). */
+export function isDeviceFileCertificateInfoEvent(value: unknown): value is DeviceFileCertificateInfoEvent {
+  return isValidRow(value, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoEventColumns);
 }

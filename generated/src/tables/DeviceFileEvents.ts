@@ -121,6 +121,130 @@ export interface DeviceFileEvents {
   InitiatingProcessRemoteSessionDeviceName: string;
   /** Kusto type `string`; column 56. */
   InitiatingProcessRemoteSessionIP: string;
+  /** Kusto type `string`; column 57. */
+  InitiatingProcessUniqueId: string;
+}
+
+/** The properties of a streamed DeviceFileEvents record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceFileEventsEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  ActionType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  FileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  FolderPath?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  SHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  SHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  MD5?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  FileOriginUrl?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  FileOriginReferrerUrl?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  FileOriginIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  PreviousFolderPath?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  PreviousFileName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 14. */
+  FileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 15. */
+  InitiatingProcessAccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  InitiatingProcessAccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  InitiatingProcessAccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  InitiatingProcessAccountUpn?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  InitiatingProcessAccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  InitiatingProcessMD5?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  InitiatingProcessSHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  InitiatingProcessSHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  InitiatingProcessFolderPath?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 24. */
+  InitiatingProcessFileName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 25. */
+  InitiatingProcessFileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 26. */
+  InitiatingProcessVersionInfoCompanyName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 27. */
+  InitiatingProcessVersionInfoProductName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  InitiatingProcessVersionInfoProductVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 29. */
+  InitiatingProcessVersionInfoInternalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 30. */
+  InitiatingProcessVersionInfoOriginalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 31. */
+  InitiatingProcessVersionInfoFileDescription?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 32. */
+  InitiatingProcessId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 33. */
+  InitiatingProcessCommandLine?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 34. */
+  InitiatingProcessCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 35. */
+  InitiatingProcessIntegrityLevel?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 36. */
+  InitiatingProcessTokenElevation?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 37. */
+  InitiatingProcessParentId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 38. */
+  InitiatingProcessParentFileName?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 39. */
+  InitiatingProcessParentCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 40. */
+  RequestProtocol?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 41. */
+  RequestSourceIP?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 42. */
+  RequestSourcePort?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 43. */
+  RequestAccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 44. */
+  RequestAccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 45. */
+  RequestAccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 46. */
+  ShareName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 47. */
+  SensitivityLabel?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 48. */
+  SensitivitySubLabel?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 49. */
+  IsAzureInfoProtectionApplied?: boolean | null;
+  /** Kusto type `long`, may be null, may be absent; column 50. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 51. */
+  AppGuardContainerId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 52. */
+  AdditionalFields?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 53. */
+  InitiatingProcessSessionId?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 54. */
+  IsInitiatingProcessRemoteSession?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 55. */
+  InitiatingProcessRemoteSessionDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 56. */
+  InitiatingProcessRemoteSessionIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 57. */
+  InitiatingProcessUniqueId?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
 }
 
 /** The table DeviceFileEvents: its columns in ordinal order, with their Kusto types. */
@@ -184,6 +308,7 @@ export const DeviceFileEventsTable = {
     { name: "IsInitiatingProcessRemoteSession", type: "bool", ordinal: 54, nullable: true },
     { name: "InitiatingProcessRemoteSessionDeviceName", type: "string", ordinal: 55, nullable: false },
     { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 56, nullable: false },
+    { name: "InitiatingProcessUniqueId", type: "string", ordinal: 57, nullable: false },
   ],
 } as const satisfies TableInfo;
 
@@ -244,6 +369,7 @@ const columns = checkedColumns(DeviceFileEventsTable.columns, [
   "string",
   "long (integer number) or null",
   "bool (true or false) or null",
+  "string",
   "string",
   "string",
 ]);
@@ -368,6 +494,8 @@ export function firstInvalidDeviceFileEvents(row: Record<string, unknown>, from:
   if (!(typeof x === "string") && from <= 55) return 55;
   x = row.InitiatingProcessRemoteSessionIP;
   if (!(typeof x === "string") && from <= 56) return 56;
+  x = row.InitiatingProcessUniqueId;
+  if (!(typeof x === "string") && from <= 57) return 57;
   return -1;
 }
 
@@ -382,7 +510,7 @@ export function checkDeviceFileEvents(
 }
 
 /**
- * Validates a DeviceFileEvents row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceFileEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceFileEvents(
@@ -395,4 +523,294 @@ export function validateDeviceFileEvents(
 /** Whether a value is a valid DeviceFileEvents row (stops at the first invalid column). */
 export function isDeviceFileEvents(value: unknown): value is DeviceFileEvents {
   return isValidRow(value, firstInvalidDeviceFileEvents, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceFileEventsEventColumns = checkedColumns(
+  [...DeviceFileEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 58, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed DeviceFileEvents record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceFileEventsEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ActionType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.FileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.FolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.SHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.SHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.MD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.FileOriginUrl;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.FileOriginReferrerUrl;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.FileOriginIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.PreviousFolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.PreviousFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.FileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+  x = row.InitiatingProcessAccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.InitiatingProcessAccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.InitiatingProcessAccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.InitiatingProcessAccountUpn;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.InitiatingProcessAccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.InitiatingProcessMD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.InitiatingProcessSHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.InitiatingProcessSHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.InitiatingProcessFolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.InitiatingProcessFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.InitiatingProcessFileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 25) return 25;
+  x = row.InitiatingProcessVersionInfoCompanyName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+  x = row.InitiatingProcessVersionInfoProductName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+  x = row.InitiatingProcessVersionInfoProductVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.InitiatingProcessVersionInfoInternalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+  x = row.InitiatingProcessVersionInfoOriginalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.InitiatingProcessVersionInfoFileDescription;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+  x = row.InitiatingProcessId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 32) return 32;
+  x = row.InitiatingProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.InitiatingProcessCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+  x = row.InitiatingProcessIntegrityLevel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+  x = row.InitiatingProcessTokenElevation;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+  x = row.InitiatingProcessParentId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 37) return 37;
+  x = row.InitiatingProcessParentFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+  x = row.InitiatingProcessParentCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+  x = row.RequestProtocol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+  x = row.RequestSourceIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+  x = row.RequestSourcePort;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 42) return 42;
+  x = row.RequestAccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+  x = row.RequestAccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 44) return 44;
+  x = row.RequestAccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 45) return 45;
+  x = row.ShareName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 46) return 46;
+  x = row.SensitivityLabel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 47) return 47;
+  x = row.SensitivitySubLabel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 48) return 48;
+  x = row.IsAzureInfoProtectionApplied;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 49) return 49;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 50) return 50;
+  x = row.AppGuardContainerId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 51) return 51;
+  x = row.AdditionalFields;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 52) return 52;
+  x = row.InitiatingProcessSessionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 53) return 53;
+  x = row.IsInitiatingProcessRemoteSession;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 54) return 54;
+  x = row.InitiatingProcessRemoteSessionDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 55) return 55;
+  x = row.InitiatingProcessRemoteSessionIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 56) return 56;
+  x = row.InitiatingProcessUniqueId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 57) return 57;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 58) return 58;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceFileEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceFileEventsEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidDeviceFileEventsEvent, DeviceFileEventsEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed DeviceFileEvents record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceFileEventsEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceFileEventsEvent> {
+  return validateRow<DeviceFileEventsEvent>(
+    value,
+    "DeviceFileEvents",
+    firstInvalidDeviceFileEventsEvent,
+    DeviceFileEventsEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceFileEvents record (stops at the first invalid column). */
+export function isDeviceFileEventsEvent(value: unknown): value is DeviceFileEventsEvent {
+  return isValidRow(value, firstInvalidDeviceFileEventsEvent, DeviceFileEventsEventColumns);
 }

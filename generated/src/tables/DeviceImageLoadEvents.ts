@@ -89,6 +89,98 @@ export interface DeviceImageLoadEvents {
   InitiatingProcessRemoteSessionDeviceName: string;
   /** Kusto type `string`; column 40. */
   InitiatingProcessRemoteSessionIP: string;
+  /** Kusto type `string`; column 41. */
+  InitiatingProcessUniqueId: string;
+}
+
+/** The properties of a streamed DeviceImageLoadEvents record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceImageLoadEventsEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  ActionType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  FileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  FolderPath?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  SHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  SHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  MD5?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 9. */
+  FileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  InitiatingProcessAccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  InitiatingProcessAccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  InitiatingProcessAccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  InitiatingProcessAccountUpn?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 14. */
+  InitiatingProcessAccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 15. */
+  InitiatingProcessIntegrityLevel?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  InitiatingProcessTokenElevation?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  InitiatingProcessSHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  InitiatingProcessSHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  InitiatingProcessMD5?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  InitiatingProcessFileName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 21. */
+  InitiatingProcessFileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  InitiatingProcessVersionInfoCompanyName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  InitiatingProcessVersionInfoProductName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 24. */
+  InitiatingProcessVersionInfoProductVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 25. */
+  InitiatingProcessVersionInfoInternalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 26. */
+  InitiatingProcessVersionInfoOriginalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 27. */
+  InitiatingProcessVersionInfoFileDescription?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 28. */
+  InitiatingProcessId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 29. */
+  InitiatingProcessCommandLine?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 30. */
+  InitiatingProcessCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 31. */
+  InitiatingProcessFolderPath?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 32. */
+  InitiatingProcessParentId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 33. */
+  InitiatingProcessParentFileName?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 34. */
+  InitiatingProcessParentCreationTime?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 35. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 36. */
+  AppGuardContainerId?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 37. */
+  InitiatingProcessSessionId?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 38. */
+  IsInitiatingProcessRemoteSession?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 39. */
+  InitiatingProcessRemoteSessionDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 40. */
+  InitiatingProcessRemoteSessionIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 41. */
+  InitiatingProcessUniqueId?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
 }
 
 /** The table DeviceImageLoadEvents: its columns in ordinal order, with their Kusto types. */
@@ -136,6 +228,7 @@ export const DeviceImageLoadEventsTable = {
     { name: "IsInitiatingProcessRemoteSession", type: "bool", ordinal: 38, nullable: true },
     { name: "InitiatingProcessRemoteSessionDeviceName", type: "string", ordinal: 39, nullable: false },
     { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 40, nullable: false },
+    { name: "InitiatingProcessUniqueId", type: "string", ordinal: 41, nullable: false },
   ],
 } as const satisfies TableInfo;
 
@@ -180,6 +273,7 @@ const columns = checkedColumns(DeviceImageLoadEventsTable.columns, [
   "string",
   "long (integer number) or null",
   "bool (true or false) or null",
+  "string",
   "string",
   "string",
 ]);
@@ -272,6 +366,8 @@ export function firstInvalidDeviceImageLoadEvents(row: Record<string, unknown>, 
   if (!(typeof x === "string") && from <= 39) return 39;
   x = row.InitiatingProcessRemoteSessionIP;
   if (!(typeof x === "string") && from <= 40) return 40;
+  x = row.InitiatingProcessUniqueId;
+  if (!(typeof x === "string") && from <= 41) return 41;
   return -1;
 }
 
@@ -286,7 +382,7 @@ export function checkDeviceImageLoadEvents(
 }
 
 /**
- * Validates a DeviceImageLoadEvents row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceImageLoadEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceImageLoadEvents(
@@ -305,4 +401,237 @@ export function validateDeviceImageLoadEvents(
 /** Whether a value is a valid DeviceImageLoadEvents row (stops at the first invalid column). */
 export function isDeviceImageLoadEvents(value: unknown): value is DeviceImageLoadEvents {
   return isValidRow(value, firstInvalidDeviceImageLoadEvents, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceImageLoadEventsEventColumns = checkedColumns(
+  [...DeviceImageLoadEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "long (integer number) or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed DeviceImageLoadEvents record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceImageLoadEventsEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ActionType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.FileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.FolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.SHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.SHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.MD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.FileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 9) return 9;
+  x = row.InitiatingProcessAccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.InitiatingProcessAccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.InitiatingProcessAccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.InitiatingProcessAccountUpn;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.InitiatingProcessAccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.InitiatingProcessIntegrityLevel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.InitiatingProcessTokenElevation;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.InitiatingProcessSHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.InitiatingProcessSHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.InitiatingProcessMD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.InitiatingProcessFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.InitiatingProcessFileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 21) return 21;
+  x = row.InitiatingProcessVersionInfoCompanyName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.InitiatingProcessVersionInfoProductName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.InitiatingProcessVersionInfoProductVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.InitiatingProcessVersionInfoInternalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+  x = row.InitiatingProcessVersionInfoOriginalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+  x = row.InitiatingProcessVersionInfoFileDescription;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+  x = row.InitiatingProcessId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 28) return 28;
+  x = row.InitiatingProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+  x = row.InitiatingProcessCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.InitiatingProcessFolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+  x = row.InitiatingProcessParentId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 32) return 32;
+  x = row.InitiatingProcessParentFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.InitiatingProcessParentCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 35) return 35;
+  x = row.AppGuardContainerId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+  x = row.InitiatingProcessSessionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 37) return 37;
+  x = row.IsInitiatingProcessRemoteSession;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 38) return 38;
+  x = row.InitiatingProcessRemoteSessionDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+  x = row.InitiatingProcessRemoteSessionIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+  x = row.InitiatingProcessUniqueId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 42) return 42;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceImageLoadEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceImageLoadEventsEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(
+    row,
+    base,
+    errors,
+    firstInvalidDeviceImageLoadEventsEvent,
+    DeviceImageLoadEventsEventColumns,
+    all,
+  );
+}
+
+/**
+ * Validates the properties of a streamed DeviceImageLoadEvents record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceImageLoadEventsEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceImageLoadEventsEvent> {
+  return validateRow<DeviceImageLoadEventsEvent>(
+    value,
+    "DeviceImageLoadEvents",
+    firstInvalidDeviceImageLoadEventsEvent,
+    DeviceImageLoadEventsEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceImageLoadEvents record (stops at the first invalid column). */
+export function isDeviceImageLoadEventsEvent(value: unknown): value is DeviceImageLoadEventsEvent {
+  return isValidRow(value, firstInvalidDeviceImageLoadEventsEvent, DeviceImageLoadEventsEventColumns);
 }

@@ -87,6 +87,118 @@ export interface DeviceInfo {
   AwsResourceName: string;
   /** Kusto type `string`; column 39. */
   GcpFullResourceName: string;
+  /** Kusto type `dynamic`, may be null; column 40. */
+  MitigationStatus: unknown;
+  /** Kusto type `string`; column 41. */
+  HardwareUuid: string;
+  /** Kusto type `string`; column 42. */
+  AzureVmId: string;
+  /** Kusto type `string`; column 43. */
+  AzureVmSubscriptionId: string;
+  /** Kusto type `string`; column 44. */
+  CloudPlatforms: string;
+  /** Kusto type `bool`, may be null; column 45. */
+  IsTransient: boolean | null;
+  /** Kusto type `long`, may be null; column 46. */
+  OsBuildRevision: number | null;
+}
+
+/** The properties of a streamed DeviceInfo record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceInfoEvent {
+  /** Kusto type `datetime`; column 0. */
+  Timestamp: string;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  ClientVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  PublicIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  OSArchitecture?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  OSPlatform?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 7. */
+  OSBuild?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 8. */
+  IsAzureADJoined?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  JoinType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  AadDeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  LoggedOnUsers?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  RegistryDeviceTag?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  OSVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 14. */
+  MachineGroup?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 15. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  OnboardingStatus?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  AdditionalFields?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  DeviceCategory?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  DeviceType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  DeviceSubtype?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  Model?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  Vendor?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  OSDistribution?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 24. */
+  OSVersionInfo?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 25. */
+  MergedDeviceIds?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 26. */
+  MergedToDeviceId?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 27. */
+  IsInternetFacing?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  SensorHealthState?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 29. */
+  IsExcluded?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 30. */
+  ExclusionReason?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 31. */
+  ExposureLevel?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 32. */
+  AssetValue?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 33. */
+  DeviceManualTags?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 34. */
+  DeviceDynamicTags?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 35. */
+  ConnectivityType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 36. */
+  HostDeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 37. */
+  AzureResourceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 38. */
+  AwsResourceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 39. */
+  GcpFullResourceName?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 40. */
+  MitigationStatus?: unknown;
+  /** Kusto type `string`, may be null, may be absent; column 41. */
+  HardwareUuid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 42. */
+  AzureVmId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 43. */
+  AzureVmSubscriptionId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 44. */
+  CloudPlatforms?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 45. */
+  IsTransient?: boolean | null;
+  /** Kusto type `long`, may be null, may be absent; column 46. */
+  OsBuildRevision?: number | null;
 }
 
 /** The table DeviceInfo: its columns in ordinal order, with their Kusto types. */
@@ -133,6 +245,13 @@ export const DeviceInfoTable = {
     { name: "AzureResourceId", type: "string", ordinal: 37, nullable: false },
     { name: "AwsResourceName", type: "string", ordinal: 38, nullable: false },
     { name: "GcpFullResourceName", type: "string", ordinal: 39, nullable: false },
+    { name: "MitigationStatus", type: "dynamic", ordinal: 40, nullable: true },
+    { name: "HardwareUuid", type: "string", ordinal: 41, nullable: false },
+    { name: "AzureVmId", type: "string", ordinal: 42, nullable: false },
+    { name: "AzureVmSubscriptionId", type: "string", ordinal: 43, nullable: false },
+    { name: "CloudPlatforms", type: "string", ordinal: 44, nullable: false },
+    { name: "IsTransient", type: "bool", ordinal: 45, nullable: true },
+    { name: "OsBuildRevision", type: "long", ordinal: 46, nullable: true },
   ],
 } as const satisfies TableInfo;
 
@@ -178,6 +297,13 @@ const columns = checkedColumns(DeviceInfoTable.columns, [
   "string",
   "string",
   "string",
+  "dynamic (any JSON value)",
+  "string",
+  "string",
+  "string",
+  "string",
+  "bool (true or false) or null",
+  "long (integer number) or null",
 ]);
 
 /**
@@ -266,6 +392,20 @@ export function firstInvalidDeviceInfo(row: Record<string, unknown>, from: numbe
   if (!(typeof x === "string") && from <= 38) return 38;
   x = row.GcpFullResourceName;
   if (!(typeof x === "string") && from <= 39) return 39;
+  x = row.MitigationStatus;
+  if (!(x !== undefined) && from <= 40) return 40;
+  x = row.HardwareUuid;
+  if (!(typeof x === "string") && from <= 41) return 41;
+  x = row.AzureVmId;
+  if (!(typeof x === "string") && from <= 42) return 42;
+  x = row.AzureVmSubscriptionId;
+  if (!(typeof x === "string") && from <= 43) return 43;
+  x = row.CloudPlatforms;
+  if (!(typeof x === "string") && from <= 44) return 44;
+  x = row.IsTransient;
+  if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+  x = row.OsBuildRevision;
+  if (!(x === null || isKustoLong(x)) && from <= 46) return 46;
   return -1;
 }
 
@@ -280,7 +420,7 @@ export function checkDeviceInfo(
 }
 
 /**
- * Validates a DeviceInfo row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceInfo(value: unknown, options?: ValidateOptions): ValidationResult<DeviceInfo> {
@@ -290,4 +430,242 @@ export function validateDeviceInfo(value: unknown, options?: ValidateOptions): V
 /** Whether a value is a valid DeviceInfo row (stops at the first invalid column). */
 export function isDeviceInfo(value: unknown): value is DeviceInfo {
   return isValidRow(value, firstInvalidDeviceInfo, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceInfoEventColumns = checkedColumns(
+  DeviceInfoTable.columns,
+  [
+    "datetime (ISO 8601 UTC string)",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "string or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "dynamic (any JSON value)",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "long (integer number) or null",
+  ],
+  {
+    optional: [
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+      33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed DeviceInfo record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
+ */
+export function firstInvalidDeviceInfoEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (!(typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ClientVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.PublicIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.OSArchitecture;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.OSPlatform;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.OSBuild;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 7) return 7;
+  x = row.IsAzureADJoined;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+  x = row.JoinType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.AadDeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.LoggedOnUsers;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.RegistryDeviceTag;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.OSVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 15) return 15;
+  x = row.OnboardingStatus;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.AdditionalFields;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.DeviceCategory;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.DeviceType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.DeviceSubtype;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.Model;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.Vendor;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.OSDistribution;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.OSVersionInfo;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.MergedDeviceIds;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+  x = row.MergedToDeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+  x = row.IsInternetFacing;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 27) return 27;
+  x = row.SensorHealthState;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.IsExcluded;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 29) return 29;
+  x = row.ExclusionReason;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.ExposureLevel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+  x = row.AssetValue;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+  x = row.DeviceManualTags;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.DeviceDynamicTags;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+  x = row.ConnectivityType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+  x = row.HostDeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+  x = row.AzureResourceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+  x = row.AwsResourceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+  x = row.GcpFullResourceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+  x = row.MitigationStatus;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 40) return 40;
+  x = row.HardwareUuid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+  x = row.AzureVmId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 42) return 42;
+  x = row.AzureVmSubscriptionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+  x = row.CloudPlatforms;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 44) return 44;
+  x = row.IsTransient;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+  x = row.OsBuildRevision;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 46) return 46;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceInfoEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidDeviceInfoEvent, DeviceInfoEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed DeviceInfo record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceInfoEvent(value: unknown, options?: ValidateOptions): ValidationResult<DeviceInfoEvent> {
+  return validateRow<DeviceInfoEvent>(
+    value,
+    "DeviceInfo",
+    firstInvalidDeviceInfoEvent,
+    DeviceInfoEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceInfo record (stops at the first invalid column). */
+export function isDeviceInfoEvent(value: unknown): value is DeviceInfoEvent {
+  return isValidRow(value, firstInvalidDeviceInfoEvent, DeviceInfoEventColumns);
 }

@@ -103,6 +103,112 @@ export interface DeviceLogonEvents {
   InitiatingProcessRemoteSessionDeviceName: string;
   /** Kusto type `string`; column 47. */
   InitiatingProcessRemoteSessionIP: string;
+  /** Kusto type `string`; column 48. */
+  InitiatingProcessUniqueId: string;
+}
+
+/** The properties of a streamed DeviceLogonEvents record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceLogonEventsEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  ActionType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  LogonType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  AccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  AccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  AccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  Protocol?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  FailureReason?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 10. */
+  IsLocalAdmin?: boolean | null;
+  /** Kusto type `long`, may be null, may be absent; column 11. */
+  LogonId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  RemoteDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  RemoteIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 14. */
+  RemoteIPType?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 15. */
+  RemotePort?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  InitiatingProcessAccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  InitiatingProcessAccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  InitiatingProcessAccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  InitiatingProcessAccountUpn?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 20. */
+  InitiatingProcessAccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  InitiatingProcessIntegrityLevel?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  InitiatingProcessTokenElevation?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  InitiatingProcessSHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 24. */
+  InitiatingProcessSHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 25. */
+  InitiatingProcessMD5?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 26. */
+  InitiatingProcessFileName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 27. */
+  InitiatingProcessFileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  InitiatingProcessVersionInfoCompanyName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 29. */
+  InitiatingProcessVersionInfoProductName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 30. */
+  InitiatingProcessVersionInfoProductVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 31. */
+  InitiatingProcessVersionInfoInternalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 32. */
+  InitiatingProcessVersionInfoOriginalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 33. */
+  InitiatingProcessVersionInfoFileDescription?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 34. */
+  InitiatingProcessId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 35. */
+  InitiatingProcessCommandLine?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 36. */
+  InitiatingProcessCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 37. */
+  InitiatingProcessFolderPath?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 38. */
+  InitiatingProcessParentId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 39. */
+  InitiatingProcessParentFileName?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 40. */
+  InitiatingProcessParentCreationTime?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 41. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 42. */
+  AppGuardContainerId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 43. */
+  AdditionalFields?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 44. */
+  InitiatingProcessSessionId?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 45. */
+  IsInitiatingProcessRemoteSession?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 46. */
+  InitiatingProcessRemoteSessionDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 47. */
+  InitiatingProcessRemoteSessionIP?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 48. */
+  InitiatingProcessUniqueId?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
 }
 
 /** The table DeviceLogonEvents: its columns in ordinal order, with their Kusto types. */
@@ -158,6 +264,7 @@ export const DeviceLogonEventsTable = {
     { name: "IsInitiatingProcessRemoteSession", type: "bool", ordinal: 45, nullable: true },
     { name: "InitiatingProcessRemoteSessionDeviceName", type: "string", ordinal: 46, nullable: false },
     { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 47, nullable: false },
+    { name: "InitiatingProcessUniqueId", type: "string", ordinal: 48, nullable: false },
   ],
 } as const satisfies TableInfo;
 
@@ -209,6 +316,7 @@ const columns = checkedColumns(DeviceLogonEventsTable.columns, [
   "string",
   "long (integer number) or null",
   "bool (true or false) or null",
+  "string",
   "string",
   "string",
 ]);
@@ -315,6 +423,8 @@ export function firstInvalidDeviceLogonEvents(row: Record<string, unknown>, from
   if (!(typeof x === "string") && from <= 46) return 46;
   x = row.InitiatingProcessRemoteSessionIP;
   if (!(typeof x === "string") && from <= 47) return 47;
+  x = row.InitiatingProcessUniqueId;
+  if (!(typeof x === "string") && from <= 48) return 48;
   return -1;
 }
 
@@ -329,7 +439,7 @@ export function checkDeviceLogonEvents(
 }
 
 /**
- * Validates a DeviceLogonEvents row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceLogonEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceLogonEvents(
@@ -342,4 +452,258 @@ export function validateDeviceLogonEvents(
 /** Whether a value is a valid DeviceLogonEvents row (stops at the first invalid column). */
 export function isDeviceLogonEvents(value: unknown): value is DeviceLogonEvents {
   return isValidRow(value, firstInvalidDeviceLogonEvents, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceLogonEventsEventColumns = checkedColumns(
+  [...DeviceLogonEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 49, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "bool (true or false) or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed DeviceLogonEvents record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceLogonEventsEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ActionType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.LogonType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.AccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.AccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.AccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.Protocol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.FailureReason;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.IsLocalAdmin;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 10) return 10;
+  x = row.LogonId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 11) return 11;
+  x = row.RemoteDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.RemoteIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.RemoteIPType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.RemotePort;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 15) return 15;
+  x = row.InitiatingProcessAccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.InitiatingProcessAccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.InitiatingProcessAccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.InitiatingProcessAccountUpn;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.InitiatingProcessAccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.InitiatingProcessIntegrityLevel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.InitiatingProcessTokenElevation;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.InitiatingProcessSHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.InitiatingProcessSHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.InitiatingProcessMD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+  x = row.InitiatingProcessFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+  x = row.InitiatingProcessFileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 27) return 27;
+  x = row.InitiatingProcessVersionInfoCompanyName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.InitiatingProcessVersionInfoProductName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+  x = row.InitiatingProcessVersionInfoProductVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.InitiatingProcessVersionInfoInternalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+  x = row.InitiatingProcessVersionInfoOriginalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+  x = row.InitiatingProcessVersionInfoFileDescription;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.InitiatingProcessId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 34) return 34;
+  x = row.InitiatingProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+  x = row.InitiatingProcessCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+  x = row.InitiatingProcessFolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+  x = row.InitiatingProcessParentId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 38) return 38;
+  x = row.InitiatingProcessParentFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+  x = row.InitiatingProcessParentCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 41) return 41;
+  x = row.AppGuardContainerId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 42) return 42;
+  x = row.AdditionalFields;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+  x = row.InitiatingProcessSessionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 44) return 44;
+  x = row.IsInitiatingProcessRemoteSession;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+  x = row.InitiatingProcessRemoteSessionDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 46) return 46;
+  x = row.InitiatingProcessRemoteSessionIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 47) return 47;
+  x = row.InitiatingProcessUniqueId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 48) return 48;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 49) return 49;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceLogonEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceLogonEventsEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed DeviceLogonEvents record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceLogonEventsEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceLogonEventsEvent> {
+  return validateRow<DeviceLogonEventsEvent>(
+    value,
+    "DeviceLogonEvents",
+    firstInvalidDeviceLogonEventsEvent,
+    DeviceLogonEventsEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceLogonEvents record (stops at the first invalid column). */
+export function isDeviceLogonEventsEvent(value: unknown): value is DeviceLogonEventsEvent {
+  return isValidRow(value, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns);
 }

@@ -41,6 +41,44 @@ export interface DeviceNetworkInfo {
   NetworkAdapterVendor: string;
 }
 
+/** The properties of a streamed DeviceNetworkInfo record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceNetworkInfoEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  NetworkAdapterName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  MacAddress?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  NetworkAdapterType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  NetworkAdapterStatus?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  TunnelType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  ConnectedNetworks?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  DnsAddresses?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  IPv4Dhcp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  IPv6Dhcp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  DefaultGateways?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  IPAddresses?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 14. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 15. */
+  NetworkAdapterVendor?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table DeviceNetworkInfo: its columns in ordinal order, with their Kusto types. */
 export const DeviceNetworkInfoTable = {
   name: "DeviceNetworkInfo",
@@ -137,7 +175,7 @@ export function checkDeviceNetworkInfo(
 }
 
 /**
- * Validates a DeviceNetworkInfo row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceNetworkInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceNetworkInfo(
@@ -150,4 +188,121 @@ export function validateDeviceNetworkInfo(
 /** Whether a value is a valid DeviceNetworkInfo row (stops at the first invalid column). */
 export function isDeviceNetworkInfo(value: unknown): value is DeviceNetworkInfo {
   return isValidRow(value, firstInvalidDeviceNetworkInfo, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceNetworkInfoEventColumns = checkedColumns(
+  [...DeviceNetworkInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 16, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] },
+);
+
+/**
+ * The straight-line check of a streamed DeviceNetworkInfo record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceNetworkInfoEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.NetworkAdapterName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.MacAddress;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.NetworkAdapterType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.NetworkAdapterStatus;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.TunnelType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.ConnectedNetworks;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.DnsAddresses;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.IPv4Dhcp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.IPv6Dhcp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.DefaultGateways;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.IPAddresses;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+  x = row.NetworkAdapterVendor;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 16) return 16;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceNetworkInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceNetworkInfoEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed DeviceNetworkInfo record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceNetworkInfoEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceNetworkInfoEvent> {
+  return validateRow<DeviceNetworkInfoEvent>(
+    value,
+    "DeviceNetworkInfo",
+    firstInvalidDeviceNetworkInfoEvent,
+    DeviceNetworkInfoEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceNetworkInfo record (stops at the first invalid column). */
+export function isDeviceNetworkInfoEvent(value: unknown): value is DeviceNetworkInfoEvent {
+  return isValidRow(value, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns);
 }

@@ -93,6 +93,96 @@ export interface DeviceRegistryEvents {
   InitiatingProcessRemoteSessionIP: string;
 }
 
+/** The properties of a streamed DeviceRegistryEvents record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceRegistryEventsEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  ActionType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  RegistryKey?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  RegistryValueType?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  RegistryValueName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 7. */
+  RegistryValueData?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 8. */
+  PreviousRegistryKey?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  PreviousRegistryValueName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 10. */
+  PreviousRegistryValueData?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  InitiatingProcessAccountDomain?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 12. */
+  InitiatingProcessAccountName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  InitiatingProcessAccountSid?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 14. */
+  InitiatingProcessAccountUpn?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 15. */
+  InitiatingProcessAccountObjectId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 16. */
+  InitiatingProcessSHA1?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 17. */
+  InitiatingProcessSHA256?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 18. */
+  InitiatingProcessMD5?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 19. */
+  InitiatingProcessFileName?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 20. */
+  InitiatingProcessFileSize?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 21. */
+  InitiatingProcessVersionInfoCompanyName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 22. */
+  InitiatingProcessVersionInfoProductName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 23. */
+  InitiatingProcessVersionInfoProductVersion?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 24. */
+  InitiatingProcessVersionInfoInternalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 25. */
+  InitiatingProcessVersionInfoOriginalFileName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 26. */
+  InitiatingProcessVersionInfoFileDescription?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 27. */
+  InitiatingProcessId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  InitiatingProcessCommandLine?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 29. */
+  InitiatingProcessCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 30. */
+  InitiatingProcessFolderPath?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 31. */
+  InitiatingProcessParentId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 32. */
+  InitiatingProcessParentFileName?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 33. */
+  InitiatingProcessParentCreationTime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 34. */
+  InitiatingProcessIntegrityLevel?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 35. */
+  InitiatingProcessTokenElevation?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 36. */
+  ReportId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 37. */
+  AppGuardContainerId?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 38. */
+  InitiatingProcessSessionId?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 39. */
+  IsInitiatingProcessRemoteSession?: boolean | null;
+  /** Kusto type `string`, may be null, may be absent; column 40. */
+  InitiatingProcessRemoteSessionDeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 41. */
+  InitiatingProcessRemoteSessionIP?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table DeviceRegistryEvents: its columns in ordinal order, with their Kusto types. */
 export const DeviceRegistryEventsTable = {
   name: "DeviceRegistryEvents",
@@ -292,7 +382,7 @@ export function checkDeviceRegistryEvents(
 }
 
 /**
- * Validates a DeviceRegistryEvents row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceRegistryEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceRegistryEvents(
@@ -311,4 +401,230 @@ export function validateDeviceRegistryEvents(
 /** Whether a value is a valid DeviceRegistryEvents row (stops at the first invalid column). */
 export function isDeviceRegistryEvents(value: unknown): value is DeviceRegistryEvents {
   return isValidRow(value, firstInvalidDeviceRegistryEvents, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceRegistryEventsEventColumns = checkedColumns(
+  [...DeviceRegistryEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "string or null",
+    "string or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed DeviceRegistryEvents record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceRegistryEventsEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.ActionType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.RegistryKey;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.RegistryValueType;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.RegistryValueName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.RegistryValueData;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.PreviousRegistryKey;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.PreviousRegistryValueName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.PreviousRegistryValueData;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+  x = row.InitiatingProcessAccountDomain;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row.InitiatingProcessAccountName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row.InitiatingProcessAccountSid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row.InitiatingProcessAccountUpn;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row.InitiatingProcessAccountObjectId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.InitiatingProcessSHA1;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.InitiatingProcessSHA256;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.InitiatingProcessMD5;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.InitiatingProcessFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.InitiatingProcessFileSize;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 20) return 20;
+  x = row.InitiatingProcessVersionInfoCompanyName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.InitiatingProcessVersionInfoProductName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.InitiatingProcessVersionInfoProductVersion;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.InitiatingProcessVersionInfoInternalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.InitiatingProcessVersionInfoOriginalFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+  x = row.InitiatingProcessVersionInfoFileDescription;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+  x = row.InitiatingProcessId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 27) return 27;
+  x = row.InitiatingProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.InitiatingProcessCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+  x = row.InitiatingProcessFolderPath;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.InitiatingProcessParentId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 31) return 31;
+  x = row.InitiatingProcessParentFileName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+  x = row.InitiatingProcessParentCreationTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+  x = row.InitiatingProcessIntegrityLevel;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+  x = row.InitiatingProcessTokenElevation;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+  x = row.ReportId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 36) return 36;
+  x = row.AppGuardContainerId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+  x = row.InitiatingProcessSessionId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 38) return 38;
+  x = row.IsInitiatingProcessRemoteSession;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 39) return 39;
+  x = row.InitiatingProcessRemoteSessionDeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+  x = row.InitiatingProcessRemoteSessionIP;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 42) return 42;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceRegistryEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceRegistryEventsEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidDeviceRegistryEventsEvent, DeviceRegistryEventsEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed DeviceRegistryEvents record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceRegistryEventsEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceRegistryEventsEvent> {
+  return validateRow<DeviceRegistryEventsEvent>(
+    value,
+    "DeviceRegistryEvents",
+    firstInvalidDeviceRegistryEventsEvent,
+    DeviceRegistryEventsEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceRegistryEvents record (stops at the first invalid column). */
+export function isDeviceRegistryEventsEvent(value: unknown): value is DeviceRegistryEventsEvent {
+  return isValidRow(value, firstInvalidDeviceRegistryEventsEvent, DeviceRegistryEventsEventColumns);
 }

@@ -32,6 +32,36 @@ export interface DeviceTvmSecureConfigurationAssessment {
   IsExpectedUserImpact: boolean | null;
 }
 
+/** The properties of a streamed DeviceTvmSecureConfigurationAssessment record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface DeviceTvmSecureConfigurationAssessmentEvent {
+  /** Kusto type `string`, may be null, may be absent; column 0. */
+  DeviceId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  DeviceName?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  OSPlatform?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 3. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  ConfigurationId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 5. */
+  ConfigurationCategory?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 6. */
+  ConfigurationSubcategory?: string | null;
+  /** Kusto type `real`, may be null, may be absent; column 7. */
+  ConfigurationImpact?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `bool`, may be null, may be absent; column 8. */
+  IsCompliant?: boolean | null;
+  /** Kusto type `bool`, may be null, may be absent; column 9. */
+  IsApplicable?: boolean | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 10. */
+  Context?: unknown;
+  /** Kusto type `bool`, may be null, may be absent; column 11. */
+  IsExpectedUserImpact?: boolean | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table DeviceTvmSecureConfigurationAssessment: its columns in ordinal order, with their Kusto types. */
 export const DeviceTvmSecureConfigurationAssessmentTable = {
   name: "DeviceTvmSecureConfigurationAssessment",
@@ -112,7 +142,7 @@ export function checkDeviceTvmSecureConfigurationAssessment(
 }
 
 /**
- * Validates a DeviceTvmSecureConfigurationAssessment row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a DeviceTvmSecureConfigurationAssessment query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateDeviceTvmSecureConfigurationAssessment(
@@ -133,4 +163,125 @@ export function isDeviceTvmSecureConfigurationAssessment(
   value: unknown,
 ): value is DeviceTvmSecureConfigurationAssessment {
   return isValidRow(value, firstInvalidDeviceTvmSecureConfigurationAssessment, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const DeviceTvmSecureConfigurationAssessmentEventColumns = checkedColumns(
+  [
+    ...DeviceTvmSecureConfigurationAssessmentTable.columns,
+    { name: "MachineGroup", type: "string", ordinal: 12, nullable: true },
+  ],
+  [
+    "string or null",
+    "string or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    "bool (true or false) or null",
+    "bool (true or false) or null",
+    "dynamic (any JSON value)",
+    "bool (true or false) or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] },
+);
+
+/**
+ * The straight-line check of a streamed DeviceTvmSecureConfigurationAssessment record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidDeviceTvmSecureConfigurationAssessmentEvent(
+  row: Record<string, unknown>,
+  from: number,
+): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.DeviceId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.DeviceName;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.OSPlatform;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.ConfigurationId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.ConfigurationCategory;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.ConfigurationSubcategory;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.ConfigurationImpact;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 7)
+    return 7;
+  x = row.IsCompliant;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+  x = row.IsApplicable;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 9) return 9;
+  x = row.Context;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 10) return 10;
+  x = row.IsExpectedUserImpact;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 11) return 11;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 12) return 12;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed DeviceTvmSecureConfigurationAssessment record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkDeviceTvmSecureConfigurationAssessmentEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(
+    row,
+    base,
+    errors,
+    firstInvalidDeviceTvmSecureConfigurationAssessmentEvent,
+    DeviceTvmSecureConfigurationAssessmentEventColumns,
+    all,
+  );
+}
+
+/**
+ * Validates the properties of a streamed DeviceTvmSecureConfigurationAssessment record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateDeviceTvmSecureConfigurationAssessmentEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DeviceTvmSecureConfigurationAssessmentEvent> {
+  return validateRow<DeviceTvmSecureConfigurationAssessmentEvent>(
+    value,
+    "DeviceTvmSecureConfigurationAssessment",
+    firstInvalidDeviceTvmSecureConfigurationAssessmentEvent,
+    DeviceTvmSecureConfigurationAssessmentEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed DeviceTvmSecureConfigurationAssessment record (stops at the first invalid column). */
+export function isDeviceTvmSecureConfigurationAssessmentEvent(
+  value: unknown,
+): value is DeviceTvmSecureConfigurationAssessmentEvent {
+  return isValidRow(
+    value,
+    firstInvalidDeviceTvmSecureConfigurationAssessmentEvent,
+    DeviceTvmSecureConfigurationAssessmentEventColumns,
+  );
 }

@@ -29,6 +29,32 @@ export interface KqlgenAllTypes {
   DynamicCol: unknown;
 }
 
+/** The properties of a streamed KqlgenAllTypes record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface KqlgenAllTypesEvent {
+  /** Kusto type `string`, may be null, may be absent; column 0. */
+  StringCol?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 1. */
+  BoolCol?: boolean | null;
+  /** Kusto type `int`, may be null, may be absent; column 2. */
+  IntCol?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 3. */
+  LongCol?: number | null;
+  /** Kusto type `real`, may be null, may be absent; column 4. */
+  RealCol?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `decimal`, may be null, may be absent; column 5. */
+  DecimalCol?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 6. */
+  DatetimeCol?: string | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 7. */
+  TimespanCol?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 8. */
+  GuidCol?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 9. */
+  DynamicCol?: unknown;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table KqlgenAllTypes: its columns in ordinal order, with their Kusto types. */
 export const KqlgenAllTypesTable = {
   name: "KqlgenAllTypes",
@@ -101,7 +127,7 @@ export function checkKqlgenAllTypes(
 }
 
 /**
- * Validates a KqlgenAllTypes row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a KqlgenAllTypes query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateKqlgenAllTypes(value: unknown, options?: ValidateOptions): ValidationResult<KqlgenAllTypes> {
@@ -111,4 +137,98 @@ export function validateKqlgenAllTypes(value: unknown, options?: ValidateOptions
 /** Whether a value is a valid KqlgenAllTypes row (stops at the first invalid column). */
 export function isKqlgenAllTypes(value: unknown): value is KqlgenAllTypes {
   return isValidRow(value, firstInvalidKqlgenAllTypes, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const KqlgenAllTypesEventColumns = checkedColumns(
+  [...KqlgenAllTypesTable.columns, { name: "MachineGroup", type: "string", ordinal: 10, nullable: true }],
+  [
+    "string or null",
+    "bool (true or false) or null",
+    "int (32-bit integer) or null",
+    "long (integer number) or null",
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    "decimal (number as a string) or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "guid (string) or null",
+    "dynamic (any JSON value)",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
+);
+
+/**
+ * The straight-line check of a streamed KqlgenAllTypes record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidKqlgenAllTypesEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.StringCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.BoolCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 1) return 1;
+  x = row.IntCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 2) return 2;
+  x = row.LongCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 3) return 3;
+  x = row.RealCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 4)
+    return 4;
+  x = row.DecimalCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+  x = row.DatetimeCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.TimespanCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.GuidCol;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.DynamicCol;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 9) return 9;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 10) return 10;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed KqlgenAllTypes record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkKqlgenAllTypesEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidKqlgenAllTypesEvent, KqlgenAllTypesEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed KqlgenAllTypes record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateKqlgenAllTypesEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<KqlgenAllTypesEvent> {
+  return validateRow<KqlgenAllTypesEvent>(
+    value,
+    "KqlgenAllTypes",
+    firstInvalidKqlgenAllTypesEvent,
+    KqlgenAllTypesEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed KqlgenAllTypes record (stops at the first invalid column). */
+export function isKqlgenAllTypesEvent(value: unknown): value is KqlgenAllTypesEvent {
+  return isValidRow(value, firstInvalidKqlgenAllTypesEvent, KqlgenAllTypesEventColumns);
 }

@@ -41,6 +41,44 @@ export interface KqlgenAwkwardNames {
   "slash/and~tilde": string | null;
 }
 
+/** The properties of a streamed KqlgenAwkwardNames record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface KqlgenAwkwardNamesEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  "Device Name"?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  "dash-name"?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 3. */
+  "1stColumn"?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 4. */
+  where?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 5. */
+  project?: number | null;
+  /** Kusto type `bool`, may be null, may be absent; column 6. */
+  class?: boolean | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 7. */
+  default?: unknown;
+  /** Kusto type `real`, may be null, may be absent; column 8. */
+  Größe?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `string`, may be null, may be absent; column 9. */
+  名前?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 10. */
+  LogonId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 11. */
+  LogonID?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 12. */
+  "dotted.name"?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 13. */
+  "quote'and\"double"?: string | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 14. */
+  "back\\slash"?: string | null;
+  /** Kusto type `decimal`, may be null, may be absent; column 15. */
+  "slash/and~tilde"?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table KqlgenAwkwardNames: its columns in ordinal order, with their Kusto types. */
 export const KqlgenAwkwardNamesTable = {
   name: "KqlgenAwkwardNames",
@@ -137,7 +175,7 @@ export function checkKqlgenAwkwardNames(
 }
 
 /**
- * Validates a KqlgenAwkwardNames row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a KqlgenAwkwardNames query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateKqlgenAwkwardNames(
@@ -150,4 +188,122 @@ export function validateKqlgenAwkwardNames(
 /** Whether a value is a valid KqlgenAwkwardNames row (stops at the first invalid column). */
 export function isKqlgenAwkwardNames(value: unknown): value is KqlgenAwkwardNames {
   return isValidRow(value, firstInvalidKqlgenAwkwardNames, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const KqlgenAwkwardNamesEventColumns = checkedColumns(
+  [...KqlgenAwkwardNamesTable.columns, { name: "MachineGroup", type: "string", ordinal: 16, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    "string or null",
+    "long (integer number) or null",
+    "bool (true or false) or null",
+    "dynamic (any JSON value)",
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    "string or null",
+    "long (integer number) or null",
+    "string or null",
+    "guid (string) or null",
+    "string or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "decimal (number as a string) or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] },
+);
+
+/**
+ * The straight-line check of a streamed KqlgenAwkwardNames record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidKqlgenAwkwardNamesEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row["Device Name"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row["dash-name"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row["1stColumn"];
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+  x = row.where;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+  x = row.project;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 5) return 5;
+  x = row.class;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 6) return 6;
+  x = row.default;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 7) return 7;
+  x = row["Größe"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 8)
+    return 8;
+  x = row["名前"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.LogonId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 10) return 10;
+  x = row.LogonID;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+  x = row["dotted.name"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+  x = row["quote'and\"double"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+  x = row["back\\slash"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+  x = row["slash/and~tilde"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 16) return 16;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed KqlgenAwkwardNames record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkKqlgenAwkwardNamesEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidKqlgenAwkwardNamesEvent, KqlgenAwkwardNamesEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed KqlgenAwkwardNames record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateKqlgenAwkwardNamesEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<KqlgenAwkwardNamesEvent> {
+  return validateRow<KqlgenAwkwardNamesEvent>(
+    value,
+    "KqlgenAwkwardNames",
+    firstInvalidKqlgenAwkwardNamesEvent,
+    KqlgenAwkwardNamesEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed KqlgenAwkwardNames record (stops at the first invalid column). */
+export function isKqlgenAwkwardNamesEvent(value: unknown): value is KqlgenAwkwardNamesEvent {
+  return isValidRow(value, firstInvalidKqlgenAwkwardNamesEvent, KqlgenAwkwardNamesEventColumns);
 }

@@ -71,6 +71,74 @@ export interface KqlgenTypeAliases {
   AliasOddTimespan: string | null;
 }
 
+/** The properties of a streamed KqlgenTypeAliases record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface KqlgenTypeAliasesEvent {
+  /** Kusto type `string`, may be null, may be absent; column 0. */
+  AliasString?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 1. */
+  AliasBooleanLower?: boolean | null;
+  /** Kusto type `bool`, may be null, may be absent; column 2. */
+  AliasBoolean?: boolean | null;
+  /** Kusto type `bool`, may be null, may be absent; column 3. */
+  AliasBool?: boolean | null;
+  /** Kusto type `int`, may be null, may be absent; column 4. */
+  AliasInt32?: number | null;
+  /** Kusto type `int`, may be null, may be absent; column 5. */
+  AliasInt?: number | null;
+  /** Kusto type `int`, may be null, may be absent; column 6. */
+  AliasInt16?: number | null;
+  /** Kusto type `int`, may be null, may be absent; column 7. */
+  AliasUint8?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 8. */
+  AliasInt64?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 9. */
+  AliasInt64Lower?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 10. */
+  AliasLong?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 11. */
+  AliasUint64?: number | null;
+  /** Kusto type `real`, may be null, may be absent; column 12. */
+  AliasDouble?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `real`, may be null, may be absent; column 13. */
+  AliasDoubleLower?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `real`, may be null, may be absent; column 14. */
+  AliasFloat?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `real`, may be null, may be absent; column 15. */
+  AliasReal?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `decimal`, may be null, may be absent; column 16. */
+  AliasDecimal?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 17. */
+  AliasDateTime?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 18. */
+  AliasDatetimeMixed?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 19. */
+  AliasDate?: string | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 20. */
+  AliasTimeSpan?: string | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 21. */
+  AliasTime?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 22. */
+  AliasGuid?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 23. */
+  AliasUuid?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 24. */
+  AliasUniqueid?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 25. */
+  AliasDynamic?: unknown;
+  /** Kusto type `dynamic`, may be null, may be absent; column 26. */
+  AliasObject?: unknown;
+  /** Kusto type `datetime`, may be null, may be absent; column 27. */
+  AliasUpperDatetime?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 28. */
+  AliasOddString?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 29. */
+  AliasUpperGuid?: string | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 30. */
+  AliasOddTimespan?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table KqlgenTypeAliases: its columns in ordinal order, with their Kusto types. */
 export const KqlgenTypeAliasesTable = {
   name: "KqlgenTypeAliases",
@@ -230,7 +298,7 @@ export function checkKqlgenTypeAliases(
 }
 
 /**
- * Validates a KqlgenTypeAliases row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a KqlgenTypeAliases query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateKqlgenTypeAliases(
@@ -243,4 +311,189 @@ export function validateKqlgenTypeAliases(
 /** Whether a value is a valid KqlgenTypeAliases row (stops at the first invalid column). */
 export function isKqlgenTypeAliases(value: unknown): value is KqlgenTypeAliases {
   return isValidRow(value, firstInvalidKqlgenTypeAliases, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const KqlgenTypeAliasesEventColumns = checkedColumns(
+  [...KqlgenTypeAliasesTable.columns, { name: "MachineGroup", type: "string", ordinal: 31, nullable: true }],
+  [
+    "string or null",
+    "bool (true or false) or null",
+    "bool (true or false) or null",
+    "bool (true or false) or null",
+    "int (32-bit integer) or null",
+    "int (32-bit integer) or null",
+    "int (32-bit integer) or null",
+    "int (32-bit integer) or null",
+    "long (integer number) or null",
+    "long (integer number) or null",
+    "long (integer number) or null",
+    "long (integer number) or null",
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    "decimal (number as a string) or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "guid (string) or null",
+    "guid (string) or null",
+    "guid (string) or null",
+    "dynamic (any JSON value)",
+    "dynamic (any JSON value)",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "guid (string) or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  {
+    optional: [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+    ],
+  },
+);
+
+/**
+ * The straight-line check of a streamed KqlgenTypeAliases record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidKqlgenTypeAliasesEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.AliasString;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.AliasBooleanLower;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 1) return 1;
+  x = row.AliasBoolean;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 2) return 2;
+  x = row.AliasBool;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 3) return 3;
+  x = row.AliasInt32;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+  x = row.AliasInt;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 5) return 5;
+  x = row.AliasInt16;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 6) return 6;
+  x = row.AliasUint8;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 7) return 7;
+  x = row.AliasInt64;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 8) return 8;
+  x = row.AliasInt64Lower;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 9) return 9;
+  x = row.AliasLong;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 10) return 10;
+  x = row.AliasUint64;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 11) return 11;
+  x = row.AliasDouble;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 12)
+    return 12;
+  x = row.AliasDoubleLower;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 13)
+    return 13;
+  x = row.AliasFloat;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 14)
+    return 14;
+  x = row.AliasReal;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 15)
+    return 15;
+  x = row.AliasDecimal;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+  x = row.AliasDateTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+  x = row.AliasDatetimeMixed;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+  x = row.AliasDate;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+  x = row.AliasTimeSpan;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+  x = row.AliasTime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+  x = row.AliasGuid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+  x = row.AliasUuid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+  x = row.AliasUniqueid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+  x = row.AliasDynamic;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 25) return 25;
+  x = row.AliasObject;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 26) return 26;
+  x = row.AliasUpperDatetime;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+  x = row.AliasOddString;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+  x = row.AliasUpperGuid;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+  x = row.AliasOddTimespan;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 31) return 31;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed KqlgenTypeAliases record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkKqlgenTypeAliasesEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidKqlgenTypeAliasesEvent, KqlgenTypeAliasesEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed KqlgenTypeAliases record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateKqlgenTypeAliasesEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<KqlgenTypeAliasesEvent> {
+  return validateRow<KqlgenTypeAliasesEvent>(
+    value,
+    "KqlgenTypeAliases",
+    firstInvalidKqlgenTypeAliasesEvent,
+    KqlgenTypeAliasesEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed KqlgenTypeAliases record (stops at the first invalid column). */
+export function isKqlgenTypeAliasesEvent(value: unknown): value is KqlgenTypeAliasesEvent {
+  return isValidRow(value, firstInvalidKqlgenTypeAliasesEvent, KqlgenTypeAliasesEventColumns);
 }

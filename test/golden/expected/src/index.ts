@@ -10,16 +10,49 @@ export type {
   ValidationError,
   ValidationResult,
 } from "./runtime/validation.js";
-export type { RecordError, StreamParseResult, UnknownCategory, UnknownColumn } from "./runtime/stream.js";
+export type {
+  LargeLong,
+  MissingColumn,
+  RecordError,
+  RecordNotes,
+  StreamParseResult,
+  UnknownCategory,
+  UnknownColumn,
+  UnknownEnvelopeKey,
+} from "./runtime/stream.js";
 export { isKustoDatetime, isKustoGuid, isKustoTimespan, isKustoDecimal } from "./runtime/formats.js";
-export { GoldenAlertTable, validateGoldenAlert, isGoldenAlert } from "./tables/GoldenAlert.js";
-export type { GoldenAlert } from "./tables/GoldenAlert.js";
-export { GoldenEveryTypeTable, validateGoldenEveryType, isGoldenEveryType } from "./tables/GoldenEveryType.js";
-export type { GoldenEveryType } from "./tables/GoldenEveryType.js";
-export { GoldenOddNamesTable, validateGoldenOddNames, isGoldenOddNames } from "./tables/GoldenOddNames.js";
-export type { GoldenOddNames } from "./tables/GoldenOddNames.js";
-export { GoldenProcessTable, validateGoldenProcess, isGoldenProcess } from "./tables/GoldenProcess.js";
-export type { GoldenProcess } from "./tables/GoldenProcess.js";
+export {
+  GoldenAlertTable,
+  validateGoldenAlert,
+  isGoldenAlert,
+  validateGoldenAlertEvent,
+  isGoldenAlertEvent,
+} from "./tables/GoldenAlert.js";
+export type { GoldenAlert, GoldenAlertEvent } from "./tables/GoldenAlert.js";
+export {
+  GoldenEveryTypeTable,
+  validateGoldenEveryType,
+  isGoldenEveryType,
+  validateGoldenEveryTypeEvent,
+  isGoldenEveryTypeEvent,
+} from "./tables/GoldenEveryType.js";
+export type { GoldenEveryType, GoldenEveryTypeEvent } from "./tables/GoldenEveryType.js";
+export {
+  GoldenOddNamesTable,
+  validateGoldenOddNames,
+  isGoldenOddNames,
+  validateGoldenOddNamesEvent,
+  isGoldenOddNamesEvent,
+} from "./tables/GoldenOddNames.js";
+export type { GoldenOddNames, GoldenOddNamesEvent } from "./tables/GoldenOddNames.js";
+export {
+  GoldenProcessTable,
+  validateGoldenProcess,
+  isGoldenProcess,
+  validateGoldenProcessEvent,
+  isGoldenProcessEvent,
+} from "./tables/GoldenProcess.js";
+export type { GoldenProcess, GoldenProcessEvent } from "./tables/GoldenProcess.js";
 export {
   KqlBuildError,
   KqlResultError,

@@ -3,60 +3,72 @@
 
 import { parseEventHubsBody, parseStorageBlobText, streamTable } from "./runtime/stream.js";
 import type { StreamParseResult, StreamTable } from "./runtime/stream.js";
-import { checkGoldenAlert, firstInvalidGoldenAlert, GoldenAlertTable } from "./tables/GoldenAlert.js";
-import type { GoldenAlert } from "./tables/GoldenAlert.js";
-import { checkGoldenEveryType, firstInvalidGoldenEveryType, GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
-import type { GoldenEveryType } from "./tables/GoldenEveryType.js";
-import { checkGoldenOddNames, firstInvalidGoldenOddNames, GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
-import type { GoldenOddNames } from "./tables/GoldenOddNames.js";
-import { checkGoldenProcess, firstInvalidGoldenProcess, GoldenProcessTable } from "./tables/GoldenProcess.js";
-import type { GoldenProcess } from "./tables/GoldenProcess.js";
+import { checkGoldenAlertEvent, firstInvalidGoldenAlertEvent, GoldenAlertTable } from "./tables/GoldenAlert.js";
+import type { GoldenAlertEvent } from "./tables/GoldenAlert.js";
+import {
+  checkGoldenEveryTypeEvent,
+  firstInvalidGoldenEveryTypeEvent,
+  GoldenEveryTypeTable,
+} from "./tables/GoldenEveryType.js";
+import type { GoldenEveryTypeEvent } from "./tables/GoldenEveryType.js";
+import {
+  checkGoldenOddNamesEvent,
+  firstInvalidGoldenOddNamesEvent,
+  GoldenOddNamesTable,
+} from "./tables/GoldenOddNames.js";
+import type { GoldenOddNamesEvent } from "./tables/GoldenOddNames.js";
+import { checkGoldenProcessEvent, firstInvalidGoldenProcessEvent, GoldenProcessTable } from "./tables/GoldenProcess.js";
+import type { GoldenProcessEvent } from "./tables/GoldenProcess.js";
 
-/** The properties of a streamed GoldenAlert event: a row, plus the MachineGroup the stream adds. */
-export type GoldenAlertEvent = GoldenAlert & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-GoldenAlert. */
+/** A streamed record of category AdvancedHunting-GoldenAlert (schemas/GoldenAlert.record.schema.json). */
 export interface GoldenAlertRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-GoldenAlert";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: GoldenAlertEvent;
 }
 
-/** The properties of a streamed GoldenEveryType event: a row, plus the MachineGroup the stream adds. */
-export type GoldenEveryTypeEvent = GoldenEveryType & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-GoldenEveryType. */
+/** A streamed record of category AdvancedHunting-GoldenEveryType (schemas/GoldenEveryType.record.schema.json). */
 export interface GoldenEveryTypeRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-GoldenEveryType";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: GoldenEveryTypeEvent;
 }
 
-/** The properties of a streamed GoldenOddNames event: a row, plus the MachineGroup the stream adds. */
-export type GoldenOddNamesEvent = GoldenOddNames & { MachineGroup: string };
-
-/** A streamed record of category AdvancedHunting-GoldenOddNames. */
+/** A streamed record of category AdvancedHunting-GoldenOddNames (schemas/GoldenOddNames.record.schema.json). */
 export interface GoldenOddNamesRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-GoldenOddNames";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: GoldenOddNamesEvent;
 }
 
-/** The properties of a streamed GoldenProcess event: a row. */
-export type GoldenProcessEvent = GoldenProcess;
-
-/** A streamed record of category AdvancedHunting-GoldenProcess. */
+/** A streamed record of category AdvancedHunting-GoldenProcess (schemas/GoldenProcess.record.schema.json). */
 export interface GoldenProcessRecord {
-  /** When Defender received the event (ISO 8601 UTC). */
+  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
   time: string;
   tenantId: string;
   category: "AdvancedHunting-GoldenProcess";
+  operationName?: string;
+  Tenant?: string;
+  _TimeReceivedBySvc?: string;
+  /** The event: every column may be null, and a record older than a column lacks it. */
   properties: GoldenProcessEvent;
 }
 
@@ -69,27 +81,40 @@ export type Category = StreamRecord["category"];
 export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
   [
     "AdvancedHunting-GoldenAlert",
-    streamTable("GoldenAlert", firstInvalidGoldenAlert, checkGoldenAlert, GoldenAlertTable.columns),
+    streamTable("GoldenAlert", firstInvalidGoldenAlertEvent, checkGoldenAlertEvent, GoldenAlertTable.columns),
   ],
   [
     "AdvancedHunting-GoldenEveryType",
-    streamTable("GoldenEveryType", firstInvalidGoldenEveryType, checkGoldenEveryType, GoldenEveryTypeTable.columns),
+    streamTable(
+      "GoldenEveryType",
+      firstInvalidGoldenEveryTypeEvent,
+      checkGoldenEveryTypeEvent,
+      GoldenEveryTypeTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-GoldenOddNames",
-    streamTable("GoldenOddNames", firstInvalidGoldenOddNames, checkGoldenOddNames, GoldenOddNamesTable.columns),
+    streamTable(
+      "GoldenOddNames",
+      firstInvalidGoldenOddNamesEvent,
+      checkGoldenOddNamesEvent,
+      GoldenOddNamesTable.columns,
+    ),
   ],
   [
     "AdvancedHunting-GoldenProcess",
-    streamTable("GoldenProcess", firstInvalidGoldenProcess, checkGoldenProcess, GoldenProcessTable.columns, {
+    streamTable("GoldenProcess", firstInvalidGoldenProcessEvent, checkGoldenProcessEvent, GoldenProcessTable.columns, {
       bigint: ["ProcessId"],
+      required: ["Timestamp"],
     }),
   ],
 ]);
 
 /**
  * Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
- * Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.
+ * Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
+ * unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
+ * modes) when the body is text or bytes; an already-parsed object has lost them.
  */
 export function parseEventHubsMessage(body: string | Uint8Array | object): StreamParseResult<StreamRecord> {
   return parseEventHubsBody(body, streamTables) as StreamParseResult<StreamRecord>;

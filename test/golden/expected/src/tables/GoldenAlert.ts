@@ -14,6 +14,18 @@ export interface GoldenAlert {
   FirstSeen: string | null;
 }
 
+/** The properties of a streamed GoldenAlert record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface GoldenAlertEvent {
+  /** Kusto type `string`, may be null, may be absent; column 0. */
+  AlertId?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  Severity?: string | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 2. */
+  FirstSeen?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table GoldenAlert: its columns in ordinal order, with their Kusto types. */
 export const GoldenAlertTable = {
   name: "GoldenAlert",
@@ -58,7 +70,7 @@ export function checkGoldenAlert(
 }
 
 /**
- * Validates a GoldenAlert row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a GoldenAlert query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateGoldenAlert(value: unknown, options?: ValidateOptions): ValidationResult<GoldenAlert> {
@@ -68,4 +80,69 @@ export function validateGoldenAlert(value: unknown, options?: ValidateOptions): 
 /** Whether a value is a valid GoldenAlert row (stops at the first invalid column). */
 export function isGoldenAlert(value: unknown): value is GoldenAlert {
   return isValidRow(value, firstInvalidGoldenAlert, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const GoldenAlertEventColumns = checkedColumns(
+  [...GoldenAlertTable.columns, { name: "MachineGroup", type: "string", ordinal: 3, nullable: true }],
+  [
+    "string or null",
+    "string or null",
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2] },
+);
+
+/**
+ * The straight-line check of a streamed GoldenAlert record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidGoldenAlertEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.AlertId;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.Severity;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.FirstSeen;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 3) return 3;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed GoldenAlert record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkGoldenAlertEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidGoldenAlertEvent, GoldenAlertEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed GoldenAlert record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateGoldenAlertEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<GoldenAlertEvent> {
+  return validateRow<GoldenAlertEvent>(
+    value,
+    "GoldenAlert",
+    firstInvalidGoldenAlertEvent,
+    GoldenAlertEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed GoldenAlert record (stops at the first invalid column). */
+export function isGoldenAlertEvent(value: unknown): value is GoldenAlertEvent {
+  return isValidRow(value, firstInvalidGoldenAlertEvent, GoldenAlertEventColumns);
 }

@@ -32,6 +32,34 @@ export interface GoldenEveryType {
   Tags: string[] | null;
 }
 
+/** The properties of a streamed GoldenEveryType record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface GoldenEveryTypeEvent {
+  /** Kusto type `datetime`, may be null, may be absent; column 0. */
+  Timestamp?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  Name?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 2. */
+  Enabled?: boolean | null;
+  /** Kusto type `int`, may be null, may be absent; column 3. */
+  Count?: number | null;
+  /** Kusto type `long`, may be null, may be absent; column 4. */
+  Bytes?: number | null;
+  /** Kusto type `real`, may be null, may be absent; column 5. */
+  Score?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `decimal`, may be null, may be absent; column 6. */
+  Price?: string | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 7. */
+  Elapsed?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 8. */
+  Id?: string | null;
+  /** Kusto type `dynamic`, may be null, may be absent; column 9. */
+  Extra?: unknown;
+  /** Kusto type `dynamic`, may be null, may be absent; column 10. */
+  Tags?: NonNullable<GoldenEveryType["Tags"]> | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table GoldenEveryType: its columns in ordinal order, with their Kusto types. */
 export const GoldenEveryTypeTable = {
   name: "GoldenEveryType",
@@ -112,7 +140,7 @@ export function checkGoldenEveryType(
 }
 
 /**
- * Validates a GoldenEveryType row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a GoldenEveryType query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateGoldenEveryType(value: unknown, options?: ValidateOptions): ValidationResult<GoldenEveryType> {
@@ -122,4 +150,102 @@ export function validateGoldenEveryType(value: unknown, options?: ValidateOption
 /** Whether a value is a valid GoldenEveryType row (stops at the first invalid column). */
 export function isGoldenEveryType(value: unknown): value is GoldenEveryType {
   return isValidRow(value, firstInvalidGoldenEveryType, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const GoldenEveryTypeEventColumns = checkedColumns(
+  [...GoldenEveryTypeTable.columns, { name: "MachineGroup", type: "string", ordinal: 11, nullable: true }],
+  [
+    "datetime (ISO 8601 UTC string) or null",
+    "string or null",
+    "bool (true or false) or null",
+    "int (32-bit integer) or null",
+    "long (integer number) or null",
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    "decimal (number as a string) or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "guid (string) or null",
+    "dynamic (any JSON value)",
+    "dynamic matching the configured JSON Schema, or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], schemas: { 10: validate_GoldenEveryType_Tags } },
+);
+
+/**
+ * The straight-line check of a streamed GoldenEveryType record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidGoldenEveryTypeEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+  x = row.Name;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.Enabled;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 2) return 2;
+  x = row.Count;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+  x = row.Bytes;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 4) return 4;
+  x = row.Score;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5)
+    return 5;
+  x = row.Price;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row.Elapsed;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row.Id;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+  x = row.Extra;
+  if (x === undefined) absent++;
+  else if (!(x !== undefined) && from <= 9) return 9;
+  x = row.Tags;
+  if (x === undefined) absent++;
+  else if (!(x === null || validate_GoldenEveryType_Tags(x)) && from <= 10) return 10;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 11) return 11;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed GoldenEveryType record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkGoldenEveryTypeEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed GoldenEveryType record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateGoldenEveryTypeEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<GoldenEveryTypeEvent> {
+  return validateRow<GoldenEveryTypeEvent>(
+    value,
+    "GoldenEveryType",
+    firstInvalidGoldenEveryTypeEvent,
+    GoldenEveryTypeEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed GoldenEveryType record (stops at the first invalid column). */
+export function isGoldenEveryTypeEvent(value: unknown): value is GoldenEveryTypeEvent {
+  return isValidRow(value, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns);
 }

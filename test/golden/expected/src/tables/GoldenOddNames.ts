@@ -29,6 +29,32 @@ export interface GoldenOddNames {
   "1st": string | null;
 }
 
+/** The properties of a streamed GoldenOddNames record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface GoldenOddNamesEvent {
+  /** Kusto type `long`, may be null, may be absent; column 0. */
+  LogonId?: number | null;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  LogonID?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 2. */
+  "Device Name"?: string | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  where?: string | null;
+  /** Kusto type `int`, may be null, may be absent; column 4. */
+  class?: number | null;
+  /** Kusto type `real`, may be null, may be absent; column 5. */
+  Größe?: number | "NaN" | "Infinity" | "-Infinity" | null;
+  /** Kusto type `datetime`, may be null, may be absent; column 6. */
+  名前?: string | null;
+  /** Kusto type `guid`, may be null, may be absent; column 7. */
+  "a/b~c"?: string | null;
+  /** Kusto type `bool`, may be null, may be absent; column 8. */
+  'quote"s'?: boolean | null;
+  /** Kusto type `timespan`, may be null, may be absent; column 9. */
+  "1st"?: string | null;
+  /** Added by the streaming API to device events: the device group; may be null or absent. */
+  MachineGroup?: string | null;
+}
+
 /** The table GoldenOddNames: its columns in ordinal order, with their Kusto types. */
 export const GoldenOddNamesTable = {
   name: "GoldenOddNames",
@@ -101,7 +127,7 @@ export function checkGoldenOddNames(
 }
 
 /**
- * Validates a GoldenOddNames row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a GoldenOddNames query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateGoldenOddNames(value: unknown, options?: ValidateOptions): ValidationResult<GoldenOddNames> {
@@ -111,4 +137,98 @@ export function validateGoldenOddNames(value: unknown, options?: ValidateOptions
 /** Whether a value is a valid GoldenOddNames row (stops at the first invalid column). */
 export function isGoldenOddNames(value: unknown): value is GoldenOddNames {
   return isValidRow(value, firstInvalidGoldenOddNames, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const GoldenOddNamesEventColumns = checkedColumns(
+  [...GoldenOddNamesTable.columns, { name: "MachineGroup", type: "string", ordinal: 10, nullable: true }],
+  [
+    "long (integer number) or null",
+    "string or null",
+    "string or null",
+    "string or null",
+    "int (32-bit integer) or null",
+    'real (number, or "NaN", "Infinity", "-Infinity") or null',
+    "datetime (ISO 8601 UTC string) or null",
+    "guid (string) or null",
+    "bool (true or false) or null",
+    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+    "string or null (the device group the stream adds to device events)",
+  ],
+  { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
+);
+
+/**
+ * The straight-line check of a streamed GoldenOddNames record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+ */
+export function firstInvalidGoldenOddNamesEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.LogonId;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoLong(x)) && from <= 0) return 0;
+  x = row.LogonID;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row["Device Name"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+  x = row.where;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+  x = row.class;
+  if (x === undefined) absent++;
+  else if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+  x = row["Größe"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5)
+    return 5;
+  x = row["名前"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+  x = row["a/b~c"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+  x = row['quote"s'];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+  x = row["1st"];
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 10) return 10;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed GoldenOddNames record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkGoldenOddNamesEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed GoldenOddNames record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateGoldenOddNamesEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<GoldenOddNamesEvent> {
+  return validateRow<GoldenOddNamesEvent>(
+    value,
+    "GoldenOddNames",
+    firstInvalidGoldenOddNamesEvent,
+    GoldenOddNamesEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed GoldenOddNames record (stops at the first invalid column). */
+export function isGoldenOddNamesEvent(value: unknown): value is GoldenOddNamesEvent {
+  return isValidRow(value, firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns);
 }

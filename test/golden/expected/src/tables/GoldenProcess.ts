@@ -17,6 +17,18 @@ export interface GoldenProcess {
   MachineGroup: string;
 }
 
+/** The properties of a streamed GoldenProcess record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
+export interface GoldenProcessEvent {
+  /** Kusto type `datetime`; column 0. */
+  Timestamp: string;
+  /** Kusto type `string`, may be null, may be absent; column 1. */
+  ProcessCommandLine?: string | null;
+  /** Kusto type `long`, may be null, may be absent; column 2. */
+  ProcessId?: bigint | null;
+  /** Kusto type `string`, may be null, may be absent; column 3. */
+  MachineGroup?: string | null;
+}
+
 /** The table GoldenProcess: its columns in ordinal order, with their Kusto types. */
 export const GoldenProcessTable = {
   name: "GoldenProcess",
@@ -73,7 +85,7 @@ export function checkGoldenProcess(
 }
 
 /**
- * Validates a GoldenProcess row: the typed row, or every error (only the first with `{ allErrors: false }`)
+ * Validates a GoldenProcess query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
  * with its JSON Pointer, expected Kusto type and what was found. Columns the table does not know are accepted and listed in `unknownColumns`.
  */
 export function validateGoldenProcess(value: unknown, options?: ValidateOptions): ValidationResult<GoldenProcess> {
@@ -83,4 +95,72 @@ export function validateGoldenProcess(value: unknown, options?: ValidateOptions)
 /** Whether a value is a valid GoldenProcess row (stops at the first invalid column). */
 export function isGoldenProcess(value: unknown): value is GoldenProcess {
   return isValidRow(value, firstInvalidGoldenProcess, columns);
+}
+
+/** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
+const GoldenProcessEventColumns = checkedColumns(
+  GoldenProcessTable.columns,
+  [
+    "datetime (ISO 8601 UTC string)",
+    "string or null",
+    "long (integer number or decimal string, read as bigint) or null",
+    "string or null",
+  ],
+  { optional: [1, 2], bigint: [2] },
+);
+
+/**
+ * The straight-line check of a streamed GoldenProcess record's properties: the index of the first invalid column at or after `from`,
+ * or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
+ */
+export function firstInvalidGoldenProcessEvent(row: Record<string, unknown>, from: number): number {
+  let x: unknown;
+  let absent = 0;
+  x = row.Timestamp;
+  if (!(typeof x === "string") && from <= 0) return 0;
+  x = row.ProcessCommandLine;
+  if (x === undefined) absent++;
+  else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+  x = row.ProcessId;
+  if (x === undefined) absent++;
+  else if (
+    !(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x))) &&
+    from <= 2
+  )
+    return 2;
+  x = row.MachineGroup;
+  if (x !== undefined && !(x === null || typeof x === "string") && from <= 3) return 3;
+  return -1 - absent;
+}
+
+/** Adds the errors of a streamed GoldenProcess record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
+export function checkGoldenProcessEvent(
+  row: Record<string, unknown>,
+  base: string,
+  errors: ValidationError[] | undefined,
+  all: boolean = true,
+): ValidationError[] | undefined {
+  return collectErrors(row, base, errors, firstInvalidGoldenProcessEvent, GoldenProcessEventColumns, all);
+}
+
+/**
+ * Validates the properties of a streamed GoldenProcess record (what Event Hubs and Storage carry): null is valid in every column,
+ * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.
+ */
+export function validateGoldenProcessEvent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<GoldenProcessEvent> {
+  return validateRow<GoldenProcessEvent>(
+    value,
+    "GoldenProcess",
+    firstInvalidGoldenProcessEvent,
+    GoldenProcessEventColumns,
+    options,
+  );
+}
+
+/** Whether a value is valid properties of a streamed GoldenProcess record (stops at the first invalid column). */
+export function isGoldenProcessEvent(value: unknown): value is GoldenProcessEvent {
+  return isValidRow(value, firstInvalidGoldenProcessEvent, GoldenProcessEventColumns);
 }
