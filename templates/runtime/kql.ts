@@ -477,7 +477,18 @@ export function dynamicLiteral(value: unknown): string {
 }
 
 /** The literal writer of each Kusto type. */
-export const literalWriters = {
+export const literalWriters: {
+  readonly string: typeof stringLiteral;
+  readonly bool: typeof boolLiteral;
+  readonly int: typeof intLiteral;
+  readonly long: typeof longLiteral;
+  readonly real: typeof realLiteral;
+  readonly decimal: typeof decimalLiteral;
+  readonly datetime: typeof datetimeLiteral;
+  readonly timespan: typeof timespanLiteral;
+  readonly guid: typeof guidLiteral;
+  readonly dynamic: typeof dynamicLiteral;
+} = {
   string: stringLiteral,
   bool: boolLiteral,
   int: intLiteral,
@@ -634,7 +645,6 @@ export type OrderableType = OrderedType | "string" | "bool";
 export type ComparableType<K extends KustoType> = K extends NumericType ? NumericType : K;
 
 declare const ROW: unique symbol;
-declare const FIELDS: unique symbol;
 
 /** A typed KQL expression: its Kusto type K and the TypeScript type T of its value in a row. */
 export interface Expr<K extends KustoType = KustoType, T = unknown> extends KqlText {
@@ -1124,8 +1134,9 @@ const convert =
   <K extends KustoType>(kind: K, name: string): Convert<K> =>
   (value) =>
     call(kind, name, [arg(`${name}()`, value).kql]) as never;
+type OnDatetime = (value: AnyExpr<"datetime">) => OrderedExpr<"datetime", string | null>;
 const onDatetime =
-  (name: string) =>
+  (name: string): OnDatetime =>
   (value: AnyExpr<"datetime">): OrderedExpr<"datetime", string | null> =>
     call("datetime", name, [arg(`${name}()`, value, ["datetime"]).kql]) as never;
 const textValue = (what: string, value: unknown): string =>
@@ -1133,8 +1144,8 @@ const textValue = (what: string, value: unknown): string =>
 
 /** Scalar functions, typed: `fn.bin(c.Timestamp, "1h")`, `fn.tolower(c.FileName)`. */
 export const fn = {
-  ago,
-  now,
+  ago: ago as typeof ago,
+  now: now as typeof now,
   /**
    * `bin(x, size)`: x rounded down to a multiple of size. Integers (int, long) take an integer size and
    * give a long; reals and decimals take a number; datetimes and timespans take a timespan.
@@ -1157,11 +1168,11 @@ export const fn = {
     }
     return call(kind, "bin", [x.kql, sizeText]) as never;
   },
-  startofday: onDatetime("startofday"),
-  startofweek: onDatetime("startofweek"),
-  startofmonth: onDatetime("startofmonth"),
-  startofyear: onDatetime("startofyear"),
-  endofday: onDatetime("endofday"),
+  startofday: onDatetime("startofday") as OnDatetime,
+  startofweek: onDatetime("startofweek") as OnDatetime,
+  startofmonth: onDatetime("startofmonth") as OnDatetime,
+  startofyear: onDatetime("startofyear") as OnDatetime,
+  endofday: onDatetime("endofday") as OnDatetime,
   /** `format_datetime(x, "yyyy-MM-dd HH:mm")`. */
   format_datetime: (value: AnyExpr<"datetime">, format: string): StringExpr =>
     call("string", "format_datetime", [
@@ -1200,15 +1211,15 @@ export const fn = {
     call("dynamic", "split", [textValue("split()", value), stringLiteral(delimiter)]) as never,
   array_length: (value: AnyExpr<"dynamic">): OrderedExpr<"long", number | null> =>
     call("long", "array_length", [arg("array_length()", value, ["dynamic"]).kql]) as never,
-  tostring: convert("string", "tostring"),
-  tobool: convert("bool", "tobool"),
-  toint: convert("int", "toint"),
-  tolong: convert("long", "tolong"),
-  toreal: convert("real", "toreal"),
-  todecimal: convert("decimal", "todecimal"),
-  todatetime: convert("datetime", "todatetime"),
-  totimespan: convert("timespan", "totimespan"),
-  toguid: convert("guid", "toguid"),
+  tostring: convert("string", "tostring") as Convert<"string">,
+  tobool: convert("bool", "tobool") as Convert<"bool">,
+  toint: convert("int", "toint") as Convert<"int">,
+  tolong: convert("long", "tolong") as Convert<"long">,
+  toreal: convert("real", "toreal") as Convert<"real">,
+  todecimal: convert("decimal", "todecimal") as Convert<"decimal">,
+  todatetime: convert("datetime", "todatetime") as Convert<"datetime">,
+  totimespan: convert("timespan", "totimespan") as Convert<"timespan">,
+  toguid: convert("guid", "toguid") as Convert<"guid">,
   parse_json: (value: TextOperand): DynamicExpr =>
     call("dynamic", "parse_json", [textValue("parse_json()", value)]) as never,
   /** `iff(condition, then, else)`: then and else of one type (a value is written as a literal of then's type). */
@@ -1422,7 +1433,7 @@ export type OrderKey<F extends Fields> =
  */
 export class Query<F extends Fields = Fields> extends KqlText {
   /** @internal Type only. */
-  declare readonly [FIELDS]: F;
+  protected declare readonly fieldTypes: F;
   /** The result's columns, in order, with their Kusto types. */
   readonly columns: readonly ResultColumn[];
 
@@ -1702,6 +1713,11 @@ export interface KqlTable<F extends Fields> extends Query<F> {
   /** The table's name. */
   readonly name: string;
 }
+
+/** The type `kqlTable` gives a table of row type R whose columns have the Kusto types C (what generated `<Table>Kql` constants are declared as). */
+export type TableQuery<R extends object, C extends { readonly [N in keyof R]-?: KustoType }> = KqlTable<{
+  [N in keyof R & keyof C & string]: Field<C[N], R[N]>;
+}>;
 
 /**
  * A table for the builder (what generated `<Table>Kql` constants are made of):

@@ -207,7 +207,7 @@ export function collectErrors(
   columns: CheckedColumns,
   all = true,
   /** The first invalid column, when the caller has found it already. */
-  first = firstInvalid(row, 0),
+  first: number = firstInvalid(row, 0),
 ): ValidationError[] | undefined {
   for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
     const column = columns[i]!;
