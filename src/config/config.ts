@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { ErrorObject } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { Ajv2020 as Ajv2020Class } from "ajv/dist/2020.js";
 import type { EmitOptions } from "../emitters/options.js";
 import { InputError, InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
@@ -82,8 +83,17 @@ let validateConfig: ((data: unknown) => boolean) & { errors?: ErrorObject[] | nu
 /** Checks a parsed config against kqlgen.config.schema.json. */
 export function checkConfig(json: unknown, file: string): Config {
   if (!validateConfig) {
-    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA, "utf8"));
-    validateConfig = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+    try {
+      // The build's precompiled validator (scripts/config-validator.mjs), next to this module in dist/.
+      validateConfig = createRequire(import.meta.url)("./config-validator.cjs") as typeof validateConfig;
+    } catch {
+      validateConfig = undefined;
+    }
+    if (typeof validateConfig !== "function") {
+      const schema = JSON.parse(readFileSync(CONFIG_SCHEMA, "utf8"));
+      const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020Class };
+      validateConfig = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+    }
   }
   if (!validateConfig(json)) {
     const problems = (validateConfig.errors ?? []).map((e) => new InputProblem({ file, at: e.instancePath || "/" }, explain(e)));
