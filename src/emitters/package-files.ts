@@ -67,8 +67,10 @@ export function tsconfigJson(): string {
       module: "NodeNext",
       moduleResolution: "NodeNext",
       strict: true,
-      // lib/ is compiled by kqlgen; this config type-checks the sources (npx tsc -p .).
-      noEmit: true,
+      // The package ships lib/, compiled by kqlgen: this config is for checking (or building) the sources yourself.
+      declaration: true,
+      outDir: "dist",
+      rootDir: "src",
       skipLibCheck: true,
       types: [],
     },
