@@ -3,12 +3,15 @@
  * from its TypeScript sources at generate time, one module at a time
  * (TypeScript's `transpileModule` and `transpileDeclaration`, from the
  * TypeScript that ts-morph bundles). The sources are written so that each
- * module's declarations follow from that module alone (isolatedDeclarations);
- * a module that does not is a kqlgen bug, reported as such.
+ * module's declarations follow from that module alone (isolatedDeclarations).
+ * A module that does not (a new runtime file without explicit types) still
+ * gets right declarations, from a type-checking emit of the whole package —
+ * seconds instead of milliseconds; test/package-js.test.ts keeps kqlgen's own
+ * templates and emitters on the fast path.
  *
  * src/<path>.ts → lib/<path>.js and lib/<path>.d.ts. The package's exports point at lib/.
  */
-import { ts } from "ts-morph";
+import { Project, ts } from "ts-morph";
 import type { OutputFiles } from "../emitters/options.js";
 
 /** Where the compiled package goes. */
@@ -25,32 +28,56 @@ const COMPILER_OPTIONS: import("ts-morph").ts.CompilerOptions = {
   removeComments: false,
 };
 
-export interface CompiledModule {
-  readonly js: string;
-  readonly dts: string;
+/** One TypeScript module → JavaScript. */
+export function compileJs(source: string, fileName: string): string {
+  return ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...COMPILER_OPTIONS, declaration: false } }).outputText;
 }
 
-/** One TypeScript module → JavaScript and its declarations. Throws when the declarations cannot follow from the module alone. */
-export function compileModule(source: string, fileName: string): CompiledModule {
-  const js = ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...COMPILER_OPTIONS, declaration: false } }).outputText;
+/** One module's declarations from the module alone, or the first reason they cannot be. */
+export function isolatedDeclarations(source: string, fileName: string): { dts: string } | { problem: string } {
   const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: COMPILER_OPTIONS });
   const problem = declaration.diagnostics?.[0];
-  if (problem) {
-    const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
-    throw new Error(`internal: the declarations of ${fileName} do not follow from the module alone (line ${line}: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")})`);
-  }
-  return { js, dts: declaration.outputText };
+  if (!problem) return { dts: declaration.outputText };
+  const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
+  return { problem: `${fileName} line ${line}: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}` };
 }
+
+/** Declarations of `wanted` from a type-checked program of every module (the slow path). */
+function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map<string, string> {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...COMPILER_OPTIONS, isolatedDeclarations: false, emitDeclarationOnly: true, skipLibCheck: true, lib: ["lib.es2022.d.ts"], types: [], outDir: "/out", rootDir: "/src" } });
+  for (const [path, text] of files) if (path.startsWith("src/") && path.endsWith(".ts")) project.createSourceFile(`/${path}`, text);
+  const out = new Map<string, string>();
+  const want = new Set(wanted);
+  for (const file of project.emitToMemory({ emitOnlyDtsFiles: true }).getFiles()) {
+    const src = `src/${file.filePath.replace(/^\/out\//, "").replace(/\.d\.ts$/, ".ts")}`;
+    if (want.has(src)) out.set(src, file.text);
+  }
+  return out;
+}
+
+/** What the last compileFiles had to declare by the slow path (kqlgen's own modules never should). */
+export let slowDeclarations: readonly string[] = [];
 
 /** The package's files plus lib/: each src/ module compiled. */
 export function compileFiles(files: OutputFiles): OutputFiles {
   const out: OutputFiles = new Map(files);
+  const slow: string[] = [];
   for (const [path, text] of files) {
     if (!path.startsWith("src/") || !path.endsWith(".ts")) continue;
-    const { js, dts } = compileModule(text, path);
     const base = LIB_DIR + path.slice("src/".length, -".ts".length);
-    out.set(`${base}.js`, js);
-    out.set(`${base}.d.ts`, dts);
+    out.set(`${base}.js`, compileJs(text, path));
+    const dts = isolatedDeclarations(text, path);
+    if ("dts" in dts) out.set(`${base}.d.ts`, dts.dts);
+    else slow.push(path);
   }
+  if (slow.length) {
+    const declared = programDeclarations(files, slow);
+    for (const path of slow) {
+      const dts = declared.get(path);
+      if (dts === undefined) throw new Error(`internal: no declarations for ${path}`);
+      out.set(`${LIB_DIR}${path.slice("src/".length, -".ts".length)}.d.ts`, dts);
+    }
+  }
+  slowDeclarations = slow;
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
