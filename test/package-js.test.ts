@@ -23,7 +23,7 @@ describe("lib/", () => {
     // Declarations keep the precise types (no `any` where the source has none).
     expect(files.get("lib/kql/DeviceInfo.d.ts")).toContain("export declare const DeviceInfoKql: TableQuery<DeviceInfo, typeof columns>;");
     expect(files.get("lib/index.d.ts")).toMatch(/export declare const tables: readonly \[\s*typeof AlertEvidenceTable,/);
-    expect(files.get("lib/runtime/kql.d.ts")).toContain("protected readonly fieldTypes: F;");
+    expect(files.get("lib/runtime/query.d.ts")).toContain("protected readonly fieldTypes: F;");
     expect(files.get("package.json")).toMatch(/"kqlgen": \{\s+"inputs": "sha256-[0-9a-f]{64}"/);
   });
 

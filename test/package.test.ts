@@ -58,7 +58,7 @@ describe("kqlgen installed from its tarball", () => {
   it("ships its compiled CLI, templates and the Defender schemas, not its tests", async () => {
     const files = await readdir(path.join(app, "node_modules", "kqlgen"), { recursive: true });
     const names = files.map((f) => f.split(path.sep).join("/"));
-    expect(names).toEqual(expect.arrayContaining(["bin/kqlgen.js", "dist/src/cli/main.js", "dist/src/api.d.ts", "dist/src/config/config-validator.cjs", "templates/runtime/kql.ts", "fixtures/DeviceInfo.getschema.json", "kqlgen.config.schema.json"]));
+    expect(names).toEqual(expect.arrayContaining(["bin/kqlgen.js", "dist/src/cli/main.js", "dist/src/api.d.ts", "dist/src/config/config-validator.cjs", "templates/runtime/query.ts", "fixtures/DeviceInfo.getschema.json", "kqlgen.config.schema.json"]));
     expect(names.filter((n) => n.startsWith("test/") || n.startsWith("src/") || n.endsWith(".map") || /fixtures\/Kqlgen/.test(n))).toEqual([]);
     const version = await node(app, path.join(app, "node_modules", ".bin", "kqlgen"), "--version");
     expect(version.stdout).toBe(`${JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")).version}\n`);

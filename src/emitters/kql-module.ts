@@ -38,7 +38,7 @@ export function emitKqlModule(project: Project, plan: TablePlan): string {
   const longs = longModes(plan);
   const first = plan.columns[0]?.name ?? "Column";
   const statements: Statements = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/kql.js", namedImports: ["kqlTable", { name: "TableQuery", isTypeOnly: true }] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/query.js", namedImports: ["kqlTable", { name: "TableQuery", isTypeOnly: true }] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `.${tableModule(table.name)}`, isTypeOnly: true, namedImports: [rowType] },
     {
       kind: StructureKind.VariableStatement,

@@ -14,7 +14,7 @@ import type { EmitOptions } from "./options.js";
  * output phase need not format them again on every run.
  */
 export const RUNTIME_DIR = "src/runtime/";
-export const RUNTIME_MODULES = ["formats", "kql", "stream", "validation"] as const;
+export const RUNTIME_MODULES = ["formats", "literals", "query", "run-query", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
@@ -78,17 +78,26 @@ export function tsconfigJson(): string {
   });
 }
 
-/** What the package exports of the KQL runtime (templates/runtime/kql.ts). */
-const KQL_EXPORTS = [
-  "KqlBuildError", "KqlResultError", "KqlText", "KqlValueError", "Query", "agg", "ago", "boolLiteral", "datetimeLiteral",
-  "decimalLiteral", "dynamicLiteral", "fn", "guidLiteral", "ident", "intLiteral", "kql", "kqlTable", "lit", "literalWriters",
-  "longLiteral", "now", "obfuscatedStringLiteral", "quoteIdentifier", "quoteKqlString", "realLiteral", "runQuery",
-  "stringLiteral", "timespanLiteral", "trustedKql",
-];
-const KQL_TYPE_EXPORTS = [
-  "Agg", "AnyExpr", "BoolExpr", "Columns", "DynamicExpr", "Expr", "ExprOf", "Field", "Fields", "KqlTable", "KustoInputs",
-  "KustoTypesOf", "KustoValues", "LogsQueryClientLike", "LongMode", "Operand", "OrderedExpr", "Predicate", "QueryResult",
-  "QueryTimeInterval", "ResultColumn", "RowOf", "RunQueryOptions", "ScalarExpr", "StringExpr",
+/** What the package exports of the KQL runtime, per module: values, then types. */
+const KQL_EXPORTS: readonly [module: string, values: string[], types: string[]][] = [
+  [
+    "./runtime/literals.js",
+    [
+      "KqlBuildError", "KqlResultError", "KqlText", "KqlValueError", "boolLiteral", "datetimeLiteral", "decimalLiteral", "dynamicLiteral",
+      "guidLiteral", "ident", "intLiteral", "kql", "literalWriters", "longLiteral", "obfuscatedStringLiteral", "quoteIdentifier",
+      "quoteKqlString", "realLiteral", "stringLiteral", "timespanLiteral", "trustedKql",
+    ],
+    [],
+  ],
+  [
+    "./runtime/query.js",
+    ["Query", "agg", "ago", "fn", "kqlTable", "lit", "now"],
+    [
+      "Agg", "AnyExpr", "BoolExpr", "Columns", "DynamicExpr", "Expr", "ExprOf", "Field", "Fields", "KqlTable", "KustoInputs", "KustoTypesOf",
+      "KustoValues", "LongMode", "Operand", "OrderedExpr", "Predicate", "ResultColumn", "RowOf", "ScalarExpr", "StringExpr", "TableQuery",
+    ],
+  ],
+  ["./runtime/run-query.js", ["runQuery"], ["LogsQueryClientLike", "QueryResult", "QueryTimeInterval", "RunQueryOptions"]],
 ];
 
 export function emitIndex(project: Project, plans: readonly TablePlan[]): string {
@@ -109,8 +118,10 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is] });
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface] });
   }
-  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", namedExports: KQL_EXPORTS });
-  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", isTypeOnly: true, namedExports: KQL_TYPE_EXPORTS });
+  for (const [moduleSpecifier, values, types] of KQL_EXPORTS) {
+    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier, namedExports: values });
+    if (types.length) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier, isTypeOnly: true, namedExports: types });
+  }
   for (const { table } of plans) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: kqlModule(table.name), namedExports: [kqlName(table.name)] });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./stream.js" });
   for (const { table } of plans) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
