@@ -29,11 +29,11 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   const n = tableNames(table.name);
   const formats = [...new Set(plan.columns.flatMap((c) => c.uses))].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
-  const validation = ["checkedColumns", "collectErrors", "isValidRow", "validateRow"];
+  const validation = ["checkedColumns", "collectErrors", "isValidRow", "rowValidator"];
 
   const statements: Statements = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", namedImports: validation },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["TableInfo", "ValidateOptions", "ValidationError", "ValidationResult"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["RowValidator", "TableInfo", "ValidationError"] },
   ];
   if (formats.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/formats.js", namedImports: formats });
   if (dynamic.length) {
@@ -133,22 +133,23 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   });
 
   statements.push({
-    kind: StructureKind.Function,
+    kind: StructureKind.VariableStatement,
     isExported: true,
-    name: n.validate,
+    declarationKind: VariableDeclarationKind.Const,
     docs: [
       `Validates a ${table.name} row: the typed row, or every error (only the first with \`{ allErrors: false }\`)\n` +
-        "with its JSON Pointer, expected Kusto type and what was found. " +
+        "with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). " +
         (plan.unknownColumns === "error"
           ? "Columns the table does not know are errors."
           : "Columns the table does not know are accepted and listed in `unknownColumns`."),
     ],
-    parameters: [
-      { name: "value", type: "unknown" },
-      { name: "options", type: "ValidateOptions", hasQuestionToken: true },
+    declarations: [
+      {
+        name: n.validate,
+        type: `RowValidator<${n.interface}>`,
+        initializer: `rowValidator<${n.interface}>(${str(table.name)}, ${n.firstInvalid}, columns)`,
+      },
     ],
-    returnType: `ValidationResult<${n.interface}>`,
-    statements: [`return validateRow<${n.interface}>(value, ${str(table.name)}, ${n.firstInvalid}, columns, options);`],
   });
 
   statements.push({

@@ -3,6 +3,7 @@
 import { isKustoDatetime, isKustoGuid } from "./formats.js";
 import {
   addError,
+  errorMessage,
   convertBigints,
   isRecord,
   knownColumns,
@@ -311,7 +312,9 @@ export function parseEventHubsBody(
     try {
       message = JSON.parse(toText(body));
     } catch (e) {
-      collector.errors.push({ path: "", expected: 'a JSON message body {"records":[...]}', found: malformed(e) });
+      const expected = 'a JSON message body {"records":[...]}';
+      const found = malformed(e);
+      collector.errors.push({ path: "", expected, found, message: errorMessage("", expected, found) });
       return collector.result();
     }
   }
@@ -357,7 +360,14 @@ export function parseStorageBlobText(
         rec = JSON.parse(content);
       } catch (e) {
         parsed = false;
-        collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
+        const found = malformed(e);
+        collector.errors.push({
+          line,
+          path: "",
+          expected: "one JSON record per line",
+          found,
+          message: errorMessage("", "one JSON record per line", found),
+        });
       }
       if (parsed) collector.add(rec, undefined, line);
     }
