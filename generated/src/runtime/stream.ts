@@ -4,6 +4,7 @@
 import { isKustoDatetime, isKustoGuid } from "./formats.js";
 import {
   addError,
+  errorMessage,
   convertBigints,
   isRecord,
   knownColumns,
@@ -312,7 +313,9 @@ export function parseEventHubsBody(
     try {
       message = JSON.parse(toText(body));
     } catch (e) {
-      collector.errors.push({ path: "", expected: 'a JSON message body {"records":[...]}', found: malformed(e) });
+      const expected = 'a JSON message body {"records":[...]}';
+      const found = malformed(e);
+      collector.errors.push({ path: "", expected, found, message: errorMessage("", expected, found) });
       return collector.result();
     }
   }
@@ -358,7 +361,14 @@ export function parseStorageBlobText(
         rec = JSON.parse(content);
       } catch (e) {
         parsed = false;
-        collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
+        const found = malformed(e);
+        collector.errors.push({
+          line,
+          path: "",
+          expected: "one JSON record per line",
+          found,
+          message: errorMessage("", "one JSON record per line", found),
+        });
       }
       if (parsed) collector.add(rec, undefined, line);
     }

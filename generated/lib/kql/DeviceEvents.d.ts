@@ -1,0 +1,75 @@
+import { type TableQuery } from "../runtime/query.js";
+import type { DeviceEvents } from "../tables/DeviceEvents.js";
+/** The Kusto type of each column of DeviceEvents. */
+declare const columns: {
+    readonly Timestamp: "datetime";
+    readonly DeviceId: "string";
+    readonly DeviceName: "string";
+    readonly ActionType: "string";
+    readonly FileName: "string";
+    readonly FolderPath: "string";
+    readonly SHA1: "string";
+    readonly SHA256: "string";
+    readonly MD5: "string";
+    readonly FileSize: "long";
+    readonly AccountDomain: "string";
+    readonly AccountName: "string";
+    readonly AccountSid: "string";
+    readonly RemoteUrl: "string";
+    readonly RemoteDeviceName: "string";
+    readonly ProcessId: "long";
+    readonly ProcessCommandLine: "string";
+    readonly ProcessCreationTime: "datetime";
+    readonly ProcessTokenElevation: "string";
+    readonly LogonId: "long";
+    readonly RegistryKey: "string";
+    readonly RegistryValueName: "string";
+    readonly RegistryValueData: "string";
+    readonly RemoteIP: "string";
+    readonly RemotePort: "int";
+    readonly LocalIP: "string";
+    readonly LocalPort: "int";
+    readonly FileOriginUrl: "string";
+    readonly FileOriginIP: "string";
+    readonly InitiatingProcessSHA1: "string";
+    readonly InitiatingProcessSHA256: "string";
+    readonly InitiatingProcessMD5: "string";
+    readonly InitiatingProcessFileName: "string";
+    readonly InitiatingProcessFileSize: "long";
+    readonly InitiatingProcessFolderPath: "string";
+    readonly InitiatingProcessId: "long";
+    readonly InitiatingProcessCommandLine: "string";
+    readonly InitiatingProcessCreationTime: "datetime";
+    readonly InitiatingProcessAccountDomain: "string";
+    readonly InitiatingProcessAccountName: "string";
+    readonly InitiatingProcessAccountSid: "string";
+    readonly InitiatingProcessAccountUpn: "string";
+    readonly InitiatingProcessAccountObjectId: "string";
+    readonly InitiatingProcessVersionInfoCompanyName: "string";
+    readonly InitiatingProcessVersionInfoProductName: "string";
+    readonly InitiatingProcessVersionInfoProductVersion: "string";
+    readonly InitiatingProcessVersionInfoInternalFileName: "string";
+    readonly InitiatingProcessVersionInfoOriginalFileName: "string";
+    readonly InitiatingProcessVersionInfoFileDescription: "string";
+    readonly InitiatingProcessParentId: "long";
+    readonly InitiatingProcessParentFileName: "string";
+    readonly InitiatingProcessParentCreationTime: "datetime";
+    readonly InitiatingProcessLogonId: "long";
+    readonly ReportId: "long";
+    readonly AppGuardContainerId: "string";
+    readonly AdditionalFields: "string";
+    readonly InitiatingProcessSessionId: "long";
+    readonly IsInitiatingProcessRemoteSession: "bool";
+    readonly InitiatingProcessRemoteSessionDeviceName: "string";
+    readonly InitiatingProcessRemoteSessionIP: "string";
+    readonly CreatedProcessSessionId: "long";
+    readonly IsProcessRemoteSession: "bool";
+    readonly ProcessRemoteSessionDeviceName: "string";
+    readonly ProcessRemoteSessionIP: "string";
+};
+/**
+ * The table DeviceEvents as the start of a typed KQL query: `DeviceEventsKql.where(...).project(...)`.
+ * `DeviceEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+ */
+export declare const DeviceEventsKql: TableQuery<DeviceEvents, typeof columns>;
+export {};

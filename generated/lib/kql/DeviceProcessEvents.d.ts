@@ -1,0 +1,77 @@
+import { type TableQuery } from "../runtime/query.js";
+import type { DeviceProcessEvents } from "../tables/DeviceProcessEvents.js";
+/** The Kusto type of each column of DeviceProcessEvents. */
+declare const columns: {
+    readonly Timestamp: "datetime";
+    readonly DeviceId: "string";
+    readonly DeviceName: "string";
+    readonly ActionType: "string";
+    readonly FileName: "string";
+    readonly FolderPath: "string";
+    readonly SHA1: "string";
+    readonly SHA256: "string";
+    readonly MD5: "string";
+    readonly FileSize: "long";
+    readonly ProcessVersionInfoCompanyName: "string";
+    readonly ProcessVersionInfoProductName: "string";
+    readonly ProcessVersionInfoProductVersion: "string";
+    readonly ProcessVersionInfoInternalFileName: "string";
+    readonly ProcessVersionInfoOriginalFileName: "string";
+    readonly ProcessVersionInfoFileDescription: "string";
+    readonly ProcessId: "long";
+    readonly ProcessCommandLine: "string";
+    readonly ProcessIntegrityLevel: "string";
+    readonly ProcessTokenElevation: "string";
+    readonly ProcessCreationTime: "datetime";
+    readonly AccountDomain: "string";
+    readonly AccountName: "string";
+    readonly AccountSid: "string";
+    readonly AccountUpn: "string";
+    readonly AccountObjectId: "string";
+    readonly LogonId: "long";
+    readonly InitiatingProcessAccountDomain: "string";
+    readonly InitiatingProcessAccountName: "string";
+    readonly InitiatingProcessAccountSid: "string";
+    readonly InitiatingProcessAccountUpn: "string";
+    readonly InitiatingProcessAccountObjectId: "string";
+    readonly InitiatingProcessLogonId: "long";
+    readonly InitiatingProcessIntegrityLevel: "string";
+    readonly InitiatingProcessTokenElevation: "string";
+    readonly InitiatingProcessSHA1: "string";
+    readonly InitiatingProcessSHA256: "string";
+    readonly InitiatingProcessMD5: "string";
+    readonly InitiatingProcessFileName: "string";
+    readonly InitiatingProcessFileSize: "long";
+    readonly InitiatingProcessVersionInfoCompanyName: "string";
+    readonly InitiatingProcessVersionInfoProductName: "string";
+    readonly InitiatingProcessVersionInfoProductVersion: "string";
+    readonly InitiatingProcessVersionInfoInternalFileName: "string";
+    readonly InitiatingProcessVersionInfoOriginalFileName: "string";
+    readonly InitiatingProcessVersionInfoFileDescription: "string";
+    readonly InitiatingProcessId: "long";
+    readonly InitiatingProcessCommandLine: "string";
+    readonly InitiatingProcessCreationTime: "datetime";
+    readonly InitiatingProcessFolderPath: "string";
+    readonly InitiatingProcessParentId: "long";
+    readonly InitiatingProcessParentFileName: "string";
+    readonly InitiatingProcessParentCreationTime: "datetime";
+    readonly InitiatingProcessSignerType: "string";
+    readonly InitiatingProcessSignatureStatus: "string";
+    readonly ReportId: "long";
+    readonly AppGuardContainerId: "string";
+    readonly AdditionalFields: "string";
+    readonly InitiatingProcessSessionId: "long";
+    readonly IsInitiatingProcessRemoteSession: "bool";
+    readonly InitiatingProcessRemoteSessionDeviceName: "string";
+    readonly InitiatingProcessRemoteSessionIP: "string";
+    readonly CreatedProcessSessionId: "long";
+    readonly IsProcessRemoteSession: "bool";
+    readonly ProcessRemoteSessionDeviceName: "string";
+    readonly ProcessRemoteSessionIP: "string";
+};
+/**
+ * The table DeviceProcessEvents as the start of a typed KQL query: `DeviceProcessEventsKql.where(...).project(...)`.
+ * `DeviceProcessEventsKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+ */
+export declare const DeviceProcessEventsKql: TableQuery<DeviceProcessEvents, typeof columns>;
+export {};
