@@ -59,7 +59,7 @@ describe("a project's config", () => {
     // --config names another config; its paths are relative to that file.
     const other = await kqlgen(root, "check", "--config", path.join(dir, "kqlgen.config.json"));
     expect(other.code).toBe(0);
-  });
+  }, 300_000);
 
   it("without a config or --schemas, says how to start (kqlgen init)", async () => {
     const dir = path.join(root, "bare");
@@ -67,7 +67,7 @@ describe("a project's config", () => {
     const r = await kqlgen(dir, "generate");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no schemas folder: pass --schemas <dir> or name \"schemas\" in the config (no kqlgen.config.json in this folder or a folder above it); run `kqlgen init`");
-  });
+  }, 300_000);
 
   it("an override naming a table the schemas lack is a warning (exit 0); --strict makes it an error (exit 2)", async () => {
     const dir = await project("warn", { schemas: "schemas", out: "out", columns: { "DeviceInfoo.Timestamp": { nullable: false } } });
@@ -79,7 +79,7 @@ describe("a project's config", () => {
     const strict = await kqlgen(dir, "check", "--strict");
     expect(strict.code).toBe(2);
     expect(strict.stderr).toContain("kqlgen: error: kqlgen.config.json (/columns/DeviceInfoo.Timestamp), table DeviceInfoo: no such table in the schemas");
-  });
+  }, 300_000);
 
   it("an unknown key gets a did-you-mean; malformed JSON gets its line and column", async () => {
     const dir = await project("typo", { schemas: "schemas", out: "out", mapping: { unknownColumn: "error" } });
@@ -91,7 +91,7 @@ describe("a project's config", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^kqlgen: error: kqlgen\.config\.json \(line 4, column 3\): malformed JSON \(.*\): expected a kqlgen config object\n$/);
     expect(existsSync(path.join(dir, "out"))).toBe(false);
-  });
+  }, 300_000);
 });
 
 describe("check", () => {
@@ -123,7 +123,7 @@ describe("check", () => {
     await writeFile(path.join(dir, "out", "lib", "stream.js"), "export {};\n");
     const js = await kqlgen(dir, "check", "--stat");
     expect(js.stdout).toContain(" lib/stream.js |");
-  });
+  }, 300_000);
 });
 
 describe("init", () => {
@@ -153,7 +153,7 @@ describe("init", () => {
     expect(again.stderr).toContain("kqlgen: error: kqlgen.config.json: already exists: kqlgen init never overwrites; nothing was written");
     expect(again.stderr).toContain("kqlgen: error: schemas/: already exists");
     expect(await readFile(path.join(dir, "kqlgen.config.json"), "utf8")).toBe(before);
-  });
+  }, 300_000);
 
   it("--empty creates the schemas folder empty", async () => {
     const dir = path.join(root, "init-empty");
@@ -163,11 +163,11 @@ describe("init", () => {
     expect(await readdir(path.join(dir, "schemas"))).toEqual([]);
     expect(existsSync(path.join(dir, ".github"))).toBe(false);
     expect(JSON.parse(await readFile(path.join(dir, "kqlgen.config.json"), "utf8")).out).toBe("pkg/tables");
-  });
+  }, 300_000);
 });
 
 it("--version prints kqlgen's version", async () => {
   const r = await kqlgen(root, "--version");
   expect(r.code).toBe(0);
   expect(r.stdout).toBe(`${JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")).version}\n`);
-});
+}, 60_000);

@@ -11,7 +11,10 @@
  *
  * src/<path>.ts → lib/<path>.js and lib/<path>.d.ts. The package's exports point at lib/.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Project, ts } from "ts-morph";
+import { packagePath } from "../paths.js";
 import type { OutputFiles } from "../emitters/options.js";
 
 /** Where the compiled package goes. */
@@ -58,6 +61,26 @@ function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map
 /** What the last compileFiles had to declare by the slow path (kqlgen's own modules never should). */
 export let slowDeclarations: readonly string[] = [];
 
+interface Precompiled {
+  readonly sha256: string;
+  readonly js: string;
+  readonly dts: string;
+}
+let precompiled: Record<string, Precompiled> | undefined;
+
+/** The runtime modules compiled at kqlgen's build (scripts/compile-runtime.mjs), when they are the ones given. */
+function precompiledFor(path: string, text: string): Precompiled | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = JSON.parse(readFileSync(packagePath("dist", "runtime-lib.json"), "utf8")) as Record<string, Precompiled>;
+    } catch {
+      precompiled = {};
+    }
+  }
+  const entry = precompiled[path];
+  return entry && entry.sha256 === createHash("sha256").update(text).digest("hex") ? entry : undefined;
+}
+
 /** The package's files plus lib/: each src/ module compiled. */
 export function compileFiles(files: OutputFiles): OutputFiles {
   const out: OutputFiles = new Map(files);
@@ -65,6 +88,12 @@ export function compileFiles(files: OutputFiles): OutputFiles {
   for (const [path, text] of files) {
     if (!path.startsWith("src/") || !path.endsWith(".ts")) continue;
     const base = LIB_DIR + path.slice("src/".length, -".ts".length);
+    const ready = precompiledFor(path, text);
+    if (ready) {
+      out.set(`${base}.js`, ready.js);
+      out.set(`${base}.d.ts`, ready.dts);
+      continue;
+    }
     out.set(`${base}.js`, compileJs(text, path));
     const dts = isolatedDeclarations(text, path);
     if ("dts" in dts) out.set(`${base}.d.ts`, dts.dts);
