@@ -14,7 +14,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Project, ts } from "ts-morph";
+import { GENERATED_HEADER } from "../emitters/names.js";
 import { packagePath } from "../paths.js";
+
+/** Compiled output keeps the generated header (TypeScript drops comments it cannot attach to a statement). */
+function withHeader(text: string): string {
+  return text.startsWith(GENERATED_HEADER) ? text : `${GENERATED_HEADER}\n${text}`;
+}
 import type { OutputFiles } from "../emitters/options.js";
 
 /** Where the compiled package goes. */
@@ -33,14 +39,14 @@ const COMPILER_OPTIONS: import("ts-morph").ts.CompilerOptions = {
 
 /** One TypeScript module → JavaScript. */
 export function compileJs(source: string, fileName: string): string {
-  return ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...COMPILER_OPTIONS, declaration: false } }).outputText;
+  return withHeader(ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...COMPILER_OPTIONS, declaration: false } }).outputText);
 }
 
 /** One module's declarations from the module alone, or the first reason they cannot be. */
 export function isolatedDeclarations(source: string, fileName: string): { dts: string } | { problem: string } {
   const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: COMPILER_OPTIONS });
   const problem = declaration.diagnostics?.[0];
-  if (!problem) return { dts: declaration.outputText };
+  if (!problem) return { dts: withHeader(declaration.outputText) };
   const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
   return { problem: `${fileName} line ${line}: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}` };
 }
@@ -53,7 +59,7 @@ function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map
   const want = new Set(wanted);
   for (const file of project.emitToMemory({ emitOnlyDtsFiles: true }).getFiles()) {
     const src = `src/${file.filePath.replace(/^\/out\//, "").replace(/\.d\.ts$/, ".ts")}`;
-    if (want.has(src)) out.set(src, file.text);
+    if (want.has(src)) out.set(src, withHeader(file.text));
   }
   return out;
 }
