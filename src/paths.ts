@@ -23,3 +23,6 @@ export const PACKAGE_ROOT = findRoot();
 export function packagePath(...parts: string[]): string {
   return path.join(PACKAGE_ROOT, ...parts);
 }
+
+/** kqlgen's own version (its package.json). */
+export const KQLGEN_VERSION: string = (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;

@@ -336,13 +336,13 @@ const cases: Case[] = [
     title: "config: malformed JSON",
     files: GOOD,
     config: '{ "mapping": { "long": "number", } }',
-    want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")}: malformed JSON (`, "): expected a kqlgen config object"],
+    want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")} (line 1, column 34): malformed JSON (`, "): expected a kqlgen config object"],
   },
   {
     title: "config: unknown key",
     files: GOOD,
     config: JSON.stringify({ mapping: { longs: "string" } }),
-    want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")} (/mapping): unknown key "longs": expected only the keys kqlgen.config.schema.json lists`],
+    want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")} (/mapping): unknown key "longs" (did you mean "long"?): expected one of "long", "formats", "unknownColumns"`],
   },
   {
     title: "config: bad enum value for mapping.long",
@@ -351,10 +351,11 @@ const cases: Case[] = [
     want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")} (/mapping/long): must be equal to one of the allowed values: expected one of "number", "string", "bigint"`],
   },
   {
-    title: "config: override naming an unknown table",
+    title: "config: override naming an unknown table, with --strict (without it, a warning: test/project.test.ts)",
     files: GOOD,
     config: JSON.stringify({ columns: { "Nope.Timestamp": { nullable: false } } }),
-    want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")} (/columns/Nope.Timestamp), table Nope: no such table in the schemas: expected one of Good, Other`],
+    args: ({ dir }) => ["--config", path.join(dir, "config.json"), "--strict"],
+    want: ({ dir }) => [`kqlgen: error: ${path.join(dir, "config.json")} (/columns/Nope.Timestamp), table Nope: no such table in the schemas: the override is ignored (--strict makes this an error)`],
   },
   {
     title: "config: override naming an unknown column, with a did-you-mean for a case mistake",

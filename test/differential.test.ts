@@ -266,7 +266,8 @@ describe.each(Object.keys(CONFIGS))("generated validators agree with Ajv: %s", (
         let guard: boolean;
         try {
           result = validate(structuredClone(record));
-          guard = is(structuredClone(record));
+          // is<Table> checks a typed row as it is (never converting): with long "bigint", the typed row is validate's value.
+          guard = is(mode.long === "bigint" && result.ok ? result.value : structuredClone(record));
         } catch (e) {
           problems.push(`${where}: the generated validator threw ${String(e)} (Ajv says ${ajvOk ? "valid" : "invalid"})${rec}`);
           continue;

@@ -1,5 +1,5 @@
 /**
- * The KQL literal writers and identifier quoting of templates/runtime/kql.ts,
+ * The KQL literal writers and identifier quoting of templates/runtime/literals.ts,
  * checked against Kusto's own parser: 100,000 random strings and 100,000
  * random names round-trip with zero failures, every type's writer reads back
  * as the value and type it was given, lone surrogates are rejected, and only
@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { typeTable } from "../src/mapping/type-table.js";
 import { KUSTO_TYPES } from "../src/model/kusto-types.js";
-import * as runtime from "../templates/runtime/kql.js";
+import * as runtime from "../templates/runtime/literals.js";
+import { lit } from "../templates/runtime/query.js";
 import {
   boolLiteral,
   datetimeLiteral,
@@ -20,7 +21,6 @@ import {
   kql,
   KqlText,
   KqlValueError,
-  lit,
   literalWriters,
   longLiteral,
   obfuscatedStringLiteral,
@@ -30,7 +30,7 @@ import {
   stringLiteral,
   timespanLiteral,
   trustedKql,
-} from "../templates/runtime/kql.js";
+} from "../templates/runtime/literals.js";
 import { analyze, dynamicValue, getKusto, globalsFor, readPieces, type Kusto, type KustoGlobals } from "./helpers/kusto.js";
 import { mulberry32 } from "./helpers/prng.js";
 

@@ -383,7 +383,9 @@ describe("command line", () => {
       execFile(process.execPath, ["--input-type=module", "-e", script], { cwd: REPO }, (e, so, se) => (e ? fail(new Error(`${e.message}\n${se}`)) : done(so))),
     );
     expect(JSON.parse(stdout)).toEqual({ code: 0, kusto: "undefined", bridge: "undefined" });
-    const runtime = await readFile(path.join(out, "src/runtime/kql.ts"), "utf8");
-    expect(runtime).not.toMatch(/@kusto|language-service|^import .* from "(?!\.\/)/m);
+    for (const module of ["literals", "query", "run-query"]) {
+      const runtime = await readFile(path.join(out, `src/runtime/${module}.ts`), "utf8");
+      expect(runtime).not.toMatch(/@kusto|language-service|^import .* from "(?!\.\/)/m);
+    }
   }, 60_000);
 });

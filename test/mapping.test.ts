@@ -208,7 +208,7 @@ describe("the type table", () => {
 
 describe("the type table's KQL literal writers", () => {
   it("name, for every Kusto type, the writer the query helpers' runtime uses for it", async () => {
-    const { literalWriters } = await import("../templates/runtime/kql.js");
+    const { literalWriters } = await import("../templates/runtime/literals.js");
     for (const long of LONG_MODES) {
       const table = typeTable({ long, formats: false });
       for (const type of KUSTO_TYPES) expect([type, table[type].kqlLiteral]).toEqual([type, literalWriters[type].name]);

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setEnv } from "./helpers/env.js";
 import type { Table } from "../src/model/schema.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import { writeSnapshot } from "../src/sources/snapshot.js";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   fixtures = (await readSchemaDir(FIXTURES)).tables;
 });
 afterAll(async () => {
-  process.env = savedEnv;
+  setEnv(savedEnv);
   await server.close();
   await removeTmpDirs();
 });
@@ -169,7 +170,7 @@ describe("the kqlgen binary", () => {
 
 describe("progress and --quiet (in-process)", () => {
   beforeAll(() => {
-    process.env = { ...savedEnv, ...az.env() };
+    setEnv({ ...savedEnv, ...az.env() });
   });
   const args = (out: string, ...more: string[]) => ["--workspace", WORKSPACE, "--tables", "DeviceInfo,AlertInfo", "--endpoint", server.logAnalyticsEndpoint, "--out", out, "--concurrency", "1", ...more];
 

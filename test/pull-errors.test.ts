@@ -7,6 +7,7 @@ import https from "node:https";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setEnv } from "./helpers/env.js";
 import type { Table } from "../src/model/schema.js";
 import { redactSecrets, retryAfterMs } from "../src/sources/live/errors.js";
 import { readSchemaDir } from "../src/sources/index.js";
@@ -24,13 +25,13 @@ beforeAll(async () => {
   fixtures = (await readSchemaDir(FIXTURES)).tables;
 });
 afterAll(async () => {
-  process.env = savedEnv;
+  setEnv(savedEnv);
   await server.close();
   await removeTmpDirs();
 });
 beforeEach(() => {
   server.reset();
-  process.env = { ...savedEnv, ...az.env() };
+  setEnv({ ...savedEnv, ...az.env() });
 });
 
 const LA = `Log Analytics`;
@@ -63,7 +64,7 @@ describe("no credential", () => {
     "managed and workload identities work where they are set up, and AZURE_TOKEN_CREDENTIALS picks one credential";
 
   it("az is there but nobody signed in: says how to sign in, sends nothing", async () => {
-    process.env = { ...savedEnv, ...az.env("login") };
+    setEnv({ ...savedEnv, ...az.env("login") });
     const saved = await savedFolder();
     const r = await runPull(server, laArgs(saved.dir, "AlertInfo,DeviceInfo", "--tenant", "contoso.onmicrosoft.com"));
     expect(r).toEqual({
@@ -81,7 +82,7 @@ describe("no credential", () => {
   });
 
   it("no credential of the developer chain is installed: each one's reason, one message", async () => {
-    process.env = { ...savedEnv, PATH: "/nonexistent", AZURE_TOKEN_CREDENTIALS: "dev" };
+    setEnv({ ...savedEnv, PATH: "/nonexistent", AZURE_TOKEN_CREDENTIALS: "dev" });
     const r = await runPull(server, laArgs(await tmpDir("x"), "AlertInfo"));
     expect(r.code).toBe(3);
     const [first, second] = r.err.split("\n");
@@ -90,7 +91,7 @@ describe("no credential", () => {
   });
 
   it("an AZURE_TOKEN_CREDENTIALS value the SDK does not know", async () => {
-    process.env = { ...savedEnv, AZURE_TOKEN_CREDENTIALS: "bogus" };
+    setEnv({ ...savedEnv, AZURE_TOKEN_CREDENTIALS: "bogus" });
     const r = await runPull(server, laArgs(await tmpDir("x"), "AlertInfo"));
     expect(r.code).toBe(3);
     expect(r.err.split("\n")[0]).toBe(

@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promi
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setEnv } from "./helpers/env.js";
 import { isBareKustoName, quoteIdentifier } from "../src/model/kusto-names.js";
 import type { Table } from "../src/model/schema.js";
 import { writeSnapshots } from "../src/output/snapshots.js";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   fixtures = (await readSchemaDir(FIXTURES)).tables;
 });
 afterAll(async () => {
-  process.env = savedEnv;
+  setEnv(savedEnv);
   await server.close();
   await removeTmpDirs();
 });

@@ -445,14 +445,15 @@ describe("kqlgen validate streams large inputs", () => {
 });
 
 describe("kqlgen validate progress", () => {
-  it("shows a progress line with bytes and records per second on a terminal, and removes it before the report", async () => {
+  it("shows a progress line on stderr, with bytes and records per second, when stderr is a terminal, and removes it before the report", async () => {
     const file = path.join(dir, "blob.jsonl");
     const tty = await validate([file], true);
-    expect(tty.code).toBe(1);
-    expect(tty.out).toMatch(/^\[[#-]{20}\] +\d+% {2}[\d.]+ (B|KB) of [\d.]+ KB {2}[\d.]+ (B|KB|MB|GB)\/s {2}[\d,]+ records\/s {2}.*blob\.jsonl\n\u001b\[1A\u001b\[2Kkqlgen validate: 1 file/);
+    expect(tty.code, tty.err).toBe(1);
+    expect(tty.err).toMatch(/^\[[#-]{20}\] +\d+% {2}[\d.]+ (B|KB) of [\d.]+ KB {2}[\d.]+ (B|KB|MB|GB)\/s {2}[\d,]+ records\/s {2}.*blob\.jsonl\n\u001b\[1A\u001b\[2K\n$/);
+    expect(tty.out).toMatch(/^kqlgen validate: 1 file/);
     const plain = await validate([file]);
-    expect(plain.out).not.toContain("\u001b");
-    expect(plain.out).not.toContain("records/s");
+    expect(plain.out + plain.err).not.toContain("\u001b");
+    expect(plain.out + plain.err).not.toContain("records/s");
   });
 });
 

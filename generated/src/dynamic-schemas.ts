@@ -2,7 +2,7 @@
 // Validators for the JSON Schemas configured for dynamic columns, compiled by Ajv (standalone code).
 // @ts-nocheck
 
-export const validate_CloudAppEvents_ActivityObjects_compiled = validate20;
+const validate_CloudAppEvents_ActivityObjects_compiled = validate20;
 const schema31 = {
   type: "array",
   items: {
@@ -195,7 +195,7 @@ function validate20(
 }
 validate20.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
 
-export const validate_CloudAppEvents_IPTags_compiled = validate21;
+const validate_CloudAppEvents_IPTags_compiled = validate21;
 const schema32 = { type: "array", items: { type: "string" } };
 
 function validate21(

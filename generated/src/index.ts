@@ -173,32 +173,25 @@ export {
   KqlResultError,
   KqlText,
   KqlValueError,
-  Query,
-  agg,
-  ago,
   boolLiteral,
   datetimeLiteral,
   decimalLiteral,
   dynamicLiteral,
-  fn,
   guidLiteral,
   ident,
   intLiteral,
   kql,
-  kqlTable,
-  lit,
   literalWriters,
   longLiteral,
-  now,
   obfuscatedStringLiteral,
   quoteIdentifier,
   quoteKqlString,
   realLiteral,
-  runQuery,
   stringLiteral,
   timespanLiteral,
   trustedKql,
-} from "./runtime/kql.js";
+} from "./runtime/literals.js";
+export { Query, agg, ago, fn, kqlTable, lit, now } from "./runtime/query.js";
 export type {
   Agg,
   AnyExpr,
@@ -213,19 +206,18 @@ export type {
   KustoInputs,
   KustoTypesOf,
   KustoValues,
-  LogsQueryClientLike,
   LongMode,
   Operand,
   OrderedExpr,
   Predicate,
-  QueryResult,
-  QueryTimeInterval,
   ResultColumn,
   RowOf,
-  RunQueryOptions,
   ScalarExpr,
   StringExpr,
-} from "./runtime/kql.js";
+  TableQuery,
+} from "./runtime/query.js";
+export { runQuery } from "./runtime/run-query.js";
+export type { LogsQueryClientLike, QueryResult, QueryTimeInterval, RunQueryOptions } from "./runtime/run-query.js";
 export { AlertEvidenceKql } from "./kql/AlertEvidence.js";
 export { AlertInfoKql } from "./kql/AlertInfo.js";
 export { CloudAppEventsKql } from "./kql/CloudAppEvents.js";
@@ -265,7 +257,26 @@ import { KqlgenDataTypeOnlyTable } from "./tables/KqlgenDataTypeOnly.js";
 import { KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
 
 /** Every table of the package, sorted by name. */
-export const tables = [
+export const tables: readonly [
+  typeof AlertEvidenceTable,
+  typeof AlertInfoTable,
+  typeof CloudAppEventsTable,
+  typeof DeviceEventsTable,
+  typeof DeviceFileCertificateInfoTable,
+  typeof DeviceFileEventsTable,
+  typeof DeviceImageLoadEventsTable,
+  typeof DeviceInfoTable,
+  typeof DeviceLogonEventsTable,
+  typeof DeviceNetworkEventsTable,
+  typeof DeviceNetworkInfoTable,
+  typeof DeviceProcessEventsTable,
+  typeof DeviceRegistryEventsTable,
+  typeof DeviceTvmSecureConfigurationAssessmentTable,
+  typeof KqlgenAllTypesTable,
+  typeof KqlgenAwkwardNamesTable,
+  typeof KqlgenDataTypeOnlyTable,
+  typeof KqlgenTypeAliasesTable,
+] = [
   AlertEvidenceTable,
   AlertInfoTable,
   CloudAppEventsTable,
@@ -284,4 +295,4 @@ export const tables = [
   KqlgenAwkwardNamesTable,
   KqlgenDataTypeOnlyTable,
   KqlgenTypeAliasesTable,
-] as const;
+];

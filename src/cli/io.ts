@@ -2,14 +2,14 @@
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** Whether stdout is a terminal (progress display). */
+  /** Whether stderr is a terminal: progress lines go to stderr, and only then. */
   readonly isTTY?: boolean;
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
-  isTTY: process.stdout.isTTY === true,
+  isTTY: process.stderr.isTTY === true,
 };
 
 /** What a command's action returns: its exit code. */

@@ -10,6 +10,8 @@ import { registerPull } from "./commands/pull.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerLint } from "./commands/lint.js";
+import { registerInit } from "./commands/init.js";
+import { KQLGEN_VERSION } from "../paths.js";
 import { processIo, type ExitCode, type Io } from "./io.js";
 import { describeUnexpected } from "./unexpected.js";
 
@@ -21,11 +23,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const program = new Command()
     .name("kqlgen")
     .description("Typed TypeScript packages, validators and stream parsers from Kusto table schemas.")
+    .version(KQLGEN_VERSION, "-V, --version", "print kqlgen's version")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError("(run kqlgen --help for usage)")
     .option("--debug", "on an internal error, print its stack trace (also KQLGEN_DEBUG=1)");
 
+  registerInit(program, io, done);
   registerGenerate(program, io, done);
   registerPull(program, io, done);
   registerDiff(program, io, done);

@@ -3,10 +3,11 @@
  * (kqlgen.config.schema.json), and resolved against the schema set into the
  * options emitters take.
  */
-import { readFileSync } from "node:fs";
-import { lstat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import type { ErrorObject } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { Ajv2020 as Ajv2020Class } from "ajv/dist/2020.js";
 import type { EmitOptions } from "../emitters/options.js";
 import { InputError, InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
@@ -26,6 +27,10 @@ export const DEFAULT_CONFIG_FILE = "kqlgen.config.json";
 const CONFIG_SCHEMA = packagePath("kqlgen.config.schema.json");
 
 export interface Config {
+  /** The schemas folder, relative to the config file. */
+  readonly schemas?: string;
+  /** The generated package's folder, relative to the config file. */
+  readonly out?: string;
   readonly package?: { readonly name?: string; readonly version?: string };
   readonly schemaIdBase?: string;
   readonly mapping?: {
@@ -52,9 +57,38 @@ export const DEFAULTS = {
 function explain(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
   if (e.keyword === "enum") return `${e.message}: expected one of ${(params.allowedValues as unknown[]).map((v) => show(v)).join(", ")}`;
-  if (e.keyword === "additionalProperties") return `unknown key ${quote(String(params.additionalProperty))}: expected only the keys kqlgen.config.schema.json lists`;
+  if (e.keyword === "additionalProperties") {
+    const key = String(params.additionalProperty);
+    const known = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+    const near = closest(key, known);
+    return `unknown key ${quote(key)}${near ? ` (did you mean ${quote(near)}?)` : ""}: expected one of ${known.map((k) => quote(k)).join(", ")}`;
+  }
   if (e.keyword === "pattern") return `${e.message}`;
   return e.message ?? e.keyword;
+}
+
+/** Edit distance (insertions, deletions, substitutions), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The candidate nearest to `word`, when it is near enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 let validateConfig: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
@@ -62,8 +96,17 @@ let validateConfig: ((data: unknown) => boolean) & { errors?: ErrorObject[] | nu
 /** Checks a parsed config against kqlgen.config.schema.json. */
 export function checkConfig(json: unknown, file: string): Config {
   if (!validateConfig) {
-    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA, "utf8"));
-    validateConfig = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    try {
+      // The build's precompiled validator (scripts/config-validator.mjs), next to this module in dist/.
+      validateConfig = createRequire(import.meta.url)("./config-validator.cjs") as typeof validateConfig;
+    } catch {
+      validateConfig = undefined;
+    }
+    if (typeof validateConfig !== "function") {
+      const schema = JSON.parse(readFileSync(CONFIG_SCHEMA, "utf8"));
+      const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020Class };
+      validateConfig = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+    }
   }
   if (jsonDepth(json) > MAX_JSON_DEPTH) {
     throw InputError.of({ file }, `JSON nested more than ${MAX_JSON_DEPTH} levels deep: expected a kqlgen config object`);
@@ -89,17 +132,59 @@ export function checkConfig(json: unknown, file: string): Config {
   return config;
 }
 
-/** Reads the config file: the one named, or kqlgen.config.json when present, or none. */
-export async function loadConfig(file: string | undefined): Promise<{ config: Config; file?: string }> {
-  const path = file ?? DEFAULT_CONFIG_FILE;
-  if (file === undefined) {
-    try {
-      await lstat(path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return { config: {} };
-    }
+/** "position 123" (or V8's "line 4 column 7") in a JSON.parse message → line and column, 1-based. */
+export function jsonErrorAt(text: string, message: string): { line: number; column: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const m = /position (\d+)/.exec(message);
+  if (m) {
+    const pos = Number(m[1]);
+    const before = text.slice(0, pos);
+    return { line: before.split("\n").length, column: pos - before.lastIndexOf("\n") };
   }
-  const text = await readTextFile(path, {
+  if (/Unexpected end of JSON input/.test(message)) {
+    const lines = text.split("\n");
+    return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  }
+  return undefined;
+}
+
+/** The config file that applies in `cwd`: kqlgen.config.json there or in the nearest folder above. */
+export function findConfig(cwd: string = process.cwd()): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, DEFAULT_CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** A path as the user should read it: relative to the working folder when it is below it. */
+export function displayPath(abs: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, abs);
+  return rel === "" ? "." : path.isAbsolute(rel) ? abs : rel;
+}
+
+export interface LoadedConfig {
+  readonly config: Config;
+  /** The config file, as shown to the user; undefined: none. */
+  readonly file?: string;
+  /** The folder holding the config file (what its paths are relative to). */
+  readonly dir?: string;
+}
+
+/**
+ * Reads the config file: the one named (`--config`), else kqlgen.config.json
+ * in `cwd` or the nearest folder above it, else none.
+ */
+export async function loadConfig(file: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig> {
+  const found = file === undefined ? findConfig(cwd) : path.resolve(cwd, file);
+  if (found === undefined) return { config: {} };
+  const shown = file ?? displayPath(found, cwd);
+  // Read through the path the user gave when it names the same file (messages name it as given).
+  const text = await readTextFile(path.resolve(shown) === found ? shown : found, {
     what: "config file",
     expected: "a kqlgen config object (JSON, --config)",
     noun: "the config file",
@@ -109,15 +194,58 @@ export async function loadConfig(file: string | undefined): Promise<{ config: Co
   });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw InputError.of({ file: path }, `malformed JSON (${(e as Error).message}): expected a kqlgen config object`);
+    const message = (e as Error).message;
+    const at = jsonErrorAt(text, message);
+    throw InputError.of({ file: shown, ...(at ? { at: `line ${at.line}, column ${at.column}` } : {}) }, `malformed JSON (${message.replace(/\s*\(line \d+ column \d+\)/, "")}): expected a kqlgen config object`);
   }
-  return { config: checkConfig(json, path), file: path };
+  return { config: checkConfig(json, shown), file: shown, dir: path.dirname(found) };
+}
+
+/** Where a command reads schemas and writes the package: flags first, then the config's `schemas` and `out`. */
+export interface ProjectPaths {
+  readonly schemas?: string;
+  readonly out?: string;
+}
+
+export interface LoadedProject extends LoadedConfig {
+  /** The schemas folder (a flag as given, or the config's, shown relative to the working folder). */
+  readonly schemas: string;
+  /** The output folder, when the flags or the config name one. */
+  readonly out?: string;
+}
+
+const NO_CONFIG_HINT = "run `kqlgen init` to write a kqlgen.config.json that names the schemas and output folders";
+
+/** Loads the config and settles the schemas (and output) folders. */
+export async function loadProject(input: { config?: string; schemas?: string; out?: string; cwd?: string }, needOut = false): Promise<LoadedProject> {
+  const cwd = input.cwd ?? process.cwd();
+  const loaded = await loadConfig(input.config, cwd);
+  const fromConfig = (key: "schemas" | "out"): string | undefined => {
+    const value = loaded.config[key];
+    return value === undefined || loaded.dir === undefined ? undefined : displayPath(path.resolve(loaded.dir, value), cwd);
+  };
+  const where = loaded.file ?? `no ${DEFAULT_CONFIG_FILE} in ${displayPath(cwd, cwd) === "." ? "this folder" : cwd} or a folder above it`;
+  const schemas = input.schemas ?? fromConfig("schemas");
+  if (schemas === undefined) {
+    throw InputError.of({ file: loaded.file }, `no schemas folder: pass --schemas <dir> or name "schemas" in the config (${where}); ${NO_CONFIG_HINT}`);
+  }
+  const out = input.out ?? fromConfig("out");
+  if (needOut && out === undefined) {
+    throw InputError.of({ file: loaded.file }, `no output folder: pass --out <dir> or name "out" in the config (${where}); ${NO_CONFIG_HINT}`);
+  }
+  return { ...loaded, schemas, ...(out !== undefined ? { out } : {}) };
 }
 
 /** The options for emitters; every per-column override must name a real column of a fitting type. */
-export function resolveOptions(config: Config, schema: SchemaSet, file?: string): EmitOptions {
+export function resolveOptions(
+  config: Config,
+  schema: SchemaSet,
+  file?: string,
+  /** Where warnings go (an override naming a table the schemas lack); with `strict` they are errors. */
+  warnings: { readonly strict?: boolean; readonly warn?: (problem: InputProblem) => void } = {},
+): EmitOptions {
   const problems: InputProblem[] = [];
   const overrides = new Map<string, ColumnOverride>();
   for (const [key, override] of Object.entries(config.columns ?? {})) {
@@ -127,13 +255,19 @@ export function resolveOptions(config: Config, schema: SchemaSet, file?: string)
     const at = `/columns/${pointerToken(key)}`;
     const table = schema.tables.find((t) => t.name === tableName);
     if (!table) {
-      problems.push(new InputProblem({ file, at, table: tableName }, `no such table in the schemas: expected one of ${schema.tables.slice(0, 10).map((t) => t.name).join(", ")}${schema.tables.length > 10 ? `, … (${schema.tables.length} tables)` : ""}`));
+      const near = closest(tableName, schema.tables.map((t) => t.name));
+      const problem = new InputProblem(
+        { file, at, table: tableName },
+        `no such table in the schemas${near ? ` (did you mean ${quote(near)}?)` : ""}: the override is ignored${warnings.strict ? " (--strict makes this an error)" : ""}`,
+      );
+      if (warnings.strict) problems.push(problem);
+      else warnings.warn?.(problem);
       continue;
     }
     const column = table.columns.find((c) => c.name === columnName);
     if (!column) {
-      const near = table.columns.find((c) => c.name.toLowerCase() === columnName.toLowerCase());
-      problems.push(new InputProblem({ file, at, table: tableName, column: columnName }, `no such column in table ${tableName}${near ? ` (did you mean ${quote(near.name)}?)` : ""}`));
+      const near = closest(columnName, table.columns.map((c) => c.name));
+      problems.push(new InputProblem({ file, at, table: tableName, column: columnName }, `no such column in table ${tableName}${near ? ` (did you mean ${quote(near)}?)` : ""}`));
       continue;
     }
     if (override.long !== undefined && column.type !== "long") {

@@ -46,7 +46,9 @@ export function emitDynamicValidators(plans: readonly TablePlan[], configFile: s
     .replace(/const (\w+) = require\("(ajv\/dist\/runtime\/[\w/]+)"\)\.default;/g, (_all, name: string, spec: string) => {
       imports.push(`import ${name}_module from "${spec}.js";`);
       return `const ${name} = ${name}_module.default;`;
-    });
+    })
+    // Ajv exports each validator untyped: only the typed exports below leave the module.
+    .replace(/^export const (\w+_compiled) = /gm, "const $1 = ");
   // Ajv's code is plain JavaScript: type-checking is off for this file, and typed exports follow it.
   const typed = Object.values(refs).map((name) => `export const ${name}: SchemaValidator = ${name}_compiled as unknown as SchemaValidator;`);
   const source = [

@@ -9,7 +9,7 @@ import { emitDynamicValidators } from "./dynamic.js";
 import { printJsonSchema, recordJsonSchema, tableJsonSchema } from "./json-schema.js";
 import type { EmitOptions, OutputFiles } from "./options.js";
 import { emitKqlModule } from "./kql-module.js";
-import { emitIndex, packageJson, readme, runtimeFiles, tsconfigJson } from "./package-files.js";
+import { emitIndex, GITATTRIBUTES, packageJson, readme, runtimeFiles, tsconfigJson } from "./package-files.js";
 import { emitStreamModule } from "./stream-module.js";
 import { emitTableModule } from "./table-module.js";
 import { eventInterface, tableInterface } from "./types.js";
@@ -17,7 +17,12 @@ import { eventInterface, tableInterface } from "./types.js";
 export type { EmitOptions, OutputFiles } from "./options.js";
 export { RUNTIME_DIR } from "./package-files.js";
 
-export async function emitPackage(schema: SchemaSet, options: EmitOptions, configFile?: string): Promise<OutputFiles> {
+/**
+ * `inputs`: the fingerprint of the schemas and options (src/inputs-hash.ts),
+ * recorded in package.json so `validate` can tell whether a generated folder
+ * is current without emitting it again.
+ */
+export async function emitPackage(schema: SchemaSet, options: EmitOptions, configFile?: string, inputs?: string): Promise<OutputFiles> {
   const plans = schema.tables.map((t) => planTable(t, options.mapping));
   const project = newProject();
   const files: OutputFiles = new Map();
@@ -35,7 +40,8 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
   files.set("src/stream.ts", emitStreamModule(project, plans, options.mapping.choices.formats));
   files.set("src/index.ts", emitIndex(project, plans));
   for (const [path, text] of runtimeFiles()) files.set(path, text);
-  files.set("package.json", packageJson(options, dynamic?.needsAjvRuntime ?? false));
+  files.set("package.json", packageJson(options, dynamic?.needsAjvRuntime ?? false, inputs));
+  files.set(".gitattributes", GITATTRIBUTES);
   files.set("tsconfig.json", tsconfigJson());
   files.set("README.md", readme(options, plans));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -38,8 +38,24 @@ export function emitKqlModule(project: Project, plan: TablePlan): string {
   const longs = longModes(plan);
   const first = plan.columns[0]?.name ?? "Column";
   const statements: Statements = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/kql.js", namedImports: ["kqlTable"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/query.js", namedImports: ["kqlTable", { name: "TableQuery", isTypeOnly: true }] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `.${tableModule(table.name)}`, isTypeOnly: true, namedImports: [rowType] },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`The Kusto type of each column of ${table.name}.`],
+      declarations: [
+        {
+          name: "columns",
+          initializer: (w) => {
+            w.write("{").indent(() => {
+              for (const c of plan.columns) w.writeLine(`${propertyKey(c.name)}: ${str(c.kusto)},`);
+            });
+            w.write("} as const");
+          },
+        },
+      ],
+    },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -51,13 +67,11 @@ export function emitKqlModule(project: Project, plan: TablePlan): string {
       declarations: [
         {
           name: kqlName(table.name),
+          type: `TableQuery<${rowType}, typeof columns>`,
           initializer: (w) => {
             w.write(`kqlTable<${rowType}>()(`).indent(() => {
               w.writeLine(`${str(table.name)},`);
-              w.write("{").indent(() => {
-                for (const c of plan.columns) w.writeLine(`${propertyKey(c.name)}: ${str(c.kusto)},`);
-              });
-              w.write(longs.length ? "}," : "}");
+              w.write(longs.length ? "columns," : "columns");
               if (longs.length) {
                 w.newLine().write("{").indent(() => {
                   for (const [name, mode] of longs) w.writeLine(`${propertyKey(name)}: ${str(mode)},`);

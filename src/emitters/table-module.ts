@@ -50,11 +50,11 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   const record = recordColumns(plan);
   const formats = [...new Set([...plan.columns.flatMap((c) => c.uses), ...record.flatMap((c) => c.shape.uses)])].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
-  const validation = ["checkedColumns", "collectErrors", "isValidRow", "validateRow"];
+  const validation = ["checkedColumns", "collectErrors", "isValidRow", "rowValidator"];
 
   const statements: Statements = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", namedImports: validation },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["TableInfo", "ValidateOptions", "ValidationError", "ValidationResult"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["RowValidator", "TableInfo", "ValidationError"] },
   ];
   if (formats.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/formats.js", namedImports: formats });
   if (dynamic.length) {
@@ -86,7 +86,8 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
             });
             w.writeLine("],");
           });
-          w.write("} as const satisfies TableInfo");
+          // (checkedColumns below checks the columns against ColumnInfo; `as const` alone keeps the declarations isolated)
+          w.write("} as const");
         },
       },
     ],
@@ -154,22 +155,23 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   });
 
   statements.push({
-    kind: StructureKind.Function,
+    kind: StructureKind.VariableStatement,
     isExported: true,
-    name: n.validate,
+    declarationKind: VariableDeclarationKind.Const,
     docs: [
       `Validates a ${table.name} query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with \`{ allErrors: false }\`)\n` +
-        "with its JSON Pointer, expected Kusto type and what was found. " +
+        "with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). " +
         (plan.unknownColumns === "error"
           ? "Columns the table does not know are errors."
           : "Columns the table does not know are accepted and listed in `unknownColumns`."),
     ],
-    parameters: [
-      { name: "value", type: "unknown" },
-      { name: "options", type: "ValidateOptions", hasQuestionToken: true },
+    declarations: [
+      {
+        name: n.validate,
+        type: `RowValidator<${n.interface}>`,
+        initializer: `rowValidator<${n.interface}>(${str(table.name)}, ${n.firstInvalid}, columns)`,
+      },
     ],
-    returnType: `ValidationResult<${n.interface}>`,
-    statements: [`return validateRow<${n.interface}>(value, ${str(table.name)}, ${n.firstInvalid}, columns, options);`],
   });
 
   statements.push({
@@ -254,22 +256,25 @@ export function emitTableModule(project: Project, plan: TablePlan, rowInterface:
   });
 
   statements.push({
-    kind: StructureKind.Function,
+    kind: StructureKind.VariableStatement,
     isExported: true,
-    name: n.validateEvent,
+    declarationKind: VariableDeclarationKind.Const,
     docs: [
       `Validates the properties of a streamed ${table.name} record (what Event Hubs and Storage carry): null is valid in every column,\n` +
         "and absent columns are " +
         (plan.missingColumns === "error" ? "errors" : "accepted and listed in `missingColumns`") +
-        ". Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.",
+        ". Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them." +
+        " Also a Standard Schema (`~standard`).",
     ],
-    parameters: [
-      { name: "value", type: "unknown" },
-      { name: "options", type: "ValidateOptions", hasQuestionToken: true },
+    declarations: [
+      {
+        name: n.validateEvent,
+        type: `RowValidator<${n.event}>`,
+        initializer: `rowValidator<${n.event}>(${str(table.name)}, ${n.firstInvalidEvent}, ${n.eventColumns})`,
+      },
     ],
-    returnType: `ValidationResult<${n.event}>`,
-    statements: [`return validateRow<${n.event}>(value, ${str(table.name)}, ${n.firstInvalidEvent}, ${n.eventColumns}, options);`],
   });
+
 
   statements.push({
     kind: StructureKind.Function,

@@ -1,10 +1,10 @@
 /**
  * Kusto names in KQL text. There is one quoting function: the query helpers'
- * `quoteIdentifier` (templates/runtime/kql.ts), which every generated package
+ * `quoteIdentifier` (templates/runtime/literals.ts), which every generated package
  * carries and which is tested against Kusto's own parser. kqlgen's own queries
  * (pull's `<Table> | getschema`) go through that very code.
  */
-import { quoteIdentifier } from "../../templates/runtime/kql.js";
+import { quoteIdentifier } from "../../templates/runtime/literals.js";
 
 export { quoteIdentifier };
 

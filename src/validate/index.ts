@@ -2,7 +2,7 @@
  * `kqlgen validate`: streamed data files checked against the schemas by the
  * generated validators, one record at a time, in flat memory.
  *
- * load.ts   the generated package, emitted in memory and imported
+ * load.ts   the generated package's JavaScript (the output folder's when current, else built in memory by build.ts)
  * read.ts   files, folders, gzip, chunked reading
  * scan.ts   records found in the bytes: message bodies and JSON lines
  * report.ts findings, the report, text and JSON
@@ -28,9 +28,11 @@ export interface Progress {
 }
 
 export interface ValidateOptions {
-  /** Folder of schema files. */
-  readonly schemas: string;
-  /** Config file; undefined: kqlgen.config.json when present. */
+  /** Folder of schema files; undefined: the config's `schemas`. */
+  readonly schemas?: string;
+  /** The generated package to load the validators from when current; undefined: the config's `out`. */
+  readonly out?: string;
+  /** Config file; undefined: kqlgen.config.json here or in the nearest folder above. */
   readonly config?: string;
   /** Read symbolic links that lead out of the schemas folder. */
   readonly followSymlinks?: boolean;
@@ -95,12 +97,12 @@ class FileRun implements ScanHandler {
 
 /** Validates every data file under `paths`; throws InputError for bad schemas, config or usage. */
 export async function validateData(options: ValidateOptions): Promise<ValidateReport> {
-  const validators = await loadValidators({ schemas: options.schemas, config: options.config, followSymlinks: options.followSymlinks === true });
+  const validators = await loadValidators({ schemas: options.schemas, out: options.out, config: options.config, followSymlinks: options.followSymlinks === true });
   return validateWith(validators, options);
 }
 
 /** Validates every data file under `paths` with validators already loaded. */
-export async function validateWith(validators: LoadedValidators, options: Omit<ValidateOptions, "schemas" | "config">): Promise<ValidateReport> {
+export async function validateWith(validators: LoadedValidators, options: Omit<ValidateOptions, "schemas" | "out" | "config">): Promise<ValidateReport> {
   const { files, unreadable } = await listInputs(options.paths);
   if (files.length === 0 && unreadable.length === 0) {
     throw new InputError(options.paths.map((p) => new InputProblem({ file: p }, "no data files in this folder: expected Event Hubs message bodies or Storage JSON lines (gzip too)")));

@@ -1,20 +1,24 @@
 /**
- * The generated validators, loaded in-process: the package `generate` would
- * write is emitted in memory, its TypeScript turned into JavaScript with
- * TypeScript's own `transpileModule`, written to a temporary folder and
- * imported. `kqlgen validate` then runs exactly the code a generated package
- * runs — the table checks and the runtime's stream record check — and no
- * second implementation of the rules.
+ * The generated validators, loaded in-process: `kqlgen validate` runs exactly
+ * the code a generated package runs — the table checks and the runtime's
+ * stream record check — and no second implementation of the rules.
+ *
+ * Fast path: the generated package at the config's `out` (or `--out`) ships
+ * compiled JavaScript in lib/, and its package.json records the fingerprint
+ * of the schemas and options it was made from (`kqlgen.inputs`, see
+ * src/inputs-hash.ts). When that fingerprint is the one the current schemas
+ * and config give, lib/ is loaded as it is: no emitter, no TypeScript, no
+ * formatter is loaded (start-up is Node's plus reading the schemas).
+ *
+ * Otherwise (no output folder, a stale one, or one whose imports do not
+ * resolve) the package is emitted and compiled in memory (build.ts).
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
-import { loadConfig, resolveOptions } from "../config/config.js";
-import { emitPackage } from "../emitters/index.js";
+import path from "node:path";
+import { loadProject, resolveOptions } from "../config/config.js";
+import { inputsHash } from "../inputs-hash.js";
+import type { InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
 import { readSchemaDir } from "../sources/index.js";
 
@@ -36,12 +40,18 @@ export interface LoadedValidators {
   readonly checkStreamRecord: CheckStreamRecord;
   /** Per table, the columns a streamed record carries (the table's, plus MachineGroup when the stream adds it), in order. */
   readonly columns: ReadonlyMap<string, readonly string[]>;
+  /** Where the code came from: the output folder's lib/ (current), or built in memory. */
+  readonly from: { readonly kind: "package"; readonly dir: string } | { readonly kind: "memory"; readonly reason: string };
+  /** Config warnings (an override naming a table the schemas lack). */
+  readonly warnings: readonly InputProblem[];
 }
 
 export interface LoadInput {
-  /** Folder of schema files. */
-  readonly schemas: string;
-  /** Config file; undefined: kqlgen.config.json when present. */
+  /** Folder of schema files; undefined: the config's `schemas`. */
+  readonly schemas?: string;
+  /** The generated package to use when current; undefined: the config's `out`. */
+  readonly out?: string;
+  /** Config file; undefined: kqlgen.config.json here or in the nearest folder above. */
   readonly config?: string;
   /** Read symbolic links that lead out of the schemas folder. */
   readonly followSymlinks?: boolean;
@@ -56,90 +66,57 @@ const require = createRequire(import.meta.url);
  * to run exactly as in a generated package (vitest's loader, for one, gets
  * the default export of Ajv's CommonJS runtime helpers wrong).
  */
-function loadModule(file: string): Record<string, unknown> {
+export function loadModule(file: string): Record<string, unknown> {
   return require(file) as Record<string, unknown>;
 }
 
-/** TypeScript → JavaScript, one module at a time: no type checking (the package's own build does that). */
-export function transpile(source: string, fileName: string): string {
-  return ts.transpileModule(source, {
-    fileName,
-    reportDiagnostics: false,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, declaration: false },
-  }).outputText;
-}
-
-const AJV_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(["'])(ajv(?:\/[^"']*)?)\2/g;
-
-/**
- * Makes Ajv's standalone code load from anywhere: bare `ajv/...` specifiers
- * become absolute (resolved from kqlgen's own dependencies), and a `require`
- * is provided where Ajv's code calls one (it does, even in ESM output).
- */
-export function resolveAjvImports(code: string): string {
-  let usesRequire = false;
-  const out = code.replace(AJV_SPECIFIER, (_all, lead: string, quote: string, spec: string) => {
-    const file = require.resolve(spec);
-    if (/^require/.test(lead)) {
-      usesRequire = true;
-      return `${lead}${quote}${file}${quote}`;
-    }
-    return `${lead}${quote}${pathToFileURL(file).href}${quote}`;
-  });
-  return usesRequire ? `import { createRequire as __kqlgenCreateRequire } from "node:module";\nconst require = __kqlgenCreateRequire(import.meta.url);\n${out}` : out;
-}
-
-const loaded = new Map<string, Promise<Omit<LoadedValidators, "schema">>>();
-
-/** Transpiles and imports the validator modules of an emitted package (cached by content within a process). */
-function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): Promise<Omit<LoadedValidators, "schema">> {
-  // What the validators run on; not the KQL helpers (src/kql/, src/runtime/kql.ts).
-  const wanted = [...files.keys()].filter((p) => /^src\/(runtime\/(formats|validation|stream)\.ts$|tables\/|dynamic-schemas\.ts$|stream\.ts$)/.test(p));
-  const hash = createHash("sha256");
-  for (const p of wanted) hash.update(p).update("\0").update(files.get(p)!).update("\0");
-  const key = hash.digest("hex");
-  let entry = loaded.get(key);
-  if (entry === undefined) {
-    entry = (async () => {
-      const dir = mkdtempSync(join(tmpdir(), "kqlgen-validate-"));
-      try {
-        writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-        for (const path of wanted) {
-          let js = transpile(files.get(path)!, path);
-          if (path === "src/dynamic-schemas.ts") js = resolveAjvImports(js);
-          const file = join(dir, path.replace(/\.ts$/, ".js"));
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, js);
-        }
-        const runtime = loadModule(join(dir, "src/runtime/stream.js"));
-        const stream = loadModule(join(dir, "src/stream.js"));
-        const tables = stream.streamTables as ReadonlyMap<string, StreamTable>;
-        if (!(tables instanceof Map) || typeof runtime.checkStreamRecord !== "function") {
-          // (a kqlgen whose emitters and runtime disagree)
-          throw new Error("internal: the generated stream module does not export streamTables, or its runtime checkStreamRecord");
-        }
-        const columns = new Map<string, readonly string[]>();
-        for (const table of schema.tables) {
-          const entry = tables.get(`${runtime.CATEGORY_PREFIX as string}${table.name}`);
-          columns.set(table.name, [...table.columns.map((c) => c.name), ...(entry?.decorated ? [runtime.DECORATION as string] : [])]);
-        }
-        return { tables, columns, checkStreamRecord: runtime.checkStreamRecord as CheckStreamRecord };
-      } finally {
-        // Every module is loaded and linked by now: the files are no longer needed.
-        rmSync(dir, { recursive: true, force: true });
-      }
-    })();
-    loaded.set(key, entry);
-    entry.catch(() => loaded.delete(key));
+/** The validators of compiled modules in `lib` (a generated package's lib/, or a temporary copy). */
+export function validatorsFrom(lib: string, schema: SchemaSet): Pick<LoadedValidators, "tables" | "columns" | "checkStreamRecord"> {
+  const runtime = loadModule(path.join(lib, "runtime/stream.js"));
+  const stream = loadModule(path.join(lib, "stream.js"));
+  const tables = stream.streamTables as ReadonlyMap<string, StreamTable>;
+  if (!(tables instanceof Map) || typeof runtime.checkStreamRecord !== "function") {
+    // (a kqlgen whose emitters and runtime disagree)
+    throw new Error("internal: the generated stream module does not export streamTables, or its runtime checkStreamRecord");
   }
-  return entry;
+  const columns = new Map<string, readonly string[]>();
+  for (const table of schema.tables) {
+    const entry = tables.get(`${runtime.CATEGORY_PREFIX as string}${table.name}`);
+    columns.set(table.name, [...table.columns.map((c) => c.name), ...(entry?.decorated ? [runtime.DECORATION as string] : [])]);
+  }
+  return { tables, columns, checkStreamRecord: runtime.checkStreamRecord as CheckStreamRecord };
 }
 
-/** Emits the package for a schema folder (and config) in memory and loads its validators. Throws InputError on bad schemas or config. */
+/** Why the output folder's lib/ cannot be used, or undefined when it can. */
+function staleReason(out: string | undefined, inputs: string): string | undefined {
+  if (out === undefined) return "no output folder configured";
+  let pkg: { kqlgen?: { inputs?: unknown } };
+  try {
+    pkg = JSON.parse(readFileSync(path.join(out, "package.json"), "utf8")) as typeof pkg;
+  } catch {
+    return `${out} holds no generated package`;
+  }
+  if (pkg.kqlgen?.inputs !== inputs) return `${out} is not current for these schemas and config`;
+  if (!existsSync(path.join(out, "lib", "stream.js"))) return `${out} has no lib/`;
+  return undefined;
+}
+
+/** The validators for a schema folder (and config): the current generated package's, else built in memory. Throws InputError on bad schemas or config. */
 export async function loadValidators(input: LoadInput): Promise<LoadedValidators> {
-  const { config, file } = await loadConfig(input.config);
-  const schema = await readSchemaDir(input.schemas, { followSymlinks: input.followSymlinks === true });
-  const options = resolveOptions(config, schema, file);
-  const files = await emitPackage(schema, options, file);
-  return { schema, ...(await importPackage(files, schema)) };
+  const project = await loadProject(input);
+  const schema = await readSchemaDir(project.schemas, { followSymlinks: input.followSymlinks === true });
+  const warnings: InputProblem[] = [];
+  const options = resolveOptions(project.config, schema, project.file, { warn: (p) => warnings.push(p) });
+  const inputs = inputsHash(schema, options);
+  let reason = staleReason(project.out, inputs);
+  if (reason === undefined) {
+    const dir = path.resolve(project.out!);
+    try {
+      return { schema, ...validatorsFrom(path.join(dir, "lib"), schema), from: { kind: "package", dir }, warnings };
+    } catch (e) {
+      reason = `${project.out}/lib does not load (${(e as Error).message.split("\n")[0]})`;
+    }
+  }
+  const { buildValidators } = await import("./build.js");
+  return { schema, ...(await buildValidators(schema, options, project.file)), from: { kind: "memory", reason }, warnings };
 }

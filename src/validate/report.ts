@@ -370,7 +370,8 @@ export class Findings implements RecordSink {
   }
 }
 
-const number = (n: number) => n.toLocaleString("en-US");
+/** 1234567 → "1,234,567" (as toLocaleString("en-US"), without loading ICU's locale data at start-up). */
+const number = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
 /** 1536 → "1.5 KB"; decimal units, one decimal. */

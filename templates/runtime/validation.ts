@@ -10,17 +10,24 @@ export interface ValidationError {
   readonly expected: string;
   /** What was found, e.g. `missing`, `number 5`, `string "yesterday"`. */
   readonly found: string;
+  /** The error in one readable line: `/Timestamp: expected datetime (ISO 8601 UTC string) or null, found number 5`. */
+  readonly message: string;
+}
+
+/** The readable line of an error (its `message`). */
+export function errorMessage(path: string, expected: string, found: string): string {
+  return `${path === "" ? "the value" : path}: expected ${expected}, found ${found}`;
 }
 
 export interface Valid<T> {
   readonly ok: true;
   readonly value: T;
   readonly errors: undefined;
-  /** Columns the row carries that its schema does not know (drift). Computed when first read. */
+  /** Columns the row carries that its schema does not know (drift). */
   readonly unknownColumns: readonly string[];
   /**
    * Columns of the table the row lacks (drift; streamed records only, where a
-   * record older than a column lacks it). Computed when first read.
+   * record older than a column lacks it).
    */
   readonly missingColumns: readonly string[];
 }
@@ -73,7 +80,7 @@ export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPrese
 export function absentColumns(
   row: Record<string, unknown>,
   optional: readonly string[] | undefined,
-  count = Infinity,
+  count: number = Infinity,
 ): readonly string[] {
   if (optional === undefined || count === 0) return NONE;
   let absent: string[] | undefined;
@@ -84,48 +91,18 @@ export function absentColumns(
   return absent === undefined ? NONE : absent.reverse();
 }
 
-class ValidRow<T> implements Valid<T> {
-  declare readonly ok: true;
-  declare readonly errors: undefined;
-  #unknown: readonly string[] | undefined;
-  constructor(
-    readonly value: T,
-    private readonly known: KnownColumns,
-    /** Columns that may be absent (streamed records): key counting cannot settle unknown columns then. */
-    private readonly optional?: readonly string[],
-  ) {}
-  get unknownColumns(): readonly string[] {
-    return (this.#unknown ??= unknownColumnsOf(this.value as object, this.known, this.optional === undefined));
-  }
-  get missingColumns(): readonly string[] {
-    return absentColumns(this.value as Record<string, unknown>, this.optional);
-  }
-}
-Object.defineProperty(ValidRow.prototype, "ok", { value: true });
-Object.defineProperty(ValidRow.prototype, "errors", { value: undefined });
-
-class InvalidRow implements Invalid {
-  declare readonly ok: false;
-  declare readonly value: undefined;
-  #unknown: readonly string[] | undefined;
-  constructor(
-    readonly errors: readonly ValidationError[],
-    private readonly row: unknown,
-    private readonly known: KnownColumns,
-    private readonly optional?: readonly string[],
-  ) {}
-  get unknownColumns(): readonly string[] {
-    return (this.#unknown ??= isRecord(this.row) ? unknownColumnsOf(this.row, this.known) : NONE);
-  }
-  get missingColumns(): readonly string[] {
-    return isRecord(this.row) ? absentColumns(this.row, this.optional) : NONE;
-  }
-}
-Object.defineProperty(InvalidRow.prototype, "ok", { value: false });
-Object.defineProperty(InvalidRow.prototype, "value", { value: undefined });
-
+/**
+ * Results are plain data: they survive spread, structuredClone, JSON.stringify
+ * and console.log as they are (no class, no getter).
+ */
 export function valid<T>(value: T, known: KnownColumns, optional?: readonly string[]): Valid<T> {
-  return new ValidRow(value, known, optional);
+  return {
+    ok: true,
+    value,
+    errors: undefined,
+    unknownColumns: unknownColumnsOf(value as object, known, optional === undefined),
+    missingColumns: absentColumns(value as Record<string, unknown>, optional),
+  };
 }
 
 export function invalid(
@@ -134,7 +111,14 @@ export function invalid(
   known: KnownColumns,
   optional?: readonly string[],
 ): Invalid {
-  return new InvalidRow(errors, row, known, optional);
+  const record = isRecord(row);
+  return {
+    ok: false,
+    value: undefined,
+    errors,
+    unknownColumns: record ? unknownColumnsOf(row, known) : NONE,
+    missingColumns: record ? absentColumns(row, optional) : NONE,
+  };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -167,10 +151,10 @@ export function addError(
   expected: string,
   found: unknown,
 ): ValidationError[] {
+  const text = describeValue(found);
+  const message = errorMessage(path, expected, text);
   const error: ValidationError =
-    column === undefined
-      ? { path, expected, found: describeValue(found) }
-      : { path, column, expected, found: describeValue(found) };
+    column === undefined ? { path, expected, found: text, message } : { path, column, expected, found: text, message };
   if (errors === undefined) return [error];
   errors.push(error);
   return errors;
@@ -280,7 +264,7 @@ export function collectErrors(
   columns: CheckedColumns,
   all = true,
   /** The first invalid column, when the caller has found it already. */
-  first = firstInvalid(row, 0),
+  first: number = firstInvalid(row, 0),
 ): ValidationError[] | undefined {
   for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
     const column = columns[i]!;
@@ -340,18 +324,100 @@ export function rejectMissingColumns(
   return errors;
 }
 
-/** `is<Table>`: whether a value is a valid row, stopping at the first invalid column. */
+/**
+ * `is<Table>`: whether a value is a valid row as it is, stopping at the first
+ * invalid column. It never changes the value: a bigint column (config
+ * `long: "bigint"`) must hold a bigint (or null) already — `validate<Table>`
+ * is what converts numbers and digit strings.
+ */
 export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: CheckedColumns): boolean {
   if (!isRecord(value)) return false;
   const first = firstInvalid(value, 0);
-  const ok =
-    first < 0 &&
-    (!columns.rejectMissing || first === -1) &&
-    (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, columns.optional === undefined).length === 0);
-  // The guard says the row is typed: bigint (and string) longs are converted (valid rows only).
-  if (ok && columns.bigint.length > 0) convertBigints(value, columns);
-  if (ok && columns.longString !== undefined) convertLongStrings(value, columns.longString);
-  return ok;
+  if (first >= 0) return false;
+  // A streamed record's check counts absent columns in its result (-1 - count).
+  if (columns.rejectMissing && first !== -1) return false;
+  if (columns.rejectUnknown && unknownColumnsOf(value, columns.known, columns.optional === undefined).length > 0)
+    return false;
+  for (const name of columns.bigint) {
+    const x = value[name];
+    if (x !== null && x !== undefined && typeof x !== "bigint") return false;
+  }
+  // A long read as a string must be a string already (validate<Table>Event converts numbers).
+  for (const name of columns.longString ?? []) {
+    const x = value[name];
+    if (x !== null && x !== undefined && typeof x !== "string") return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard Schema (https://standardschema.dev): the interface, as its spec asks libraries to copy it.
+
+/** The Standard Schema interface (v1). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** A JSON Pointer's reference tokens, unescaped: "/a~1b/0" → ["a/b", "0"]. */
+function pointerPath(pointer: string): string[] {
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** `validate<Table>`: a function, and a Standard Schema (`validate<Table>["~standard"].validate(value)`). */
+export type RowValidator<T> = ((value: unknown, options?: ValidateOptions) => ValidationResult<T>) &
+  StandardSchemaV1<unknown, T>;
+
+/** Makes a table's `validate<Table>`. */
+export function rowValidator<T>(table: string, firstInvalid: FirstInvalid, columns: CheckedColumns): RowValidator<T> {
+  const validate = (value: unknown, options?: ValidateOptions): ValidationResult<T> =>
+    validateRow<T>(value, table, firstInvalid, columns, options);
+  const standard: StandardSchemaV1.Props<unknown, T> = {
+    version: 1,
+    vendor: "kqlgen",
+    validate(value: unknown): StandardSchemaV1.Result<T> {
+      const result = validateRow<T>(value, table, firstInvalid, columns);
+      return result.ok
+        ? { value: result.value }
+        : { issues: result.errors.map((e) => ({ message: e.message, path: pointerPath(e.path) })) };
+    },
+  };
+  return Object.assign(validate, { "~standard": standard });
 }
 
 /** The error of a row that is not an object at all. */

@@ -25,7 +25,7 @@ export interface Generated {
   readonly dir: string;
   /** The output map of buildPackage (relative path → text). */
   readonly files: ReadonlyMap<string, string>;
-  /** The compiled `dist/index.js`, imported. */
+  /** The package's `lib/index.js`, imported. */
   readonly module: GeneratedModule;
 }
 
@@ -116,7 +116,8 @@ export function buildGenerated(schemasDir: string, configFile?: string): Promise
       const dir = freshDir("gen");
       writeFiles(dir, files);
       await compile(dir);
-      const module = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as GeneratedModule;
+      // What the package ships: lib/, compiled by kqlgen (tsc above type-checks the sources).
+      const module = (await import(pathToFileURL(join(dir, "lib/index.js")).href)) as GeneratedModule;
       return { dir, files, module };
     })();
     cache.set(key, entry);

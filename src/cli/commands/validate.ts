@@ -5,7 +5,8 @@ import type { Progress } from "../../validate/index.js";
 import type { ExitCode, Io } from "../io.js";
 
 interface Flags {
-  schemas: string;
+  schemas?: string;
+  out?: string;
   config?: string;
   format: "text" | "json";
   strict?: boolean;
@@ -36,13 +37,14 @@ class ProgressLine {
     const line =
       `${bar} ${String(percent).padStart(3)}%  ${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}  ` +
       `${formatBytes(Math.round(p.bytes / seconds))}/s  ${Math.round(p.records / seconds).toLocaleString("en-US")} records/s  ${p.file}`;
-    this.io.out(`${this.shown ? CLEAR_LINE : ""}${line}`);
+    this.io.err(`${this.shown ? CLEAR_LINE : ""}${line}`);
     this.shown = true;
   }
 
-  /** What to put before the report: the sequence that removes the progress line, if one is shown. */
-  clear(): string {
-    return this.shown ? CLEAR_LINE : "";
+  /** Removes the progress line, if one is shown. */
+  clear(): void {
+    if (this.shown) this.io.err(CLEAR_LINE);
+    this.shown = false;
   }
 }
 
@@ -51,8 +53,9 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .command("validate")
     .description("check streamed data (Event Hubs message bodies, Storage JSON lines; gzip too) against the schemas")
     .argument("<paths...>", "data files, or folders to read recursively; - reads standard input (gzip too)")
-    .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots)").default("fixtures/"))
-    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json when present)"))
+    .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots); default: the config's \"schemas\""))
+    .addOption(new Option("--out <dir>", "the generated package to load the validators from when it is current; default: the config's \"out\""))
+    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json here or in the nearest folder above)"))
     .addOption(new Option("--format <format>", "report format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--strict", "unknown categories and unknown columns count as violations"))
     .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"))
@@ -63,6 +66,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
       const { validateData } = await import("../../validate/index.js");
       const report = await validateData({
         schemas: flags.schemas,
+        out: flags.out,
         config: flags.config,
         followSymlinks: flags.followSymlinks === true,
         paths,
@@ -70,7 +74,8 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
         progress: progress && ((p) => progress.update(p)),
       });
       const text = flags.format === "json" ? renderJson(report) : renderText(report);
-      io.out(`${progress?.clear() ?? ""}${text}`);
+      progress?.clear();
+      io.out(text);
       done(report.exitCode);
     });
 }

@@ -3,7 +3,7 @@
 // @ts-nocheck
 import func1_module from "ajv/dist/runtime/ucs2length.js";
 
-export const validate_GoldenEveryType_Tags_compiled = validate20;
+const validate_GoldenEveryType_Tags_compiled = validate20;
 const schema31 = { type: "array", items: { type: "string", maxLength: 64 } };
 const func1 = func1_module.default;
 

@@ -58,32 +58,25 @@ export {
   KqlResultError,
   KqlText,
   KqlValueError,
-  Query,
-  agg,
-  ago,
   boolLiteral,
   datetimeLiteral,
   decimalLiteral,
   dynamicLiteral,
-  fn,
   guidLiteral,
   ident,
   intLiteral,
   kql,
-  kqlTable,
-  lit,
   literalWriters,
   longLiteral,
-  now,
   obfuscatedStringLiteral,
   quoteIdentifier,
   quoteKqlString,
   realLiteral,
-  runQuery,
   stringLiteral,
   timespanLiteral,
   trustedKql,
-} from "./runtime/kql.js";
+} from "./runtime/literals.js";
+export { Query, agg, ago, fn, kqlTable, lit, now } from "./runtime/query.js";
 export type {
   Agg,
   AnyExpr,
@@ -98,19 +91,18 @@ export type {
   KustoInputs,
   KustoTypesOf,
   KustoValues,
-  LogsQueryClientLike,
   LongMode,
   Operand,
   OrderedExpr,
   Predicate,
-  QueryResult,
-  QueryTimeInterval,
   ResultColumn,
   RowOf,
-  RunQueryOptions,
   ScalarExpr,
   StringExpr,
-} from "./runtime/kql.js";
+  TableQuery,
+} from "./runtime/query.js";
+export { runQuery } from "./runtime/run-query.js";
+export type { LogsQueryClientLike, QueryResult, QueryTimeInterval, RunQueryOptions } from "./runtime/run-query.js";
 export { GoldenAlertKql } from "./kql/GoldenAlert.js";
 export { GoldenEveryTypeKql } from "./kql/GoldenEveryType.js";
 export { GoldenOddNamesKql } from "./kql/GoldenOddNames.js";
@@ -122,4 +114,9 @@ import { GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
 import { GoldenProcessTable } from "./tables/GoldenProcess.js";
 
 /** Every table of the package, sorted by name. */
-export const tables = [GoldenAlertTable, GoldenEveryTypeTable, GoldenOddNamesTable, GoldenProcessTable] as const;
+export const tables: readonly [
+  typeof GoldenAlertTable,
+  typeof GoldenEveryTypeTable,
+  typeof GoldenOddNamesTable,
+  typeof GoldenProcessTable,
+] = [GoldenAlertTable, GoldenEveryTypeTable, GoldenOddNamesTable, GoldenProcessTable];

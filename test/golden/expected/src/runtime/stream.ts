@@ -5,6 +5,7 @@ import { isKustoDatetime, isKustoGuid } from "./formats.js";
 import {
   absentColumns,
   addError,
+  errorMessage,
   isRecord,
   MISSING_EXPECTED,
   knownColumns,
@@ -406,13 +407,26 @@ export function checkStreamRecord(
           const expected = `long within ±2^53 (number mode rounds larger ones${digits === undefined ? "" : ` to ${String(x)}`}; set mapping.long or columns["${table.table}.${column.name}"].long to "bigint" or "string" to keep them exact)`;
           if (table.rejectUnsafeLongs)
             errors = addError(errors, at, column.name, expected, digits === undefined ? x : Number(digits));
-          else notes.warnings.push({ path: at, column: column.name, expected, found: `number ${digits ?? String(x)}` });
+          else {
+            const found = `number ${digits ?? String(x)}`;
+            notes.warnings.push({
+              path: at,
+              column: column.name,
+              expected,
+              found,
+              message: errorMessage(at, expected, found),
+            });
+          }
         } else if (digits === undefined) {
+          const expected =
+            "long with its exact digits (the value was parsed before kqlgen saw it and rounded: pass the text or bytes)";
+          const found = `number ${String(x)}`;
           notes.warnings.push({
             path: at,
             column: column.name,
-            expected: `long with its exact digits (the value was parsed before kqlgen saw it and rounded: pass the text or bytes)`,
-            found: `number ${String(x)}`,
+            expected,
+            found,
+            message: errorMessage(at, expected, found),
           });
         } else (exact ??= [])[i] = digits;
         notes.longs.push({
@@ -596,7 +610,9 @@ export function parseEventHubsBody(
     try {
       message = JSON.parse(text);
     } catch (e) {
-      collector.errors.push({ path: "", expected: 'a JSON message body {"records":[...]}', found: malformed(e) });
+      const expected = 'a JSON message body {"records":[...]}';
+      const found = malformed(e);
+      collector.errors.push({ path: "", expected, found, message: errorMessage("", expected, found) });
       return collector.result();
     }
   }
@@ -643,7 +659,14 @@ export function parseStorageBlobText(
         rec = JSON.parse(content);
       } catch (e) {
         parsed = false;
-        collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
+        const found = malformed(e);
+        collector.errors.push({
+          line,
+          path: "",
+          expected: "one JSON record per line",
+          found,
+          message: errorMessage("", "one JSON record per line", found),
+        });
       }
       if (parsed) {
         source.moveTo(start);

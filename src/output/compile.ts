@@ -1,0 +1,118 @@
+/**
+ * The generated package's JavaScript and declarations, compiled in-process
+ * from its TypeScript sources at generate time, one module at a time
+ * (TypeScript's `transpileModule` and `transpileDeclaration`, from the
+ * TypeScript that ts-morph bundles). The sources are written so that each
+ * module's declarations follow from that module alone (isolatedDeclarations).
+ * A module that does not (a new runtime file without explicit types) still
+ * gets right declarations, from a type-checking emit of the whole package —
+ * seconds instead of milliseconds; test/package-js.test.ts keeps kqlgen's own
+ * templates and emitters on the fast path.
+ *
+ * src/<path>.ts → lib/<path>.js and lib/<path>.d.ts. The package's exports point at lib/.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Project, ts } from "ts-morph";
+import { GENERATED_HEADER } from "../emitters/names.js";
+import { packagePath } from "../paths.js";
+
+/** Compiled output keeps the generated header (TypeScript drops comments it cannot attach to a statement). */
+function withHeader(text: string): string {
+  return text.startsWith(GENERATED_HEADER) ? text : `${GENERATED_HEADER}\n${text}`;
+}
+import type { OutputFiles } from "../emitters/options.js";
+
+/** Where the compiled package goes. */
+export const LIB_DIR = "lib/";
+
+const COMPILER_OPTIONS: import("ts-morph").ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  target: ts.ScriptTarget.ES2022,
+  strict: true,
+  sourceMap: false,
+  declaration: true,
+  isolatedDeclarations: true,
+  newLine: ts.NewLineKind.LineFeed,
+  removeComments: false,
+};
+
+/** One TypeScript module → JavaScript. */
+export function compileJs(source: string, fileName: string): string {
+  return withHeader(ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...COMPILER_OPTIONS, declaration: false } }).outputText);
+}
+
+/** One module's declarations from the module alone, or the first reason they cannot be. */
+export function isolatedDeclarations(source: string, fileName: string): { dts: string } | { problem: string } {
+  const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: COMPILER_OPTIONS });
+  const problem = declaration.diagnostics?.[0];
+  if (!problem) return { dts: withHeader(declaration.outputText) };
+  const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
+  return { problem: `${fileName} line ${line}: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}` };
+}
+
+/** Declarations of `wanted` from a type-checked program of every module (the slow path). */
+function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map<string, string> {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...COMPILER_OPTIONS, isolatedDeclarations: false, emitDeclarationOnly: true, skipLibCheck: true, lib: ["lib.es2022.d.ts"], types: [], outDir: "/out", rootDir: "/src" } });
+  for (const [path, text] of files) if (path.startsWith("src/") && path.endsWith(".ts")) project.createSourceFile(`/${path}`, text);
+  const out = new Map<string, string>();
+  const want = new Set(wanted);
+  for (const file of project.emitToMemory({ emitOnlyDtsFiles: true }).getFiles()) {
+    const src = `src/${file.filePath.replace(/^\/out\//, "").replace(/\.d\.ts$/, ".ts")}`;
+    if (want.has(src)) out.set(src, withHeader(file.text));
+  }
+  return out;
+}
+
+/** What the last compileFiles had to declare by the slow path (kqlgen's own modules never should). */
+export let slowDeclarations: readonly string[] = [];
+
+interface Precompiled {
+  readonly sha256: string;
+  readonly js: string;
+  readonly dts: string;
+}
+let precompiled: Record<string, Precompiled> | undefined;
+
+/** The runtime modules compiled at kqlgen's build (scripts/compile-runtime.mjs), when they are the ones given. */
+function precompiledFor(path: string, text: string): Precompiled | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = JSON.parse(readFileSync(packagePath("dist", "runtime-lib.json"), "utf8")) as Record<string, Precompiled>;
+    } catch {
+      precompiled = {};
+    }
+  }
+  const entry = precompiled[path];
+  return entry && entry.sha256 === createHash("sha256").update(text).digest("hex") ? entry : undefined;
+}
+
+/** The package's files plus lib/: each src/ module compiled. */
+export function compileFiles(files: OutputFiles): OutputFiles {
+  const out: OutputFiles = new Map(files);
+  const slow: string[] = [];
+  for (const [path, text] of files) {
+    if (!path.startsWith("src/") || !path.endsWith(".ts")) continue;
+    const base = LIB_DIR + path.slice("src/".length, -".ts".length);
+    const ready = precompiledFor(path, text);
+    if (ready) {
+      out.set(`${base}.js`, ready.js);
+      out.set(`${base}.d.ts`, ready.dts);
+      continue;
+    }
+    out.set(`${base}.js`, compileJs(text, path));
+    const dts = isolatedDeclarations(text, path);
+    if ("dts" in dts) out.set(`${base}.d.ts`, dts.dts);
+    else slow.push(path);
+  }
+  if (slow.length) {
+    const declared = programDeclarations(files, slow);
+    for (const path of slow) {
+      const dts = declared.get(path);
+      if (dts === undefined) throw new Error(`internal: no declarations for ${path}`);
+      out.set(`${LIB_DIR}${path.slice("src/".length, -".ts".length)}.d.ts`, dts);
+    }
+  }
+  slowDeclarations = slow;
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

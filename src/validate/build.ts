@@ -1,0 +1,89 @@
+/**
+ * The validators built in memory, when no current generated package is at
+ * hand: the package `generate` would write is emitted, its validator modules
+ * compiled to JavaScript (src/output/compile.ts), written to a temporary
+ * folder and loaded. Loaded only then: it brings in ts-morph and the emitters.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ts } from "ts-morph";
+import { emitPackage } from "../emitters/index.js";
+import type { EmitOptions } from "../emitters/options.js";
+import type { SchemaSet } from "../model/schema.js";
+import { validatorsFrom, type LoadedValidators } from "./load.js";
+
+const require = createRequire(import.meta.url);
+
+/** TypeScript → JavaScript, one module at a time: no type checking (the package's own build does that). */
+export function transpile(source: string, fileName: string): string {
+  return ts.transpileModule(source, {
+    fileName,
+    reportDiagnostics: false,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, declaration: false },
+  }).outputText;
+}
+
+const AJV_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(["'])(ajv(?:\/[^"']*)?)\2/g;
+
+/**
+ * Makes Ajv's standalone code load from anywhere: bare `ajv/...` specifiers
+ * become absolute (resolved from kqlgen's own dependencies), and a `require`
+ * is provided where Ajv's code calls one (it does, even in ESM output).
+ */
+export function resolveAjvImports(code: string): string {
+  let usesRequire = false;
+  const out = code.replace(AJV_SPECIFIER, (_all, lead: string, quote: string, spec: string) => {
+    const file = require.resolve(spec);
+    if (/^require/.test(lead)) {
+      usesRequire = true;
+      return `${lead}${quote}${file}${quote}`;
+    }
+    return `${lead}${quote}${pathToFileURL(file).href}${quote}`;
+  });
+  return usesRequire ? `import { createRequire as __kqlgenCreateRequire } from "node:module";\nconst require = __kqlgenCreateRequire(import.meta.url);\n${out}` : out;
+}
+
+type Built = Pick<LoadedValidators, "tables" | "columns" | "checkStreamRecord">;
+const loaded = new Map<string, Promise<Built>>();
+
+/** Compiles and loads the validator modules of an emitted package (cached by content within a process). */
+function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): Promise<Built> {
+  // What the validators run on; not the KQL helpers (src/kql/, src/runtime/literals.ts, query.ts, run-query.ts).
+  const wanted = [...files.keys()].filter((p) => /^src\/(runtime\/(formats|validation|stream)\.ts$|tables\/|dynamic-schemas\.ts$|stream\.ts$)/.test(p));
+  const hash = createHash("sha256");
+  for (const p of wanted) hash.update(p).update("\0").update(files.get(p)!).update("\0");
+  const key = hash.digest("hex");
+  let entry = loaded.get(key);
+  if (entry === undefined) {
+    entry = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), "kqlgen-validate-"));
+      try {
+        writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+        for (const path of wanted) {
+          let js = transpile(files.get(path)!, path);
+          if (path === "src/dynamic-schemas.ts") js = resolveAjvImports(js);
+          const file = join(dir, path.replace(/\.ts$/, ".js"));
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, js);
+        }
+        return validatorsFrom(join(dir, "src"), schema);
+      } finally {
+        // Every module is loaded and linked by now: the files are no longer needed.
+        rmSync(dir, { recursive: true, force: true });
+      }
+    })();
+    loaded.set(key, entry);
+    entry.catch(() => loaded.delete(key));
+  }
+  return entry;
+}
+
+/** Emits the package in memory and loads its validators. */
+export async function buildValidators(schema: SchemaSet, options: EmitOptions, configFile: string | undefined): Promise<Built> {
+  const files = await emitPackage(schema, options, configFile);
+  return importPackage(files, schema);
+}
