@@ -14,7 +14,7 @@ import type { EmitOptions } from "./options.js";
  * output phase need not format them again on every run.
  */
 export const RUNTIME_DIR = "src/runtime/";
-export const RUNTIME_MODULES = ["formats", "kql", "stream", "validation"] as const;
+export const RUNTIME_MODULES = ["capture", "formats", "kql", "storage", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
@@ -42,9 +42,14 @@ export function packageJson(options: EmitOptions, needsAjvRuntime: boolean): str
     sideEffects: false,
     scripts: { build: "tsc -p tsconfig.json" },
     ...(needsAjvRuntime ? { dependencies: { ajv: "^8.17.0" } } : {}),
-    // runQuery takes a LogsQueryClient of this SDK, typed structurally: installing it is up to the user.
-    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0" },
-    peerDependenciesMeta: { "@azure/monitor-query-logs": { optional: true } },
+    // runQuery takes a LogsQueryClient, readStorage a BlobServiceClient or ContainerClient, readCapture avsc's
+    // decoder: typed structurally, each SDK is installed by the user who needs it.
+    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0", "@azure/storage-blob": "^12.0.0", avsc: "^5.7.0" },
+    peerDependenciesMeta: {
+      "@azure/monitor-query-logs": { optional: true },
+      "@azure/storage-blob": { optional: true },
+      avsc: { optional: true },
+    },
     devDependencies: { typescript: ">=5.5" },
   });
 }
@@ -80,6 +85,14 @@ const KQL_TYPE_EXPORTS = [
   "QueryTimeInterval", "ResultColumn", "RowOf", "RunQueryOptions", "ScalarExpr", "StringExpr",
 ];
 
+/** What the package exports of the Storage and Capture readers (templates/runtime/storage.ts, capture.ts); the typed entry points are in stream.ts. */
+const STORAGE_EXPORTS = ["EXPORT_CONTAINER_PREFIX", "exportContainerName", "listExportBlobs", "readBlobChunks"];
+const STORAGE_TYPE_EXPORTS = [
+  "BlobBatch", "BlobChunk", "BlobCursor", "BlobReadOptions", "ExportBlob", "ExportWindow", "ReadStorageOptions", "StorageBlobClient",
+  "StorageBlobItem", "StorageContainerClient", "StorageCursor", "StorageDownload", "StorageRecord", "StorageRecordError", "StorageServiceClient",
+];
+const CAPTURE_TYPE_EXPORTS = ["AvroBlockDecoderLike", "AvroModuleLike", "CaptureBatch", "CaptureMessage", "CaptureRecordError"];
+
 export function emitIndex(project: Project, plans: readonly TablePlan[]): string {
   const statements: Statements = [];
   statements.push({ kind: StructureKind.ExportDeclaration,
@@ -93,6 +106,10 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
     namedExports: ["LargeLong", "MissingColumn", "RecordError", "RecordNotes", "StreamParseResult", "UnknownCategory", "UnknownColumn", "UnknownEnvelopeKey"],
   });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/storage.js", namedExports: STORAGE_EXPORTS });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/storage.js", isTypeOnly: true, namedExports: STORAGE_TYPE_EXPORTS });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/capture.js", namedExports: ["readCaptureMessages"] });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/capture.js", isTypeOnly: true, namedExports: CAPTURE_TYPE_EXPORTS });
   for (const { table } of plans) {
     const n = tableNames(table.name);
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is, n.validateEvent, n.isEvent] });
