@@ -91,6 +91,8 @@ export async function* readCaptureMessages(
   const decoder = new lib.streams.BlockDecoder({
     parseHook: (schema: unknown) => lib.Type.forSchema(schema, { registry: { long: longType } }),
   });
+  let header = false;
+  decoder.once("metadata", () => (header = true));
   const feeding = (async () => {
     try {
       if (source instanceof Uint8Array) decoder.write(source);
@@ -119,6 +121,17 @@ export async function* readCaptureMessages(
         systemProperties: field(rec, "SystemProperties"),
         body: body instanceof Uint8Array ? body : typeof body === "string" ? new TextEncoder().encode(body) : undefined,
       };
+    }
+    // avsc ends quietly on a file cut short; the bytes it holds back say so (its decoder's buffer: `_tap`).
+    const tap = (decoder as unknown as { _tap?: { buf?: Uint8Array; pos?: number } })._tap;
+    // (Before the header is decoded, its position may point past the end: every byte held back counts.)
+    const left = tap?.buf === undefined ? 0 : header ? tap.buf.length - (tap.pos ?? tap.buf.length) : tap.buf.length;
+    if (left > 0) {
+      throw new Error(
+        header
+          ? `truncated: the file ends inside an Avro block (${left} bytes after the last whole block)`
+          : "truncated: the file ends inside its Avro header",
+      );
     }
   } finally {
     decoder.destroy();
