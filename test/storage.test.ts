@@ -114,8 +114,18 @@ describe("readStorage against Azurite", () => {
     expect(whole.record).toEqual(split);
     expect(whole).toMatchObject({ line: 4, offset: firstBytes, id: `${path}:${firstBytes}` });
 
-    // Nothing new: nothing read (and no request for the blob's content: its etag is unchanged).
+    // Nothing new: nothing read, and no download: the listing's etag is the cursor's.
     expect(reportIds(await readAll(c, saved))).toEqual([]);
+    let downloads = 0;
+    const counting = { download: (offset?: number, count?: number) => (downloads++, blob.download(offset, count)) };
+    const props = await blob.getProperties();
+    const listed = { etag: props.etag, size: props.contentLength, created: props.createdOn };
+    const none = [];
+    for await (const b of m.readStorageBlobRecords(path, counting, saved[path], { listed })) none.push(b);
+    expect([none, downloads]).toEqual([[], 0]);
+    // Without the listing, one download finds nothing new.
+    for await (const b of m.readStorageBlobRecords(path, counting, saved[path])) none.push(...(b as Batch).records);
+    expect([none, downloads]).toEqual([[], 1]);
     // Read from scratch: the same records with the same ids.
     const again = await readAll(c, {});
     expect(again.flatMap((b) => b.records.map((r) => r.id))).toEqual([...one, ...two].flatMap((b) => b.records.map((r) => r.id)));
