@@ -11,6 +11,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAzurite, type Azurite } from "./helpers/azurite.js";
+import { mulberry32 } from "./helpers/prng.js";
 import { FIXTURES, REPO_CONFIG, buildGenerated, runTsc, sampleRow, type Generated, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
 
 const TENANT = "4d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
@@ -129,6 +130,37 @@ describe("readStorage against Azurite", () => {
     // Read from scratch: the same records with the same ids.
     const again = await readAll(c, {});
     expect(again.flatMap((b) => b.records.map((r) => r.id))).toEqual([...one, ...two].flatMap((b) => b.records.map((r) => r.id)));
+  });
+
+  it("appends cut at any byte (inside lines, inside UTF-8 characters, between CR and LF), reads in between: every line once, whole, in order", async () => {
+    const c = await container("DeviceInfo", "-random");
+    const name = `tenantId=${TENANT}/${HOUR}/PT1H.json`;
+    const random = mulberry32(1234);
+    const all = Array.from({ length: 120 }, (_, i) => record("DeviceInfo", { DeviceName: i % 3 === 0 ? `poste-\u00e9t\u00e9-\u{1F600}-${i}` : `host-${i}` }));
+    const bytes = Buffer.from(all.map(line).join(""));
+    const blob = c.getAppendBlobClient(name);
+    await blob.create();
+    const saved: Record<string, unknown> = {};
+    const seen: Record<string, unknown>[] = [];
+    const ids = new Set<string>();
+    for (let at = 0; at < bytes.length; ) {
+      const size = 1 + Math.floor(random() * 6000);
+      const piece = bytes.subarray(at, Math.min(bytes.length, at + size));
+      await blob.appendBlock(piece, piece.length);
+      at += piece.length;
+      if (random() < 0.6) {
+        for (const batch of await readAll(c, saved, { chunkBytes: 1024 + Math.floor(random() * 4096) })) {
+          for (const r of batch.records) {
+            expect(ids.has(r.id)).toBe(false);
+            ids.add(r.id);
+            seen.push(r.record);
+          }
+          expect(batch.errors).toEqual([]);
+        }
+      }
+    }
+    for (const batch of await readAll(c, saved)) seen.push(...batch.records.map((r) => r.record));
+    expect(seen).toEqual(all);
   });
 
   it("reads on while blocks are appended during the read", async () => {
