@@ -214,12 +214,13 @@ function statusOf(e: unknown): number | undefined {
 async function readBody(res: StorageDownload): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
-  if (res.readableStreamBody !== undefined) {
-    for await (const part of res.readableStreamBody) {
-      if (typeof part === "string") throw new TypeError("the blob download yielded text, not bytes");
-      parts.push(part);
-      total += part.length;
-    }
+  // The SDK gives a stream in Node.js (and a Blob in browsers, which this reader does not read).
+  if (res.readableStreamBody === undefined)
+    throw new TypeError("the blob download has no readableStreamBody: the Storage reader runs in Node.js");
+  for await (const part of res.readableStreamBody) {
+    if (typeof part === "string") throw new TypeError("the blob download yielded text, not bytes");
+    parts.push(part);
+    total += part.length;
   }
   return concat(parts, total);
 }
