@@ -1,13 +1,6 @@
 // Runtime of a kqlgen-generated package: Defender's Storage export (append blobs of JSON lines), read incrementally.
 
-import {
-  checkStreamRecord,
-  type RecordError,
-  type StreamTable,
-  type UnknownCategory,
-  type UnknownColumn,
-} from "./stream.js";
-import type { ValidationError } from "./validation.js";
+import { Collector, type RecordError, type StreamParseResult, type StreamTable } from "./stream.js";
 
 // What the reader uses of @azure/storage-blob (an optional peer dependency), typed structurally:
 // the SDK's BlobServiceClient and ContainerClient fit these interfaces, and the package compiles without it.
@@ -393,73 +386,37 @@ export interface StorageRecordError extends RecordError {
   readonly id: string;
 }
 
-/** What one read of a blob's new lines found. */
-export interface BlobBatch<R> {
+/** What one read of a blob's new lines found: what `parseStorageBlob` finds, with places and ids. */
+export interface BlobBatch<R> extends Omit<StreamParseResult<R>, "records" | "errors"> {
   /** "<container>/<blob name>". */
   readonly blob: string;
   /** Valid records of known categories, in blob order. */
   readonly records: StorageRecord<R>[];
+  /** Per-record errors; a bad record never hides the good ones. */
   readonly errors: StorageRecordError[];
-  readonly unknownCategories: UnknownCategory[];
-  readonly unknownColumns: UnknownColumn[];
   /** Where the blob stands after this batch: save it once the batch is handled (`saved[batch.blob] = batch.cursor`). */
   readonly cursor: BlobCursor;
   /** The blob was replaced since the saved cursor: it is read again from its start (its ids start over too). */
   readonly replaced: boolean;
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function malformed(e: unknown): string {
+  return `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
+}
 
-/** Parses and checks the lines of one chunk into a batch. */
+/** Parses and checks the lines of one chunk into a batch, with the runtime's own collector (as parseStorageBlob). */
 export function parseBlobChunk(
   blob: string,
   chunk: BlobChunk,
   tables: ReadonlyMap<string, StreamTable>,
 ): BlobBatch<unknown> {
-  const records: StorageRecord<unknown>[] = [];
-  const errors: StorageRecordError[] = [];
-  const categories = new Map<string, number>();
-  const columns = new Map<string, Map<string, number>>();
+  const collector = new Collector(tables);
   const bytes = chunk.bytes;
-  let line = chunk.line;
+  /** Byte offset of each line of the chunk, by its index from the chunk's first line. */
+  const offsets: number[] = [];
+  const places: { line: number; offset: number }[] = [];
   let offset = 0;
-  let lineOffset = 0;
-  let lineNo = 0;
-  const fail = (errs: readonly ValidationError[], category?: string) => {
-    const id = `${blob}:${lineOffset}`;
-    for (const e of errs)
-      errors.push({
-        ...e,
-        blob,
-        line: lineNo,
-        offset: lineOffset,
-        id,
-        ...(category === undefined ? {} : { category }),
-      });
-  };
-  const sink = {
-    knownRecord(
-      rec: Record<string, unknown>,
-      table: StreamTable,
-      errs: ValidationError[] | undefined,
-      unknown: readonly string[],
-    ) {
-      if (unknown.length > 0) {
-        let counts = columns.get(table.table);
-        if (counts === undefined) columns.set(table.table, (counts = new Map()));
-        for (const c of unknown) counts.set(c, (counts.get(c) ?? 0) + 1);
-      }
-      if (errs === undefined)
-        records.push({ id: `${blob}:${lineOffset}`, record: rec, line: lineNo, offset: lineOffset });
-      else fail(errs, rec.category as string);
-    },
-    unknownCategory(category: string) {
-      categories.set(category, (categories.get(category) ?? 0) + 1);
-    },
-    notARecord(errs: ValidationError[]) {
-      fail(errs);
-    },
-  };
+  let line = chunk.line;
   // A byte order mark at the blob's very start.
   if (chunk.offset === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) offset = 3;
   while (offset < bytes.length) {
@@ -467,8 +424,7 @@ export function parseBlobChunk(
     if (end === -1) end = bytes.length;
     let stop = end;
     if (stop > offset && bytes[stop - 1] === 13) stop--;
-    lineOffset = chunk.offset + offset;
-    lineNo = line;
+    offsets.push(chunk.offset + offset);
     if (stop > offset) {
       const text = decoder.decode(bytes.subarray(offset, stop));
       if (text.trim() !== "") {
@@ -478,33 +434,28 @@ export function parseBlobChunk(
           rec = JSON.parse(text);
         } catch (e) {
           parsed = false;
-          fail([
-            {
-              path: "",
-              expected: "one JSON record per line",
-              found: `malformed JSON (${e instanceof Error ? e.message : String(e)})`,
-            },
-          ]);
+          collector.errors.push({ line, path: "", expected: "one JSON record per line", found: malformed(e) });
         }
-        if (parsed) checkStreamRecord(rec, "", tables, sink);
+        if (parsed) {
+          const before = collector.records.length;
+          collector.add(rec, undefined, line);
+          if (collector.records.length > before) places.push({ line, offset: chunk.offset + offset });
+        }
       }
     }
     offset = end + 1;
     line++;
   }
-  const unknownColumns: UnknownColumn[] = [];
-  for (const [table, counts] of [...columns].sort(([a], [b]) => byName(a, b))) {
-    for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b)))
-      unknownColumns.push({ table, column, count });
-  }
+  const result = collector.result();
+  const where = (e: RecordError): StorageRecordError => {
+    const at = offsets[(e.line ?? chunk.line) - chunk.line] ?? chunk.offset;
+    return { ...e, blob, line: e.line ?? chunk.line, offset: at, id: `${blob}:${at}` };
+  };
   return {
+    ...result,
     blob,
-    records,
-    errors,
-    unknownCategories: [...categories]
-      .sort(([a], [b]) => byName(a, b))
-      .map(([category, count]) => ({ category, count })),
-    unknownColumns,
+    records: result.records.map((record, i) => ({ id: `${blob}:${places[i]!.offset}`, record, ...places[i]! })),
+    errors: result.errors.map(where),
     cursor: chunk.cursor,
     replaced: chunk.replaced,
   };
