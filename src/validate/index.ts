@@ -6,6 +6,8 @@
  * read.ts   files, folders, gzip, chunked reading
  * scan.ts   records found in the bytes: message bodies and JSON lines
  * report.ts findings, the report, text and JSON
+ * capture.ts Event Hubs Capture (.avro) files, message by message
+ * storage.ts --storage: the Storage export's blobs (storage-client.ts: URL, credential, failures)
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError, InputProblem } from "../model/errors.js";
