@@ -255,3 +255,40 @@ describe("validate --storage (Azurite)", () => {
     expect(r.err).toMatch(/^kqlgen: error: (Azure Storage \(.*\) is plain http: DefaultAzureCredential's tokens are sent over https only|no Azure credential is available for Azure Storage)/);
   });
 });
+
+describe("the --storage URL", () => {
+  it("names an account or a container, host-style or path-style; a SAS stays out of what is shown", async () => {
+    const { parseStorageUrl, redactStorage } = await import("../src/validate/storage-client.js");
+    expect(parseStorageUrl("https://contoso.blob.core.windows.net/")).toEqual({
+      display: "https://contoso.blob.core.windows.net",
+      accountUrl: "https://contoso.blob.core.windows.net",
+      account: "contoso",
+      container: undefined,
+      sas: undefined,
+    });
+    expect(parseStorageUrl("https://contoso.blob.core.usgovcloudapi.net/insights-logs-advancedhunting-deviceinfo?sv=2024-01-01&sp=rl&sig=abc%2Bdef")).toEqual({
+      display: "https://contoso.blob.core.usgovcloudapi.net/insights-logs-advancedhunting-deviceinfo",
+      accountUrl: "https://contoso.blob.core.usgovcloudapi.net",
+      account: "contoso",
+      container: "insights-logs-advancedhunting-deviceinfo",
+      sas: "?sv=2024-01-01&sp=rl&sig=abc%2Bdef",
+    });
+    expect(parseStorageUrl("http://127.0.0.1:10000/devstoreaccount1/insights-logs-advancedhunting-deviceinfo")).toMatchObject({
+      accountUrl: "http://127.0.0.1:10000/devstoreaccount1",
+      account: "devstoreaccount1",
+      container: "insights-logs-advancedhunting-deviceinfo",
+    });
+    expect(() => parseStorageUrl("https://contoso.blob.core.windows.net/c/tenantId=x/PT1H.json?sig=secret")).toThrow(/names a blob/);
+    expect(() => parseStorageUrl("http://127.0.0.1:10000/")).toThrow(/no account in the path/);
+    expect(() => parseStorageUrl("ftp://contoso.blob.core.windows.net")).toThrow(/expected an account or container URL/);
+    try {
+      parseStorageUrl("not a url?sig=secret-signature");
+    } catch (e) {
+      expect(String(e)).not.toContain("secret-signature");
+    }
+    const key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq";
+    expect(redactStorage(`AccountKey=${key};BlobEndpoint=x sig=abc%2B&se=1 The MAC signature found in the HTTP request 'q7Jw+abc=' is not`, [key])).toBe(
+      "AccountKey=[redacted];BlobEndpoint=x sig=[redacted]&se=1 The MAC signature found in the HTTP request '[redacted]' is not",
+    );
+  });
+});
