@@ -190,7 +190,7 @@ export interface BlobReadOptions {
 
 const DEFAULT_CHUNK = 4 << 20;
 /** A line longer than this is not a record: reported and skipped rather than held. */
-export const MAX_LINE_BYTES = 64 << 20;
+export const MAX_LINE_BYTES: number = 64 << 20;
 const LF = 10;
 
 /** The blob's size from a Content-Range "bytes a-b/size". */
