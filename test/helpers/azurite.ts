@@ -60,10 +60,14 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const env = { ...process.env };
   delete env.AZURITE_ACCOUNTS;
   const child = spawn(process.execPath, args, { cwd: location, stdio: ["ignore", "pipe", "pipe"], env });
+  // Never outlive the test process, even when it ends without calling stop().
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    process.removeListener("exit", orphanGuard);
     await killChild(child);
     rmSync(location, { recursive: true, force: true });
   };
