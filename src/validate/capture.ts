@@ -10,6 +10,7 @@
 import { createReadStream } from "node:fs";
 import avro from "avsc";
 import { readCaptureMessages, type AvroModuleLike } from "../../templates/runtime/capture.js";
+import { JsonText } from "../../templates/runtime/stream.js";
 import type { LoadedValidators } from "./load.js";
 import type { Findings, Place } from "./report.js";
 import { Scanner, type ScanHandler } from "./scan.js";
@@ -31,10 +32,14 @@ class MessageRun implements ScanHandler {
     private readonly validators: LoadedValidators,
   ) {}
 
-  value(value: unknown, start: number, record: number): void {
+  /** The text records come from, for the exact digits of longs beyond 2^53 (read only for those). */
+  private readonly source = new JsonText("");
+
+  value(value: unknown, start: number, record: number, text: string): void {
     this.start = start;
     this.record = record;
-    this.validators.checkStreamRecord(value, RECORD_ROOT, this.validators.tables, this.findings);
+    if (this.source.text !== text) this.source.reset(text);
+    this.validators.checkStreamRecord(value, RECORD_ROOT, this.validators.tables, this.findings, this.source);
   }
 
   where = (): Place => {

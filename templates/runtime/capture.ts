@@ -151,9 +151,10 @@ export interface CaptureRecordError extends RecordError {
 }
 
 /** One message of a Capture file, parsed and checked like an Event Hubs message. */
-export interface CaptureBatch<R> extends Omit<StreamParseResult<R>, "errors"> {
+export interface CaptureBatch<R> extends Omit<StreamParseResult<R>, "errors" | "warnings"> {
   readonly message: Omit<CaptureMessage, "body">;
   readonly errors: CaptureRecordError[];
+  readonly warnings: CaptureRecordError[];
 }
 
 /** Reads a Capture file's messages and checks each body's records (errors carry the Avro record index and sequence number). */
@@ -168,17 +169,17 @@ export async function* readCaptureFile(
       avroRecord: m.index,
       ...(m.sequenceNumber === undefined ? {} : { sequenceNumber: String(m.sequenceNumber) }),
     };
-    if (body === undefined) {
-      yield {
-        message,
-        records: [],
-        errors: [{ ...where, path: "", expected: 'a message body {"records":[...]}', found: "missing" }],
-        unknownCategories: [],
-        unknownColumns: [],
-      };
-      continue;
-    }
-    const result = parseEventHubsBody(body, tables);
-    yield { ...result, message, errors: result.errors.map((e) => ({ ...e, ...where })) };
+    // Without a body: what an empty message gives, and the error.
+    const result = parseEventHubsBody(body ?? { records: [] }, tables);
+    const errors: RecordError[] =
+      body === undefined
+        ? [{ path: "", expected: 'a message body {"records":[...]}', found: "missing" }]
+        : result.errors;
+    yield {
+      ...result,
+      message,
+      errors: errors.map((e) => ({ ...e, ...where })),
+      warnings: result.warnings.map((e) => ({ ...e, ...where })),
+    };
   }
 }

@@ -1,6 +1,6 @@
 // Runtime of a kqlgen-generated package: Defender's Storage export (append blobs of JSON lines), read incrementally.
 
-import { Collector, type RecordError, type StreamParseResult, type StreamTable } from "./stream.js";
+import { Collector, JsonText, type RecordError, type StreamParseResult, type StreamTable } from "./stream.js";
 
 // What the reader uses of @azure/storage-blob (an optional peer dependency), typed structurally:
 // the SDK's BlobServiceClient and ContainerClient fit these interfaces, and the package compiles without it.
@@ -387,13 +387,15 @@ export interface StorageRecordError extends RecordError {
 }
 
 /** What one read of a blob's new lines found: what `parseStorageBlob` finds, with places and ids. */
-export interface BlobBatch<R> extends Omit<StreamParseResult<R>, "records" | "errors"> {
+export interface BlobBatch<R> extends Omit<StreamParseResult<R>, "records" | "errors" | "warnings"> {
   /** "<container>/<blob name>". */
   readonly blob: string;
   /** Valid records of known categories, in blob order. */
   readonly records: StorageRecord<R>[];
   /** Per-record errors; a bad record never hides the good ones. */
   readonly errors: StorageRecordError[];
+  /** Per-record warnings about valid records (a long beyond ±2^53 read as a number, rounded). */
+  readonly warnings: StorageRecordError[];
   /** Where the blob stands after this batch: save it once the batch is handled (`saved[batch.blob] = batch.cursor`). */
   readonly cursor: BlobCursor;
   /** The blob was replaced since the saved cursor: it is read again from its start (its ids start over too). */
@@ -411,6 +413,8 @@ export function parseBlobChunk(
   tables: ReadonlyMap<string, StreamTable>,
 ): BlobBatch<unknown> {
   const collector = new Collector(tables);
+  // The line's text, for the exact digits of longs beyond 2^53 (consulted only for those).
+  const source = new JsonText("");
   const bytes = chunk.bytes;
   /** Byte offset of each line of the chunk, by its index from the chunk's first line. */
   const offsets: number[] = [];
@@ -438,7 +442,8 @@ export function parseBlobChunk(
         }
         if (parsed) {
           const before = collector.records.length;
-          collector.add(rec, undefined, line);
+          source.reset(text);
+          collector.add(rec, undefined, line, source);
           if (collector.records.length > before) places.push({ line, offset: chunk.offset + offset });
         }
       }
@@ -456,6 +461,7 @@ export function parseBlobChunk(
     blob,
     records: result.records.map((record, i) => ({ id: `${blob}:${places[i]!.offset}`, record, ...places[i]! })),
     errors: result.errors.map(where),
+    warnings: result.warnings.map(where),
     cursor: chunk.cursor,
     replaced: chunk.replaced,
   };
