@@ -48,7 +48,7 @@ class MessageRun implements ScanHandler {
   };
 
   corrupt(at: number, record: number, message: string): void {
-    this.findings.corrupt({ ...this.at, line: this.scanner.lineAt(at), ...(record >= 0 ? { record } : {}), byte: at, message: `${message} (byte ${at} of the message body)` });
+    this.findings.corrupt({ ...this.at, line: this.scanner.lineAt(at), ...(record >= 0 ? { record } : {}), byte: at, message });
   }
 
   notData(message: string): void {
