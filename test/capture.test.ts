@@ -130,13 +130,20 @@ describe("validate reads Event Hubs Capture files", () => {
     expect(c.stdout()).toContain(`${deflate} avro record 8 (sequence number 9007199254748993):1 record 1`);
   });
 
-  it("reads a header-only (empty) file as no records (exit 0), and a message without a body as a corrupt spot", async () => {
+  it("reads a header-only (empty) file as no records, nothing wrong with it; a message without a body is a corrupt spot", async () => {
     const empty = path.join(dir, "empty.avro");
+    const one = path.join(dir, "one.avro");
+    await writeFile(one, await captureFile([{ sequenceNumber: 1, body: messageBody([JSON.parse(bodies[1]!).records[0]]) }], "null"));
     for (const codec of ["null", "deflate"] as const) {
       await writeFile(empty, await captureFile([], codec));
-      const r = await validate([empty]);
-      expect(r.code).toBe(0);
-      expect(r.report).toMatchObject({ files: 1, records: { read: 0, valid: 0, invalid: 0, unknownCategory: 0 }, unreadable: [] });
+      // Alone: nothing was checked (NO DATA, exit 2, as for any input without records), but nothing is wrong with it.
+      const alone = await validate([empty]);
+      expect(alone.code).toBe(2);
+      expect(alone.report).toMatchObject({ files: 1, records: { read: 0, valid: 0, invalid: 0, unknownCategory: 0 }, unreadable: [], corrupt: { count: 0 } });
+      // Beside a file with a message: read, and it adds nothing.
+      const both = await validate([empty, one]);
+      const single = await validate([one]);
+      expect(both.report).toEqual({ ...single.report, files: 2, bytes: single.report.bytes + (await readFile(empty)).length });
     }
     const noBody = path.join(dir, "no-body.avro");
     await writeFile(noBody, await captureFile([{ sequenceNumber: 7, body: null }, { sequenceNumber: 8, body: bodies[0]! }], "deflate"));

@@ -146,9 +146,10 @@ describe("validate --storage (Azurite)", () => {
     // One hour: the 21:00 blobs.
     const hour = await storageReport(["--storage", azurite.blobEndpoint, "--tables", "DeviceInfo", "--since", "2026-11-30T21:15:00Z", "--until", "2026-11-30T21:45:00Z"]);
     expect(hour.report.files).toBe(2);
-    // No blobs in the window: an empty report, and a note.
+    // No blobs in the window: nothing checked (NO DATA, exit 2, as for files without records), and a note saying why.
     const none = await run(["--storage", azurite.blobEndpoint, "--since", "2020-01-01", "--until", "2020-01-02"], { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString });
-    expect(none.code).toBe(0);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain("NO DATA: 0 files read");
     expect(none.err).toBe(`kqlgen: no blobs of the export from 2020-01-01T00:00:00.000Z to 2020-01-02T00:00:00.000Z in ${azurite.blobEndpoint}\n`);
     const text = await run(["--storage", azurite.blobEndpoint, "--tables", "DeviceEvents", "--since", SINCE, "--until", UNTIL], { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString });
     expect(text.code).toBe(1);
