@@ -183,7 +183,7 @@ describe("the scanner reports bad data with its position and goes on", () => {
   it("a file that is not data at all: said once, the rest skipped", () => {
     expect(scan(Buffer.from([0x50, 0x4b, 3, 4, 0x14, 0, 0x7b]))).toEqual([{ kind: "notData", message: "not Event Hubs message bodies or JSON lines: a zip archive (unzip it first)" }]);
     expect(scan("Obj\u0001\u0004\u0014avro.schema")).toEqual([
-      { kind: "notData", message: "not Event Hubs message bodies or JSON lines: an Avro file (Event Hubs Capture writes Avro: extract the message bodies first)" },
+      { kind: "notData", message: "not Event Hubs message bodies or JSON lines: an Avro file inside gzip (kqlgen reads Event Hubs Capture files as they are: decompress it)" },
     ]);
     expect(scan('[{"a":1}]\n')).toEqual([
       { kind: "notData", message: 'not Event Hubs message bodies or JSON lines: a JSON array (expected message bodies {"records":[...]} or one JSON record per line)' },

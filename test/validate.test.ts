@@ -347,11 +347,14 @@ describe("kqlgen validate: bad usage and unreadable input (exit 2)", () => {
     expect((await validate([missing, file])).out).toContain(`\nUnreadable input\n  ${missing}: cannot read (it does not exist)\n\nFAILED: 1 unreadable input.\n`);
   });
 
-  it("a file that is not data (here, Event Hubs Capture Avro)", async () => {
+  it("a file that is not data (here, Avro cut inside its header, and Avro inside gzip)", async () => {
     const avro = await write("capture.avro", Buffer.concat([Buffer.from("Obj\u0001"), Buffer.from([4, 0x16]), Buffer.from("avro.schema")]));
     const { code, report: r } = await report([avro]);
     expect(code).toBe(2);
-    expect(r.unreadable).toEqual([{ file: avro, message: "not Event Hubs message bodies or JSON lines: an Avro file (Event Hubs Capture writes Avro: extract the message bodies first)" }]);
+    expect(r.unreadable).toEqual([{ file: avro, message: "not a readable Event Hubs Capture (Avro) file (truncated: the file ends inside its Avro header)" }]);
+    const zipped = await write("capture.avro.gz", gzipSync(Buffer.concat([Buffer.from("Obj\u0001"), Buffer.from([4, 0x16]), Buffer.from("avro.schema")])));
+    const z = await report([zipped]);
+    expect(z.report.unreadable).toEqual([{ file: zipped, message: "not Event Hubs message bodies or JSON lines: an Avro file inside gzip (kqlgen reads Event Hubs Capture files as they are: decompress it)" }]);
   });
 
   it("no paths, an unknown format, an empty folder, a bad schemas folder", async () => {

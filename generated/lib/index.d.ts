@@ -2,6 +2,10 @@
 export type { ColumnInfo, Invalid, KustoType, TableInfo, Valid, ValidationError, ValidationResult, } from "./runtime/validation.js";
 export type { LargeLong, MissingColumn, RecordError, RecordNotes, StreamParseResult, UnknownCategory, UnknownColumn, UnknownEnvelopeKey, } from "./runtime/stream.js";
 export { isKustoDatetime, isKustoGuid, isKustoTimespan, isKustoDecimal } from "./runtime/formats.js";
+export { EXPORT_CONTAINER_PREFIX, exportContainerName, listExportBlobs, readBlobChunks } from "./runtime/storage.js";
+export type { BlobBatch, BlobChunk, BlobCursor, BlobReadOptions, ExportBlob, ExportWindow, ReadStorageOptions, StorageBlobClient, StorageBlobItem, StorageContainerClient, StorageCursor, StorageDownload, StorageRecord, StorageRecordError, StorageServiceClient, } from "./runtime/storage.js";
+export { readCaptureMessages } from "./runtime/capture.js";
+export type { AvroBlockDecoderLike, AvroModuleLike, CaptureBatch, CaptureMessage, CaptureRecordError, } from "./runtime/capture.js";
 export { AlertEvidenceTable, validateAlertEvidence, isAlertEvidence, validateAlertEvidenceEvent, isAlertEvidenceEvent, } from "./tables/AlertEvidence.js";
 export type { AlertEvidence, AlertEvidenceEvent } from "./tables/AlertEvidence.js";
 export { AlertInfoTable, validateAlertInfo, isAlertInfo, validateAlertInfoEvent, isAlertInfoEvent, } from "./tables/AlertInfo.js";

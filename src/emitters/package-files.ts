@@ -14,7 +14,7 @@ import type { EmitOptions } from "./options.js";
  * output phase need not format them again on every run.
  */
 export const RUNTIME_DIR = "src/runtime/";
-export const RUNTIME_MODULES = ["formats", "literals", "query", "run-query", "stream", "validation"] as const;
+export const RUNTIME_MODULES = ["capture", "formats", "literals", "query", "run-query", "storage", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
@@ -51,9 +51,14 @@ export function packageJson(options: EmitOptions, needsAjvRuntime: boolean, inpu
     sideEffects: false,
     engines: { node: ">=20.19" },
     ...(needsAjvRuntime ? { dependencies: { ajv: "^8.17.0" } } : {}),
-    // runQuery takes a LogsQueryClient of this SDK, typed structurally: installing it is up to the user.
-    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0" },
-    peerDependenciesMeta: { "@azure/monitor-query-logs": { optional: true } },
+    // runQuery takes a LogsQueryClient, readStorage a BlobServiceClient or ContainerClient, readCapture avsc's
+    // decoder: typed structurally, each SDK is installed by the user who needs it.
+    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0", "@azure/storage-blob": "^12.0.0", avsc: "^5.7.0" },
+    peerDependenciesMeta: {
+      "@azure/monitor-query-logs": { optional: true },
+      "@azure/storage-blob": { optional: true },
+      avsc: { optional: true },
+    },
     // What the package was generated from (kqlgen validate uses lib/ when this matches the current schemas and config).
     ...(inputs !== undefined ? { kqlgen: { inputs } } : {}),
   });
@@ -100,6 +105,14 @@ const KQL_EXPORTS: readonly [module: string, values: string[], types: string[]][
   ["./runtime/run-query.js", ["runQuery"], ["LogsQueryClientLike", "QueryResult", "QueryTimeInterval", "RunQueryOptions"]],
 ];
 
+/** What the package exports of the Storage and Capture readers (templates/runtime/storage.ts, capture.ts); the typed entry points are in stream.ts. */
+const STORAGE_EXPORTS = ["EXPORT_CONTAINER_PREFIX", "exportContainerName", "listExportBlobs", "readBlobChunks"];
+const STORAGE_TYPE_EXPORTS = [
+  "BlobBatch", "BlobChunk", "BlobCursor", "BlobReadOptions", "ExportBlob", "ExportWindow", "ReadStorageOptions", "StorageBlobClient",
+  "StorageBlobItem", "StorageContainerClient", "StorageCursor", "StorageDownload", "StorageRecord", "StorageRecordError", "StorageServiceClient",
+];
+const CAPTURE_TYPE_EXPORTS = ["AvroBlockDecoderLike", "AvroModuleLike", "CaptureBatch", "CaptureMessage", "CaptureRecordError"];
+
 export function emitIndex(project: Project, plans: readonly TablePlan[]): string {
   const statements: Statements = [];
   statements.push({ kind: StructureKind.ExportDeclaration,
@@ -113,6 +126,10 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
     namedExports: ["LargeLong", "MissingColumn", "RecordError", "RecordNotes", "StreamParseResult", "UnknownCategory", "UnknownColumn", "UnknownEnvelopeKey"],
   });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/storage.js", namedExports: STORAGE_EXPORTS });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/storage.js", isTypeOnly: true, namedExports: STORAGE_TYPE_EXPORTS });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/capture.js", namedExports: ["readCaptureMessages"] });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/capture.js", isTypeOnly: true, namedExports: CAPTURE_TYPE_EXPORTS });
   for (const { table } of plans) {
     const n = tableNames(table.name);
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is, n.validateEvent, n.isEvent] });
@@ -153,12 +170,16 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "`npx kqlgen check` fails when this folder is stale.",
     "",
     "```ts",
-    `import { validate${name}, parseEventHubsMessage, parseStorageBlob, ${name}Kql, ago, runQuery } from "${options.packageName}";`,
+    `import { validate${name}, parseEventHubsMessage, readStorage, ${name}Kql, ago, runQuery } from "${options.packageName}";`,
     "",
     `const result = validate${name}(row);`,
     "if (!result.ok) console.error(result.errors); // [{ path, column, expected, found }]",
     "",
     "const { records, errors, warnings, unknownColumns, missingColumns } = parseEventHubsMessage(eventHubsBody);",
+    "",
+    "// Defender's Storage export, read where it is (a BlobServiceClient of @azure/storage-blob), from a saved cursor on;",
+    "// Event Hubs Capture files with readCapture(bytes or stream, avsc).",
+    "for await (const batch of readStorage(blobService, { since, until, cursor: saved })) saved[batch.blob] = batch.cursor;",
     "",
     `// Typed, injection-proof KQL: the row type follows the query; values become escaped literals.`,
     `const query = ${name}Kql${filter}.take(10);`,

@@ -13,6 +13,7 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
   const statements: Statements = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/stream.js", namedImports: ["parseEventHubsBody", "parseStorageBlobText", "streamTable"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/stream.js", isTypeOnly: true, namedImports: ["StreamParseResult", "StreamTable"] },
+    ...storageImports(),
   ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
@@ -99,5 +100,67 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
     returnType: "StreamParseResult<StreamRecord>",
     statements: ["return parseStorageBlobText(text, streamTables) as StreamParseResult<StreamRecord>;"],
   });
+  statements.push(...storageFunctions());
   return printModule(project, "src/stream.ts", "Defender streaming API: Event Hubs messages and Storage blobs, parsed and validated.", statements);
+}
+
+function storageImports(): Statements {
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/storage.js", namedImports: ["readStorageBlob", "readStorageExport"] },
+    { kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./runtime/storage.js",
+      isTypeOnly: true,
+      namedImports: ["BlobBatch", "BlobCursor", "BlobReadOptions", "ReadStorageOptions", "StorageBlobClient", "StorageContainerClient", "StorageServiceClient"],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/capture.js", namedImports: ["readCaptureFile"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/capture.js", isTypeOnly: true, namedImports: ["AvroModuleLike", "CaptureBatch"] },
+  ];
+}
+
+/** Typed entry points over the runtime's Storage and Capture readers (templates/runtime/storage.ts, capture.ts). */
+function storageFunctions(): Statements {
+  return [
+    { kind: StructureKind.Function,
+      isExported: true,
+      name: "readStorage",
+      docs: [
+        "Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a\n" +
+          "time window and tables, each from its saved cursor on, as batches of typed records with stable ids.\n" +
+          "Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).",
+      ],
+      parameters: [
+        { name: "source", type: "StorageServiceClient | StorageContainerClient" },
+        { name: "options", type: "ReadStorageOptions" },
+      ],
+      returnType: "AsyncGenerator<BlobBatch<StreamRecord>>",
+      statements: ["return readStorageExport(source, streamTables, options) as AsyncGenerator<BlobBatch<StreamRecord>>;"],
+    },
+    { kind: StructureKind.Function,
+      isExported: true,
+      name: "readStorageBlobRecords",
+      docs: ['One blob of the export (a BlobClient), from a cursor on; `blob` names it in ids and errors ("<container>/<blob name>").'],
+      parameters: [
+        { name: "blob", type: "string" },
+        { name: "client", type: "StorageBlobClient" },
+        { name: "from", type: "BlobCursor | undefined" },
+        { name: "options", type: "BlobReadOptions", initializer: "{}" },
+      ],
+      returnType: "AsyncGenerator<BlobBatch<StreamRecord>>",
+      statements: ["return readStorageBlob(blob, client, streamTables, from, options) as AsyncGenerator<BlobBatch<StreamRecord>>;"],
+    },
+    { kind: StructureKind.Function,
+      isExported: true,
+      name: "readCapture",
+      docs: [
+        "Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records\n" +
+          "per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).",
+      ],
+      parameters: [
+        { name: "source", type: "Uint8Array | AsyncIterable<Uint8Array>" },
+        { name: "avro", type: "AvroModuleLike", hasQuestionToken: true },
+      ],
+      returnType: "AsyncGenerator<CaptureBatch<StreamRecord>>",
+      statements: ["return readCaptureFile(source, streamTables, avro) as AsyncGenerator<CaptureBatch<StreamRecord>>;"],
+    },
+  ];
 }

@@ -53,7 +53,7 @@ const loaded = new Map<string, Promise<Built>>();
 /** Compiles and loads the validator modules of an emitted package (cached by content within a process). */
 function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): Promise<Built> {
   // What the validators run on; not the KQL helpers (src/kql/, src/runtime/literals.ts, query.ts, run-query.ts).
-  const wanted = [...files.keys()].filter((p) => /^src\/(runtime\/(formats|validation|stream)\.ts$|tables\/|dynamic-schemas\.ts$|stream\.ts$)/.test(p));
+  const wanted = [...files.keys()].filter((p) => /^src\/(runtime\/(formats|validation|stream|storage|capture)\.ts$|tables\/|dynamic-schemas\.ts$|stream\.ts$)/.test(p));
   const hash = createHash("sha256");
   for (const p of wanted) hash.update(p).update("\0").update(files.get(p)!).update("\0");
   const key = hash.digest("hex");

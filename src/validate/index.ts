@@ -6,13 +6,17 @@
  * read.ts   files, folders, gzip, chunked reading
  * scan.ts   records found in the bytes: message bodies and JSON lines
  * report.ts findings, the report, text and JSON
+ * capture.ts Event Hubs Capture (.avro) files, message by message
+ * storage.ts --storage: the Storage export's blobs (storage-client.ts: URL, credential, failures)
  */
+import { closeSync, openSync, readSync } from "node:fs";
 import { InputError, InputProblem } from "../model/errors.js";
 import { loadValidators, type LoadedValidators } from "./load.js";
 import { listInputs, ReadBuffer, scanFile, STDIN, type ChunkPosition } from "./read.js";
 import { Findings, type Place, type ValidateReport } from "./report.js";
 import { Scanner, type ScanHandler } from "./scan.js";
 import { JsonText } from "../../templates/runtime/stream.js";
+import { AVRO_MAGIC, scanCaptureFile } from "./capture.js";
 
 export { loadValidators, type LoadedValidators } from "./load.js";
 export type { ValidateReport } from "./report.js";
@@ -47,8 +51,8 @@ export interface ValidateOptions {
 /** Error paths are relative to the record (its place is reported beside them). */
 const RECORD_ROOT = (): string => "";
 
-/** Reads one file: the scanner's handler, turning positions into places and records into checks. */
-class FileRun implements ScanHandler {
+/** Reads one file (or blob): the scanner's handler, turning positions into places and records into checks. */
+export class FileRun implements ScanHandler {
   readonly chunk: ChunkPosition = { base: 0, gzip: false };
   readonly scanner = new Scanner(this);
   private start = 0;
@@ -95,6 +99,20 @@ class FileRun implements ScanHandler {
   }
 }
 
+/** Whether a file starts with these bytes (false when it cannot be read: the reader reports that). */
+function startsWith(path: string, magic: Buffer): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const head = Buffer.alloc(magic.length);
+    return readSync(fd, head, 0, magic.length, 0) === magic.length && head.equals(magic);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Validates every data file under `paths`; throws InputError for bad schemas, config or usage. */
 export async function validateData(options: ValidateOptions): Promise<ValidateReport> {
   const validators = await loadValidators({ schemas: options.schemas, out: options.out, config: options.config, followSymlinks: options.followSymlinks === true });
@@ -118,6 +136,14 @@ export async function validateWith(validators: LoadedValidators, options: Omit<V
     findings.where = run.where;
     findings.files++;
     try {
+      if (startsWith(file.path, AVRO_MAGIC)) {
+        // An Event Hubs Capture file: its messages, decoded (capture.ts).
+        await scanCaptureFile(file.path, findings, validators);
+        findings.bytes += file.size;
+        done += file.size;
+        options.progress?.({ bytes: done, totalBytes, records: findings.records, file: file.path });
+        continue;
+      }
       await scanFile(file.path, run.scanner, run.chunk, buffer, {
         progress: (bytes) => {
           consumed = bytes;

@@ -37,9 +37,16 @@ function countName(counts: Map<string, number>, name: string): boolean {
   return true;
 }
 
-/** Where a record is: file, 1-based line, and its index in the message's records when it came in a message body. */
+/**
+ * Where a record is: file (or blob), 1-based line, and its index in the
+ * message's records when it came in a message body; in a Capture file, the
+ * Avro record (the message) and its sequence number, the line being the
+ * message body's.
+ */
 export interface Place {
   readonly file: string;
+  readonly avroRecord?: number;
+  readonly sequenceNumber?: string;
   readonly line: number;
   readonly record?: number;
 }
@@ -388,7 +395,8 @@ export function formatBytes(n: number): string {
 }
 
 function place(p: Place): string {
-  return `${p.file}:${p.line}${p.record === undefined ? "" : ` record ${p.record}`}`;
+  const avro = p.avroRecord === undefined ? "" : ` avro record ${p.avroRecord}${p.sequenceNumber === undefined ? "" : ` (sequence number ${p.sequenceNumber})`}`;
+  return `${p.file}${avro}:${p.line}${p.record === undefined ? "" : ` record ${p.record}`}`;
 }
 
 /** A name from the data as the text report shows it: bare when plain, quoted and escaped otherwise. */

@@ -593,7 +593,8 @@ function locateToken(text: string, reason: string): number | undefined {
 /** What a file that is not data starts with, or undefined when it starts with text (which may be a cut record). */
 function describeNotData(buf: Buffer, pos: number, n: number): string | undefined {
   const starts = (magic: string) => buf.subarray(pos, Math.min(n, pos + magic.length)).equals(Buffer.from(magic, "latin1"));
-  if (starts("Obj\u0001")) return "an Avro file (Event Hubs Capture writes Avro: extract the message bodies first)";
+  // Capture files are read before they reach the scanner (capture.ts): here, Avro came out of gzip.
+  if (starts("Obj\u0001")) return "an Avro file inside gzip (kqlgen reads Event Hubs Capture files as they are: decompress it)";
   if (starts("PK\u0003\u0004")) return "a zip archive (unzip it first)";
   if (buf[pos] === LBRACKET) return 'a JSON array (expected message bodies {"records":[...]} or one JSON record per line)';
   for (let i = pos, end = Math.min(n, pos + 512); i < end; i++) {

@@ -180,6 +180,29 @@ export interface RecordSink {
  * and the record gets a warning saying so.
  */
 export declare function checkStreamRecord(rec: unknown, base: string | (() => string), tables: ReadonlyMap<string, StreamTable>, sink: RecordSink, source?: JsonText): void;
+/** Collects a parse's results record by record (the parsers below, and the Storage reader, are built on it). */
+export declare class Collector implements RecordSink {
+    private readonly tables;
+    readonly records: unknown[];
+    readonly errors: RecordError[];
+    readonly warnings: RecordError[];
+    private readonly categories;
+    private readonly columns;
+    private readonly missing;
+    private readonly envelope;
+    /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
+    private record;
+    private line;
+    private readonly base;
+    constructor(tables: ReadonlyMap<string, StreamTable>);
+    fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined, into?: RecordError[]): void;
+    /** One record: `record` is its index in a message, `line` its line in a blob. */
+    add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void;
+    knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void;
+    unknownCategory(category: string): void;
+    notARecord(errors: ValidationError[]): void;
+    result(): StreamParseResult<unknown>;
+}
 /**
  * Parses and validates one Event Hubs message body `{"records":[...]}`, given
  * as text, bytes or an already-parsed object. Longs beyond ±2^53 keep their

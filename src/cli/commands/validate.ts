@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { formatBytes, renderJson, renderText } from "../../validate/report.js";
 import type { Progress } from "../../validate/index.js";
 import type { ExitCode, Io } from "../io.js";
+import { EXIT, InputError } from "../../model/errors.js";
 
 interface Flags {
   schemas?: string;
@@ -11,6 +12,38 @@ interface Flags {
   format: "text" | "json";
   strict?: boolean;
   followSymlinks?: boolean;
+  storage?: string;
+  since?: string;
+  until?: string;
+  tables?: string;
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/** --since/--until: ISO 8601 times (a date alone is midnight UTC). */
+function timeFlag(value: string | undefined, flag: string, fallback: Date): Date {
+  if (value === undefined) return fallback;
+  const t = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ? Date.parse(value.trim()) : NaN;
+  if (!Number.isFinite(t)) throw InputError.of({ at: flag }, `${JSON.stringify(value)} is not an ISO 8601 time: expected e.g. 2026-12-01T06:00:00Z or 2026-12-01`);
+  return new Date(t);
+}
+
+/** The --storage options: the window (default the last 24 h) and tables. */
+function storageFlags(flags: Flags, paths: readonly string[]): { url: string; since: Date; until: Date; tables?: string[] } | undefined {
+  if (flags.storage === undefined) {
+    for (const flag of ["since", "until", "tables"] as const) {
+      if (flags[flag] !== undefined) throw InputError.of({ at: `--${flag}` }, `--${flag} goes with --storage: expected --storage <account or container URL> as well`);
+    }
+    if (paths.length === 0) throw InputError.of({}, "missing required argument 'paths' (data files or folders), or --storage <account or container URL>");
+    return undefined;
+  }
+  if (paths.length > 0) throw InputError.of({ at: "--storage" }, `read either files (${paths[0]}${paths.length > 1 ? ", ..." : ""}) or --storage, not both in one run`);
+  const until = timeFlag(flags.until, "--until", new Date());
+  const since = timeFlag(flags.since, "--since", new Date(until.getTime() - DAY_MS));
+  if (since.getTime() >= until.getTime()) throw InputError.of({ at: "--since" }, `${since.toISOString()} is not before --until ${until.toISOString()}`);
+  const tables = flags.tables?.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  if (tables !== undefined && tables.length === 0) throw InputError.of({ at: "--tables" }, "expected table names, e.g. --tables DeviceInfo,DeviceProcessEvents");
+  return { url: flags.storage, since, until, ...(tables ? { tables } : {}) };
 }
 
 /** Moves up over the previous progress line and clears it (the Io appends a newline to every write). */
@@ -51,28 +84,50 @@ class ProgressLine {
 export function registerValidate(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command("validate")
-    .description("check streamed data (Event Hubs message bodies, Storage JSON lines; gzip too) against the schemas")
-    .argument("<paths...>", "data files, or folders to read recursively; - reads standard input (gzip too)")
+    .description("check streamed data (Event Hubs message bodies, Storage JSON lines, gzip, Event Hubs Capture .avro; or the Storage export where it is) against the schemas")
+    .argument("[paths...]", "data files, or folders to read recursively; - reads standard input (gzip too)")
     .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots); default: the config's \"schemas\""))
     .addOption(new Option("--out <dir>", "the generated package to load the validators from when it is current; default: the config's \"out\""))
     .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json here or in the nearest folder above)"))
     .addOption(new Option("--format <format>", "report format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--strict", "unknown categories and unknown columns count as violations"))
     .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"))
-    .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read. See docs/validate.md.")
+    .addOption(new Option("--storage <url>", "read Defender's Storage export: an account or container URL (credentials: AZURE_STORAGE_CONNECTION_STRING, a SAS in the URL, or DefaultAzureCredential)"))
+    .addOption(new Option("--since <time>", "with --storage: blobs of hours after this ISO time (default: 24 hours before --until)"))
+    .addOption(new Option("--until <time>", "with --storage: blobs of hours before this ISO time (default: now)"))
+    .addOption(new Option("--tables <names>", "with --storage: these tables' containers only, comma-separated (default: every export container)"))
+    .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read, 3 Storage failed (sign-in, permissions,\nthe service, the network). See docs/validate.md and docs/storage.md.")
     .action(async (paths: string[], flags: Flags) => {
+      const storage = storageFlags(flags, paths);
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
       // The validators' loader (ts-morph, the emitters) loads only when validate runs.
-      const { validateData } = await import("../../validate/index.js");
-      const report = await validateData({
-        schemas: flags.schemas,
-        out: flags.out,
-        config: flags.config,
-        followSymlinks: flags.followSymlinks === true,
-        paths,
-        strict: flags.strict === true,
-        progress: progress && ((p) => progress.update(p)),
-      });
+      const { validateData, loadValidators } = await import("../../validate/index.js");
+      let report;
+      if (storage === undefined) {
+        report = await validateData({
+          schemas: flags.schemas,
+          out: flags.out,
+          config: flags.config,
+          followSymlinks: flags.followSymlinks === true,
+          paths,
+          strict: flags.strict === true,
+          progress: progress && ((p) => progress.update(p)),
+        });
+      } else {
+        const validators = await loadValidators({ schemas: flags.schemas, out: flags.out, config: flags.config, followSymlinks: flags.followSymlinks === true });
+        // The Storage SDK loads only for --storage.
+        const { validateStorage } = await import("../../validate/storage.js");
+        const { LiveError } = await import("../../sources/live/errors.js");
+        try {
+          report = await validateStorage(validators, { ...storage, strict: flags.strict === true, progress: progress && ((p) => progress.update(p)) });
+        } catch (e) {
+          if (!(e instanceof LiveError)) throw e;
+          io.err(`${progress?.clear() ?? ""}kqlgen: error: ${e.message}`);
+          done(EXIT.pullFailed);
+          return;
+        }
+        if (report.files === 0) io.err(`kqlgen: no blobs of the export from ${storage.since.toISOString()} to ${storage.until.toISOString()} in ${flags.storage!.replace(/\?.*$/, "")}`);
+      }
       const text = flags.format === "json" ? renderJson(report) : renderText(report);
       progress?.clear();
       io.out(text);

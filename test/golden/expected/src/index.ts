@@ -21,6 +21,32 @@ export type {
   UnknownEnvelopeKey,
 } from "./runtime/stream.js";
 export { isKustoDatetime, isKustoGuid, isKustoTimespan, isKustoDecimal } from "./runtime/formats.js";
+export { EXPORT_CONTAINER_PREFIX, exportContainerName, listExportBlobs, readBlobChunks } from "./runtime/storage.js";
+export type {
+  BlobBatch,
+  BlobChunk,
+  BlobCursor,
+  BlobReadOptions,
+  ExportBlob,
+  ExportWindow,
+  ReadStorageOptions,
+  StorageBlobClient,
+  StorageBlobItem,
+  StorageContainerClient,
+  StorageCursor,
+  StorageDownload,
+  StorageRecord,
+  StorageRecordError,
+  StorageServiceClient,
+} from "./runtime/storage.js";
+export { readCaptureMessages } from "./runtime/capture.js";
+export type {
+  AvroBlockDecoderLike,
+  AvroModuleLike,
+  CaptureBatch,
+  CaptureMessage,
+  CaptureRecordError,
+} from "./runtime/capture.js";
 export {
   GoldenAlertTable,
   validateGoldenAlert,

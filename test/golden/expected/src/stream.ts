@@ -3,6 +3,18 @@
 
 import { parseEventHubsBody, parseStorageBlobText, streamTable } from "./runtime/stream.js";
 import type { StreamParseResult, StreamTable } from "./runtime/stream.js";
+import { readStorageBlob, readStorageExport } from "./runtime/storage.js";
+import type {
+  BlobBatch,
+  BlobCursor,
+  BlobReadOptions,
+  ReadStorageOptions,
+  StorageBlobClient,
+  StorageContainerClient,
+  StorageServiceClient,
+} from "./runtime/storage.js";
+import { readCaptureFile } from "./runtime/capture.js";
+import type { AvroModuleLike, CaptureBatch } from "./runtime/capture.js";
 import { checkGoldenAlertEvent, firstInvalidGoldenAlertEvent, GoldenAlertTable } from "./tables/GoldenAlert.js";
 import type { GoldenAlertEvent } from "./tables/GoldenAlert.js";
 import {
@@ -123,4 +135,37 @@ export function parseEventHubsMessage(body: string | Uint8Array | object): Strea
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export function parseStorageBlob(text: string | Uint8Array): StreamParseResult<StreamRecord> {
   return parseStorageBlobText(text, streamTables) as StreamParseResult<StreamRecord>;
+}
+
+/**
+ * Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
+ * time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
+ * Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
+ */
+export function readStorage(
+  source: StorageServiceClient | StorageContainerClient,
+  options: ReadStorageOptions,
+): AsyncGenerator<BlobBatch<StreamRecord>> {
+  return readStorageExport(source, streamTables, options) as AsyncGenerator<BlobBatch<StreamRecord>>;
+}
+
+/** One blob of the export (a BlobClient), from a cursor on; `blob` names it in ids and errors ("<container>/<blob name>"). */
+export function readStorageBlobRecords(
+  blob: string,
+  client: StorageBlobClient,
+  from: BlobCursor | undefined,
+  options: BlobReadOptions = {},
+): AsyncGenerator<BlobBatch<StreamRecord>> {
+  return readStorageBlob(blob, client, streamTables, from, options) as AsyncGenerator<BlobBatch<StreamRecord>>;
+}
+
+/**
+ * Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
+ * per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
+ */
+export function readCapture(
+  source: Uint8Array | AsyncIterable<Uint8Array>,
+  avro?: AvroModuleLike,
+): AsyncGenerator<CaptureBatch<StreamRecord>> {
+  return readCaptureFile(source, streamTables, avro) as AsyncGenerator<CaptureBatch<StreamRecord>>;
 }

@@ -313,7 +313,8 @@ function count(map, table, columns) {
     for (const c of columns)
         counts.set(c, (counts.get(c) ?? 0) + 1);
 }
-class Collector {
+/** Collects a parse's results record by record (the parsers below, and the Storage reader, are built on it). */
+export class Collector {
     tables;
     records = [];
     errors = [];

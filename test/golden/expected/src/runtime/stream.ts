@@ -495,7 +495,8 @@ function count(map: Map<string, Map<string, number>>, table: string, columns: re
   for (const c of columns) counts.set(c, (counts.get(c) ?? 0) + 1);
 }
 
-class Collector implements RecordSink {
+/** Collects a parse's results record by record (the parsers below, and the Storage reader, are built on it). */
+export class Collector implements RecordSink {
   readonly records: unknown[] = [];
   readonly errors: RecordError[] = [];
   readonly warnings: RecordError[] = [];
