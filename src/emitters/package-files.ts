@@ -14,7 +14,7 @@ import type { EmitOptions } from "./options.js";
  * output phase need not format them again on every run.
  */
 export const RUNTIME_DIR = "src/runtime/";
-export const RUNTIME_MODULES = ["formats", "kql", "stream", "validation"] as const;
+export const RUNTIME_MODULES = ["eventhubs", "formats", "kql", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
@@ -43,8 +43,9 @@ export function packageJson(options: EmitOptions, needsAjvRuntime: boolean): str
     scripts: { build: "tsc -p tsconfig.json" },
     ...(needsAjvRuntime ? { dependencies: { ajv: "^8.17.0" } } : {}),
     // runQuery takes a LogsQueryClient of this SDK, typed structurally: installing it is up to the user.
-    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0" },
-    peerDependenciesMeta: { "@azure/monitor-query-logs": { optional: true } },
+    // The Event Hubs consumer is typed structurally too: @azure/event-hubs is the user's choice.
+    peerDependencies: { "@azure/event-hubs": "^6.0.0", "@azure/monitor-query-logs": "^1.0.0" },
+    peerDependenciesMeta: { "@azure/event-hubs": { optional: true }, "@azure/monitor-query-logs": { optional: true } },
     devDependencies: { typescript: ">=5.5" },
   });
 }
@@ -102,6 +103,7 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", isTypeOnly: true, namedExports: KQL_TYPE_EXPORTS });
   for (const { table } of plans) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: kqlModule(table.name), namedExports: [kqlName(table.name)] });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./stream.js" });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./eventhubs.js" });
   for (const { table } of plans) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
   statements.push({ kind: StructureKind.VariableStatement,
     isExported: true,

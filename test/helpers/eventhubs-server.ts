@@ -28,7 +28,10 @@
  * - Messages carry the annotations `x-opt-sequence-number` (long),
  *   `x-opt-offset` (string), `x-opt-enqueued-time` (timestamp) and, when sent
  *   with one, `x-opt-partition-key`. Deliveries follow the link credit the
- *   receiver grants, pre-settled.
+ *   receiver grants, pre-settled. A receiver that desires the
+ *   `com.microsoft:enable-receiver-runtime-metric` capability also gets the
+ *   partition's last enqueued sequence number, offset and time as delivery
+ *   annotations (what `trackLastEnqueuedEventProperties` reads).
  * - Senders on `<hub>` (the service picks the partition: by partition key, or
  *   round robin) or `<hub>/Partitions/<id>`; a sent batch
  *   (`x-opt-batch`-style message format 0x80013700) is split into its events.
@@ -83,6 +86,8 @@ interface ReceiverLink {
   readonly epoch: number | undefined;
   /** Index in the partition's events of the next one to deliver. */
   next: number;
+  /** The receiver asked for the partition's last enqueued event with every delivery. */
+  readonly runtimeMetrics: boolean;
   readonly connection: Connection;
 }
 
@@ -154,6 +159,8 @@ const OUT_OF_RANGE = "com.microsoft:argument-out-of-range";
 const QUOTA = "amqp:resource-limit-exceeded";
 
 const MAX_NON_EPOCH_RECEIVERS = 5;
+/** The receiver capability that asks for the partition's last enqueued event on every delivery. */
+const RUNTIME_METRIC = "com.microsoft:enable-receiver-runtime-metric";
 const MAX_MESSAGE_SIZE = 1024 * 1024;
 /** The message format of a batch of events sent as one AMQP message (`EventDataBatch`). */
 const BATCH_FORMAT = 0x80013700;
@@ -539,7 +546,9 @@ export class EventHubsFixture {
     // Deliveries are pre-settled: the receiver's position is its own business (checkpoints).
     sender.local.attach.snd_settle_mode = 1;
     sender.local.attach.offered_capabilities = sender.desired_capabilities;
-    const entry: ReceiverLink = { link: sender, epoch, next, connection: context.connection };
+    const desired: unknown = sender.desired_capabilities;
+    const runtimeMetrics = (Array.isArray(desired) ? desired : [desired]).some((c) => String(unwrap(c)) === RUNTIME_METRIC);
+    const entry: ReceiverLink = { link: sender, epoch, next, connection: context.connection, runtimeMetrics };
     list.push(entry);
     partition.receivers.set(key, list);
     sender.__partition = partition;
@@ -601,22 +610,34 @@ export class EventHubsFixture {
         const link = r.link;
         while (r.next < partition.events.length && link.is_open() && link.sendable()) {
           const e = partition.events[r.next++]!;
-          link.send(this.toMessage(e));
+          link.send(this.toMessage(e, r.runtimeMetrics ? partition : undefined));
         }
       }
     }
   }
 
-  private toMessage(e: StoredEvent): object {
+  private toMessage(e: StoredEvent, metricsOf?: Partition): object {
     const annotations: Record<string, unknown> = {
       "x-opt-sequence-number": rhea.types.wrap_long(e.sequenceNumber),
       "x-opt-offset": e.offset,
       "x-opt-enqueued-time": e.enqueuedTime,
     };
     if (e.partitionKey !== undefined) annotations["x-opt-partition-key"] = e.partitionKey;
+    // With the runtime-metric capability, each delivery tells where the partition ends.
+    const last = metricsOf?.events[metricsOf.events.length - 1];
     return {
       body: rhea.message.data_section(e.body),
       message_annotations: annotations,
+      ...(last === undefined
+        ? {}
+        : {
+            delivery_annotations: {
+              last_enqueued_sequence_number: rhea.types.wrap_long(last.sequenceNumber),
+              last_enqueued_offset: last.offset,
+              last_enqueued_time_utc: last.enqueuedTime,
+              runtime_info_retrieval_time_utc: new Date(),
+            },
+          }),
       ...(e.properties === undefined ? {} : { application_properties: e.properties }),
     };
   }
