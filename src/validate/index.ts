@@ -46,7 +46,7 @@ export interface ValidateOptions {
 const RECORD_ROOT = (): string => "";
 
 /** Reads one file: the scanner's handler, turning positions into places and records into checks. */
-class FileRun implements ScanHandler {
+export class FileRun implements ScanHandler {
   readonly chunk: ChunkPosition = { base: 0, gzip: false };
   readonly scanner = new Scanner(this);
   private start = 0;
