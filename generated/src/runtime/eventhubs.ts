@@ -304,6 +304,8 @@ class PartitionState {
   sinceCheckpoint = 0;
   lastCheckpointAt: number;
   pending: Pending | undefined;
+  /** The processEvents call running for the partition (the SDK may close a partition while it runs). */
+  inflight: Promise<void> | undefined;
   constructor(now: number) {
     this.lastCheckpointAt = now;
   }
@@ -493,9 +495,23 @@ export function createConsumer<R>(
     );
   }
 
-  async function processEvents(events: readonly ReceivedEventLike[], context: PartitionContextLike): Promise<void> {
+  function processEvents(events: readonly ReceivedEventLike[], context: PartitionContextLike): Promise<void> {
+    const s = state(context.partitionId);
+    const run = handleEvents(events, context, s);
+    s.inflight = run;
+    const clear = () => {
+      if (s.inflight === run) s.inflight = undefined;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  async function handleEvents(
+    events: readonly ReceivedEventLike[],
+    context: PartitionContextLike,
+    s: PartitionState,
+  ): Promise<void> {
     const partitionId = context.partitionId;
-    const s = state(partitionId);
     const last = context.lastEnqueuedEventProperties?.sequenceNumber;
     if (typeof last === "number") s.lastEnqueued = last;
     if (events.length === 0) {
@@ -589,6 +605,8 @@ export function createConsumer<R>(
 
   async function processClose(reason: string, context: PartitionContextLike): Promise<void> {
     const s = partitions.get(context.partitionId);
+    // The SDK closes a partition without waiting for the batch being handled: wait for it first.
+    if (s?.inflight !== undefined) await s.inflight.catch(() => undefined);
     // On shutdown, keep what was handled; after ownership is lost another consumer owns the checkpoint.
     if (s !== undefined && checkpoint !== undefined && reason !== "OwnershipLost" && s.pending !== undefined) {
       try {
