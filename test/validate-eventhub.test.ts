@@ -143,6 +143,34 @@ describe("validate --event-hub", () => {
     expect(noGroup.err.trim().split("\n")).toHaveLength(1);
   });
 
+  test("namespace and DefaultAzureCredential: a sign-in that fails is one line, exit 3", async () => {
+    delete process.env.EVENTHUB_CONNECTION_STRING;
+    process.env.EVENTHUB_NAMESPACE = `127.0.0.1:${hub.port}`;
+    // Pinned to the environment credential, with nothing in the environment: no managed-identity probe.
+    const pinned = {
+      AZURE_TOKEN_CREDENTIALS: process.env.AZURE_TOKEN_CREDENTIALS,
+      AZURE_CLIENT_ID: process.env.AZURE_CLIENT_ID,
+    };
+    process.env.AZURE_TOKEN_CREDENTIALS = "EnvironmentCredential";
+    delete process.env.AZURE_CLIENT_ID;
+    try {
+      const { code, out, err } = await validate(["--event-hub", "live", "--max-wait", "5"]);
+      expect(code).toBe(3);
+      expect(out).toBe("");
+      expect(err.trim().split("\n")).toHaveLength(1);
+      expect(err).toMatch(
+        /^kqlgen: error: cannot read event hub live \(consumer group \$default\) at 127\.0\.0\.1:\d+: \w+/,
+      );
+      expect(err).toMatch(/EnvironmentCredential is unavailable/);
+    } finally {
+      for (const [k, v] of Object.entries(pinned)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      delete process.env.EVENTHUB_NAMESPACE;
+    }
+  });
+
   test("bad usage: exit 2 with what was expected", async () => {
     delete process.env.EVENTHUB_CONNECTION_STRING;
     delete process.env.EVENTHUB_NAMESPACE;

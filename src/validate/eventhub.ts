@@ -151,8 +151,13 @@ function connection(options: EventHubValidateOptions): Connection {
 
 /** One line naming what failed, with the service's reason; secrets removed. */
 function failure(c: Connection, consumerGroup: string, e: unknown): EventHubError {
-  // The SDK's retries end in an AggregateError of the attempts: the last one says why.
-  for (let i = 0; i < 5 && e instanceof AggregateError && e.errors.length > 0; i++) e = e.errors[e.errors.length - 1];
+  // The SDK's retries end in an AggregateError of the attempts, a credential chain in an error listing each
+  // credential's: the last one says why.
+  for (let i = 0; i < 5; i++) {
+    const inner = (e as { errors?: unknown } | null)?.errors;
+    if (!Array.isArray(inner) || inner.length === 0) break;
+    e = inner[inner.length - 1];
+  }
   const err = e as { code?: unknown; name?: unknown; message?: unknown };
   const code = typeof err?.code === "string" ? err.code : typeof err?.name === "string" ? err.name : "Error";
   let message = typeof err?.message === "string" ? err.message : String(e);
