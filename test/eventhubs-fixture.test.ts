@@ -303,6 +303,11 @@ describe("owner level (epoch)", () => {
     expect(low.seen).toEqual([]);
     expect(low.errors.map((e) => (e as Error & { code?: string }).code)).toContain("ReceiverDisconnectedError");
     expect(hub.receivers("defender", "audit", "2")).toEqual([5]);
+    // Without an owner level, while an epoch receiver holds the partition: refused too.
+    const none = await collect(consumer("defender", "audit"), "2", { startPosition: earliestEventPosition }, () => false, 1500);
+    expect(none.seen).toEqual([]);
+    expect(none.errors.map((e) => e.message).join("\n")).toMatch(/non-epoch receiver is not allowed/);
+    expect(hub.receivers("defender", "audit", "2")).toEqual([5]);
     await subH.close();
   });
 });
