@@ -30,6 +30,7 @@ beforeAll(async () => {
         { name: "mixed", partitions: 2 },
         { name: "cp", partitions: 1 },
         { name: "fail", partitions: 1 },
+        { name: "longs", partitions: 1 },
       ],
     }),
     startAzurite(),
@@ -86,7 +87,10 @@ describe("routing, dead letters and drift", () => {
     const rng = new Rng(11);
     const good1 = record("DeviceProcessEvents", rng);
     const good2 = record("DeviceInfo", rng);
-    const good3 = record("CloudAppEvents", rng, (r) => (r.properties.BrandNewColumn = "x"));
+    const good3 = record("CloudAppEvents", rng, (r) => {
+      r.properties.BrandNewColumn = "x";
+      delete r.properties.AppInstanceId; // a record older than the column: drift, not an error
+    });
     const bad = record("DeviceProcessEvents", rng, (r) => (r.properties.ProcessId = "12345"));
     const unknown = record("DeviceInfo", rng, (r) => (r.category = "AdvancedHunting-DeviceTomorrowEvents"));
     // The bad record is written with unusual spacing and an escaped non-ASCII character: the dead letter keeps them.
@@ -176,6 +180,8 @@ describe("routing, dead letters and drift", () => {
         partitionId: "0",
         unknownCategories: [{ category: "AdvancedHunting-DeviceTomorrowEvents", count: 1 }],
         unknownColumns: [{ table: "CloudAppEvents", column: "BrandNewColumn", count: 1 }],
+        missingColumns: [{ table: "CloudAppEvents", column: "AppInstanceId", count: 1 }],
+        unknownEnvelopeKeys: [],
       },
     ]);
 
@@ -206,6 +212,44 @@ describe("routing, dead letters and drift", () => {
       }),
     ).toThrow(/no table DeviceTypo/);
     expect(() => pkg.module.createEventHubsConsumer({ tables: {} })).toThrow(/deadLetter handler is required/);
+  });
+});
+
+describe("exact longs", () => {
+  test("under long: bigint, a long beyond 2^53 reaches the handler exactly, in small and in large bodies", async () => {
+    const big = await consumerPackage({ mapping: { long: "bigint" } });
+    const rng = new Rng(15);
+    const exact = "9007199254740993"; // 2^53 + 1: JSON.parse makes it ...992
+    const text = (r: StreamedRecord) => JSON.stringify(r).replace(/"ProcessId":(null|\d+)/, `"ProcessId":${exact}`);
+    const small = body([text(record("DeviceProcessEvents", rng))]).text;
+    const parts: string[] = [];
+    while (parts.join(",").length < 200_000) parts.push(JSON.stringify(record("DeviceProcessEvents", rng)));
+    parts.push(text(record("DeviceProcessEvents", rng)));
+    const e1 = hub.enqueue("longs", "0", small);
+    hub.enqueue("longs", "0", body(parts).text);
+    const ids: bigint[] = [];
+    let handled = 0;
+    const consumer = big.module.createEventHubsConsumer({
+      tables: {
+        DeviceProcessEvents: async (b: any) => {
+          handled += b.records.length;
+          for (const r of b.records)
+            if (typeof r.record.properties.ProcessId === "bigint" && r.record.properties.ProcessId > 2n ** 53n)
+              ids.push(r.record.properties.ProcessId);
+        },
+      },
+      deadLetter: async (l: readonly any[]) => {
+        throw new Error(`unexpected dead letter: ${l[0].reason}`);
+      },
+      maxWaitTimeInSeconds: 0.2,
+    });
+    const sub = client("longs").subscribe("0", consumer, {
+      ...consumer.subscribeOptions,
+      startPosition: { sequenceNumber: e1.sequenceNumber, isInclusive: true },
+    });
+    await until(() => handled === parts.length + 1);
+    await sub.close();
+    expect(ids.map(String)).toEqual([exact, exact]);
   });
 });
 

@@ -4,7 +4,14 @@
 // `@azure/event-hubs` is an optional peer dependency: the shapes this file uses
 // from it are declared structurally below, so the package compiles without it.
 
-import { CATEGORY_PREFIX, checkStreamRecord, type RecordSink, type StreamTable } from "./stream.js";
+import {
+  CATEGORY_PREFIX,
+  checkStreamRecord,
+  JsonText,
+  type RecordNotes,
+  type RecordSink,
+  type StreamTable,
+} from "./stream.js";
 import { addError, isRecord, type ValidationError } from "./validation.js";
 
 // ---- the SDK, structurally ----------------------------------------------
@@ -85,6 +92,10 @@ export interface DriftReport {
   readonly unknownCategories: readonly { readonly category: string; readonly count: number }[];
   /** Columns records carried that their table does not know. */
   readonly unknownColumns: readonly { readonly table: string; readonly column: string; readonly count: number }[];
+  /** Columns of a table that records lacked (records older than the column, or a column never sent). */
+  readonly missingColumns: readonly { readonly table: string; readonly column: string; readonly count: number }[];
+  /** Envelope keys besides time, tenantId, category, properties and the known extras. */
+  readonly unknownEnvelopeKeys: readonly { readonly key: string; readonly count: number }[];
 }
 
 type Awaitable = void | Promise<void>;
@@ -320,6 +331,10 @@ class EventRun implements RecordSink {
   readonly letters: DeadLetter[] = [];
   readonly categories = new Map<string, number>();
   readonly columns = new Map<string, Map<string, number>>();
+  readonly missing = new Map<string, Map<string, number>>();
+  readonly envelope = new Map<string, number>();
+  /** The JSON text of the body (or of the record) being checked: longs beyond 2^53 keep their exact digits. */
+  readonly source = new JsonText("");
   // The event and record being checked.
   event!: ReceivedEventLike;
   bytes!: Uint8Array;
@@ -379,15 +394,16 @@ class EventRun implements RecordSink {
     table: StreamTable,
     errors: ValidationError[] | undefined,
     unknown: readonly string[],
+    notes?: RecordNotes,
   ): void {
     const m = this.metrics;
     m.records++;
     const t = (m.tables[table.table] ??= { records: 0, valid: 0, invalid: 0 });
     t.records++;
-    if (unknown.length > 0) {
-      let counts = this.columns.get(table.table);
-      if (counts === undefined) this.columns.set(table.table, (counts = new Map()));
-      for (const c of unknown) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (unknown.length > 0) countColumns(this.columns, table.table, unknown);
+    if (notes !== undefined) {
+      if (notes.missing.length > 0) countColumns(this.missing, table.table, notes.missing);
+      for (const k of notes.envelope) this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
     }
     if (errors !== undefined) {
       m.invalid++;
@@ -419,21 +435,42 @@ class EventRun implements RecordSink {
   }
 
   drift(): DriftReport | undefined {
-    if (this.categories.size === 0 && this.columns.size === 0) return undefined;
-    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    if (this.categories.size === 0 && this.columns.size === 0 && this.missing.size === 0 && this.envelope.size === 0) {
+      return undefined;
+    }
     const unknownCategories = [...this.categories]
       .sort(([a], [b]) => byName(a, b))
       .map(([category, count]) => ({ category, count }));
-    const unknownColumns: { table: string; column: string; count: number }[] = [];
-    for (const [table, counts] of [...this.columns].sort(([a], [b]) => byName(a, b))) {
-      for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b)))
-        unknownColumns.push({ table, column, count });
-    }
-    return { partitionId: this.partitionId, unknownCategories, unknownColumns };
+    const unknownEnvelopeKeys = [...this.envelope]
+      .sort(([a], [b]) => byName(a, b))
+      .map(([key, count]) => ({ key, count }));
+    return {
+      partitionId: this.partitionId,
+      unknownCategories,
+      unknownColumns: columnCounts(this.columns),
+      missingColumns: columnCounts(this.missing),
+      unknownEnvelopeKeys,
+    };
   }
 }
 
 const BODY = 'a JSON message body {"records":[...]}';
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function countColumns(into: Map<string, Map<string, number>>, table: string, columns: readonly string[]): void {
+  let counts = into.get(table);
+  if (counts === undefined) into.set(table, (counts = new Map()));
+  for (const c of columns) counts.set(c, (counts.get(c) ?? 0) + 1);
+}
+
+function columnCounts(from: Map<string, Map<string, number>>): { table: string; column: string; count: number }[] {
+  const out: { table: string; column: string; count: number }[] = [];
+  for (const [table, counts] of [...from].sort(([a], [b]) => byName(a, b))) {
+    for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b))) out.push({ table, column, count });
+  }
+  return out;
+}
 
 /**
  * The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
@@ -551,7 +588,9 @@ export function createConsumer<R>(
           const [start, end] = spans[i]!;
           let rec: unknown;
           try {
-            rec = JSON.parse(decoder.decode(bytes.subarray(start, end)));
+            const text = decoder.decode(bytes.subarray(start, end));
+            run.source.reset(text);
+            rec = JSON.parse(text);
           } catch (e) {
             const why = `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
             run.notARecord([
@@ -559,7 +598,7 @@ export function createConsumer<R>(
             ]);
             continue;
           }
-          checkStreamRecord(rec, "", tables, run);
+          checkStreamRecord(rec, "", tables, run, run.source);
           if ((i & 7) === 7 && busy() >= yieldAfter) {
             await yieldToLoop();
             sliceStart = performance.now();
@@ -573,7 +612,9 @@ export function createConsumer<R>(
       }
       let message: unknown;
       try {
-        message = JSON.parse(decoder.decode(bytes));
+        const text = decoder.decode(bytes);
+        run.source.reset(text);
+        message = JSON.parse(text);
       } catch (e) {
         const why = `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
         run.deadBody(`not ${BODY}: ${why}`, [{ path: "", expected: BODY, found: why }]);
@@ -593,7 +634,7 @@ export function createConsumer<R>(
       }
       for (let i = 0; i < records.length; i++) {
         run.index = i;
-        checkStreamRecord(records[i], "", tables, run);
+        checkStreamRecord(records[i], "", tables, run, run.source);
         // Cooperative: parsing a large message must not starve the SDK's timers (ownership renewal).
         if ((i & 63) === 63 && busy() >= yieldAfter) {
           await yieldToLoop();
