@@ -360,7 +360,7 @@ describe("kqlgen validate: bad usage and unreadable input (exit 2)", () => {
   it("no paths, an unknown format, an empty folder, a bad schemas folder", async () => {
     let r = await validate([]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("error: missing required argument 'paths'");
+    expect(r.err).toContain("no data to check: expected data files or folders, --storage <account or container URL>, or --event-hub");
     r = await validate(["--format", "xml", path.join(dir, "blob.jsonl")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.");

@@ -66,6 +66,7 @@ export { KqlgenAwkwardNamesKql } from "./kql/KqlgenAwkwardNames.js";
 export { KqlgenDataTypeOnlyKql } from "./kql/KqlgenDataTypeOnly.js";
 export { KqlgenTypeAliasesKql } from "./kql/KqlgenTypeAliases.js";
 export * from "./stream.js";
+export * from "./eventhubs.js";
 import { AlertEvidenceTable } from "./tables/AlertEvidence.js";
 import { AlertInfoTable } from "./tables/AlertInfo.js";
 import { CloudAppEventsTable } from "./tables/CloudAppEvents.js";

@@ -6,6 +6,7 @@ import type { SchemaSet } from "../model/schema.js";
 import { planTable } from "../mapping/plan.js";
 import { newProject } from "./code.js";
 import { emitDynamicValidators } from "./dynamic.js";
+import { emitEventHubsModule } from "./eventhubs-module.js";
 import { printJsonSchema, recordJsonSchema, tableJsonSchema } from "./json-schema.js";
 import type { EmitOptions, OutputFiles } from "./options.js";
 import { emitKqlModule } from "./kql-module.js";
@@ -38,6 +39,7 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
   const dynamic = emitDynamicValidators(plans, configFile);
   if (dynamic) files.set("src/dynamic-schemas.ts", dynamic.source);
   files.set("src/stream.ts", emitStreamModule(project, plans, options.mapping.choices.formats));
+  files.set("src/eventhubs.ts", emitEventHubsModule(project));
   files.set("src/index.ts", emitIndex(project, plans));
   for (const [path, text] of runtimeFiles()) files.set(path, text);
   files.set("package.json", packageJson(options, dynamic?.needsAjvRuntime ?? false, inputs));

@@ -14,7 +14,7 @@ import type { EmitOptions } from "./options.js";
  * output phase need not format them again on every run.
  */
 export const RUNTIME_DIR = "src/runtime/";
-export const RUNTIME_MODULES = ["capture", "formats", "literals", "query", "run-query", "storage", "stream", "validation"] as const;
+export const RUNTIME_MODULES = ["capture", "eventhubs", "formats", "literals", "query", "run-query", "storage", "stream", "validation"] as const;
 
 /** The runtime modules the package carries, from templates/. */
 export function runtimeFiles(): [string, string][] {
@@ -52,9 +52,10 @@ export function packageJson(options: EmitOptions, needsAjvRuntime: boolean, inpu
     engines: { node: ">=20.19" },
     ...(needsAjvRuntime ? { dependencies: { ajv: "^8.17.0" } } : {}),
     // runQuery takes a LogsQueryClient, readStorage a BlobServiceClient or ContainerClient, readCapture avsc's
-    // decoder: typed structurally, each SDK is installed by the user who needs it.
-    peerDependencies: { "@azure/monitor-query-logs": "^1.0.0", "@azure/storage-blob": "^12.0.0", avsc: "^5.7.0" },
+    // decoder, the Event Hubs consumer an EventHubConsumerClient: typed structurally, each SDK is installed by the user who needs it.
+    peerDependencies: { "@azure/event-hubs": "^6.0.0", "@azure/monitor-query-logs": "^1.0.0", "@azure/storage-blob": "^12.0.0", avsc: "^5.7.0" },
     peerDependenciesMeta: {
+      "@azure/event-hubs": { optional: true },
       "@azure/monitor-query-logs": { optional: true },
       "@azure/storage-blob": { optional: true },
       avsc: { optional: true },
@@ -141,6 +142,7 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
   }
   for (const { table } of plans) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: kqlModule(table.name), namedExports: [kqlName(table.name)] });
   statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./stream.js" });
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./eventhubs.js" });
   for (const { table } of plans) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
   statements.push({ kind: StructureKind.VariableStatement,
     isExported: true,

@@ -16,6 +16,10 @@ interface Flags {
   since?: string;
   until?: string;
   tables?: string;
+  eventHub?: string | true;
+  consumerGroup: string;
+  maxRecords: string;
+  maxWait: string;
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -34,7 +38,7 @@ function storageFlags(flags: Flags, paths: readonly string[]): { url: string; si
     for (const flag of ["since", "until", "tables"] as const) {
       if (flags[flag] !== undefined) throw InputError.of({ at: `--${flag}` }, `--${flag} goes with --storage: expected --storage <account or container URL> as well`);
     }
-    if (paths.length === 0) throw InputError.of({}, "missing required argument 'paths' (data files or folders), or --storage <account or container URL>");
+    if (paths.length === 0) throw InputError.of({ at: "validate" }, "no data to check: expected data files or folders, --storage <account or container URL>, or --event-hub");
     return undefined;
   }
   if (paths.length > 0) throw InputError.of({ at: "--storage" }, `read either files (${paths[0]}${paths.length > 1 ? ", ..." : ""}) or --storage, not both in one run`);
@@ -44,6 +48,15 @@ function storageFlags(flags: Flags, paths: readonly string[]): { url: string; si
   const tables = flags.tables?.split(",").map((t) => t.trim()).filter((t) => t !== "");
   if (tables !== undefined && tables.length === 0) throw InputError.of({ at: "--tables" }, "expected table names, e.g. --tables DeviceInfo,DeviceProcessEvents");
   return { url: flags.storage, since, until, ...(tables ? { tables } : {}) };
+}
+
+/** A whole number flag, at least 1; InputError (exit 2) otherwise. */
+function countFlag(value: string, flag: string, what: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 1) {
+    throw InputError.of({ at: flag }, `${flag} ${JSON.stringify(value)} is not a whole number of at least 1: expected ${what}`);
+  }
+  return n;
 }
 
 /** Moves up over the previous progress line and clears it (the Io appends a newline to every write). */
@@ -84,7 +97,7 @@ class ProgressLine {
 export function registerValidate(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command("validate")
-    .description("check streamed data (Event Hubs message bodies, Storage JSON lines, gzip, Event Hubs Capture .avro; or the Storage export where it is) against the schemas")
+    .description("check streamed data (Event Hubs message bodies, Storage JSON lines, gzip, Event Hubs Capture .avro; or the Storage export, or live Event Hubs traffic) against the schemas")
     .argument("[paths...]", "data files, or folders to read recursively; - reads standard input (gzip too)")
     .addOption(new Option("--schemas <dir>", "folder of schema files (getschema results, snapshots); default: the config's \"schemas\""))
     .addOption(new Option("--out <dir>", "the generated package to load the validators from when it is current; default: the config's \"out\""))
@@ -96,8 +109,46 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .addOption(new Option("--since <time>", "with --storage: blobs of hours after this ISO time (default: 24 hours before --until)"))
     .addOption(new Option("--until <time>", "with --storage: blobs of hours before this ISO time (default: now)"))
     .addOption(new Option("--tables <names>", "with --storage: these tables' containers only, comma-separated (default: every export container)"))
-    .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read, 3 Storage failed (sign-in, permissions,\nthe service, the network). See docs/validate.md and docs/storage.md.")
-    .action(async (paths: string[], flags: Flags) => {
+    .addOption(new Option("--event-hub [hub]", "read live traffic of an event hub instead of files (EVENTHUB_CONNECTION_STRING, or EVENTHUB_NAMESPACE and DefaultAzureCredential); never checkpoints"))
+    .addOption(new Option("--consumer-group <name>", "with --event-hub: the consumer group to read with").default("$default"))
+    .addOption(new Option("--max-records <n>", "with --event-hub: stop after this many records").default("10000"))
+    .addOption(new Option("--max-wait <seconds>", "with --event-hub: stop after this many seconds").default("30"))
+    .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read, 3 Storage or the event hub failed\n(sign-in, permissions, the service, the network). See docs/validate.md, docs/storage.md and docs/event-hubs.md.")
+    .action(async (paths: string[], flags: Flags, command: Command) => {
+      if (flags.eventHub !== undefined) {
+        if (paths.length > 0) throw InputError.of({ at: "--event-hub" }, "--event-hub reads the hub, not files: expected either paths or --event-hub");
+        if (flags.storage !== undefined) throw InputError.of({ at: "--event-hub" }, "read either --storage or --event-hub, not both in one run");
+        const maxRecords = countFlag(flags.maxRecords, "--max-records", "how many records to read, e.g. --max-records 5000");
+        const maxWait = countFlag(flags.maxWait, "--max-wait", "how many seconds to read, e.g. --max-wait 60");
+        const { validateEventHub, eventHubHeadline, EventHubError } = await import("../../validate/eventhub.js");
+        try {
+          const report = await validateEventHub({
+            schemas: flags.schemas,
+            out: flags.out,
+            config: flags.config,
+            followSymlinks: flags.followSymlinks === true,
+            ...(typeof flags.eventHub === "string" ? { hub: flags.eventHub } : {}),
+            consumerGroup: flags.consumerGroup,
+            maxRecords,
+            maxWaitSeconds: maxWait,
+            strict: flags.strict === true,
+            env: process.env,
+          });
+          io.out(flags.format === "json" ? renderJson(report) : eventHubHeadline(report, renderText(report)));
+          done(report.exitCode);
+        } catch (e) {
+          if (!(e instanceof EventHubError)) throw e;
+          io.err(`kqlgen: error: ${e.message}`);
+          done(e.exitCode);
+        }
+        return;
+      }
+      for (const flag of ["consumerGroup", "maxRecords", "maxWait"] as const) {
+        if (command.getOptionValueSource(flag) === "cli") {
+          const name = flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+          throw InputError.of({ at: `--${name}` }, `--${name} goes with --event-hub: expected --event-hub as well`);
+        }
+      }
       const storage = storageFlags(flags, paths);
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
       // The validators' loader (ts-morph, the emitters) loads only when validate runs.

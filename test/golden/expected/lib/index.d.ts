@@ -24,6 +24,7 @@ export { GoldenEveryTypeKql } from "./kql/GoldenEveryType.js";
 export { GoldenOddNamesKql } from "./kql/GoldenOddNames.js";
 export { GoldenProcessKql } from "./kql/GoldenProcess.js";
 export * from "./stream.js";
+export * from "./eventhubs.js";
 import { GoldenAlertTable } from "./tables/GoldenAlert.js";
 import { GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
 import { GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
