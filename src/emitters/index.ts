@@ -12,7 +12,9 @@ import { emitKqlModule } from "./kql-module.js";
 import { emitIndex, packageJson, readme, runtimeFiles, tsconfigJson } from "./package-files.js";
 import { emitStreamModule } from "./stream-module.js";
 import { emitTableModule } from "./table-module.js";
-import { eventInterface, tableInterface } from "./types.js";
+import { checkTableNames } from "./names.js";
+import { tableInterface } from "./types.js";
+import { checkUserSchemas } from "./dynamic.js";
 
 export type { EmitOptions, OutputFiles } from "./options.js";
 export { RUNTIME_DIR } from "./package-files.js";
@@ -21,8 +23,9 @@ export async function emitPackage(schema: SchemaSet, options: EmitOptions, confi
   const plans = schema.tables.map((t) => planTable(t, options.mapping));
   const project = newProject();
   const files: OutputFiles = new Map();
-  const interfaces = await Promise.all(plans.map((p) => tableInterface(p, options)));
-  const events = await Promise.all(plans.map((p) => eventInterface(p)));
+  checkTableNames(schema.tables);
+  checkUserSchemas(plans, configFile);
+  const interfaces = plans.map((p) => tableInterface(p, options, configFile));
   plans.forEach((plan, i) => {
     const name = plan.table.name;
     files.set(`schemas/${name}.schema.json`, printJsonSchema(tableJsonSchema(plan, options)));

@@ -29,7 +29,13 @@ export function tableJsonSchema(
   const properties: Record<string, JsonSchema> = {};
   for (const c of plan.columns) {
     const description = columnDescription(c);
-    properties[c.name] = typeof c.schema === "boolean" ? c.schema : { description, ...c.schema, ...extra(c) };
+    // defineProperty: a column named `__proto__` is a property like any other.
+    Object.defineProperty(properties, c.name, {
+      value: typeof c.schema === "boolean" ? c.schema : { description, ...c.schema, ...extra(c) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return {
     $schema: JSON_SCHEMA_DIALECT,

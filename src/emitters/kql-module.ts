@@ -24,7 +24,7 @@ export function kqlModule(table: string): string {
 }
 
 export function kqlName(table: string): string {
-  return `${table}Kql`;
+  return tableNames(table).kql;
 }
 
 /** How each long column is represented in rows, when not as a number (resolved by the mapping). */

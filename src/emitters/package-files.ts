@@ -114,7 +114,7 @@ export function emitIndex(project: Project, plans: readonly TablePlan[]): string
 
 export function readme(options: EmitOptions, plans: readonly TablePlan[]): string {
   const first = plans[0];
-  const name = first?.table.name ?? "Table";
+  const n = tableNames(first?.table.name ?? "Table");
   // The KQL example filters on a time column when the table has one (strings are never null in Kusto).
   const time = first?.columns.find((c) => c.type === "datetime");
   const filter = time ? `.where((c) => ${propertyAccess("c", time.name)}.gt(ago("1d")))` : "";
@@ -127,15 +127,15 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "`npx kqlgen check` fails when this folder is stale.",
     "",
     "```ts",
-    `import { validate${name}, parseEventHubsMessage, parseStorageBlob, ${name}Kql, ago, runQuery } from "${options.packageName}";`,
+    `import { ${n.validate}, parseEventHubsMessage, parseStorageBlob, ${n.kql}, ago, runQuery } from "${options.packageName}";`,
     "",
-    `const result = validate${name}(row);`,
+    `const result = ${n.validate}(row);`,
     "if (!result.ok) console.error(result.errors); // [{ path, column, expected, found }]",
     "",
     "const { records, errors, warnings, unknownColumns, missingColumns } = parseEventHubsMessage(eventHubsBody);",
     "",
     `// Typed, injection-proof KQL: the row type follows the query; values become escaped literals.`,
-    `const query = ${name}Kql${filter}.take(10);`,
+    `const query = ${n.kql}${filter}.take(10);`,
     'const { rows } = await runQuery(logsQueryClient, workspaceId, query, { timespan: { duration: "P1D" } });',
     "```",
     "",

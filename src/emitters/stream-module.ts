@@ -21,16 +21,23 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
   }
 
   for (const { table } of plans) {
+    const n = tableNames(table.name);
+    const decorated = !table.columns.some((c) => c.name === DECORATION);
+    statements.push({ kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: n.event,
+      docs: [`The properties of a streamed ${table.name} event: a row${decorated ? `, plus the ${DECORATION} the stream adds` : ""}.`],
+      type: decorated ? `${n.interface} & { ${DECORATION}: string }` : n.interface,
+    });
     statements.push({ kind: StructureKind.Interface,
       isExported: true,
-      name: `${table.name}Record`,
-      docs: [`A streamed record of category ${CATEGORY_PREFIX}${table.name} (schemas/${table.name}.record.schema.json).`],
+      name: n.record,
+      docs: [`A streamed record of category ${CATEGORY_PREFIX}${table.name}.`],
       properties: [
         { name: "time", type: "string", docs: ["When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp."] },
         { name: "tenantId", type: "string" },
         { name: "category", type: str(`${CATEGORY_PREFIX}${table.name}`) },
-        ...ENVELOPE_EXTRAS.map((k) => ({ name: k, type: "string", hasQuestionToken: true })),
-        { name: "properties", type: tableNames(table.name).event, docs: ["The event: every column may be null, and a record older than a column lacks it."] },
+        { name: "properties", type: n.event },
       ],
     });
   }
@@ -38,7 +45,7 @@ export function emitStreamModule(project: Project, plans: readonly TablePlan[], 
     isExported: true,
     name: "StreamRecord",
     docs: ["Any streamed record this package knows, discriminated by `category`."],
-    type: plans.map((p) => `${p.table.name}Record`).join(" | ") || "never",
+    type: plans.map((p) => tableNames(p.table.name).record).join(" | ") || "never",
   });
   statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: "Category", type: 'StreamRecord["category"]' });
 

@@ -9,13 +9,19 @@ import { printModule, type Statements } from "./code.js";
 import { dynamicValidatorName } from "./dynamic.js";
 import { propertyAccess, str, tableNames } from "./names.js";
 
+/** Names every object has through Object.prototype. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /**
  * Step `i` of the check: reads column `i` into `x`; returns `i` when it does not
  * match and is at or after `from` (evaluated only on failure: free for valid rows).
  */
 function columnStep(c: ColumnPlan, i: number, table: string): WriterFunction {
   return (w) => {
-    w.writeLine(`x = ${propertyAccess("row", c.name)};`);
+    // A column named like a property every object inherits (`constructor`, `toString`, `__proto__`)
+    // is read only when the row has it: a row without it lacks the column.
+    if (INHERITED.has(c.name)) w.writeLine(`x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`);
+    else w.writeLine(`x = ${propertyAccess("row", c.name)};`);
     if (c.userSchema) {
       w.writeLine(`if ((x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) && from <= ${i}) return ${i};`);
     } else {
