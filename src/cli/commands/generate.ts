@@ -21,16 +21,20 @@ export function registerGenerate(program: Command, io: Io, done: (code: ExitCode
     // The pipeline (ts-morph, prettier, ...) loads only for the commands that use it.
     const { buildPackage } = await import("../../pipeline.js");
     const { writeOutput } = await import("../../output/write.js");
+    const { withOwnerMarker } = await import("../../output/tree.js");
     const { schema, files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
-    await writeOutput(flags.out, files);
-    io.out(`kqlgen: wrote ${schema.tables.length} tables (${files.size} files) to ${flags.out}`);
+    const marked = withOwnerMarker(files);
+    await writeOutput(flags.out, marked, { onWait: (pid) => io.err(`kqlgen: waiting for another kqlgen run (process ${pid}) writing ${flags.out}`) });
+    io.out(`kqlgen: wrote ${schema.tables.length} tables (${marked.size} files) to ${flags.out}`);
     done(EXIT.ok);
   });
 
   pipelineOptions(program.command("check").description("exit 1 with a diff when the generated package is stale")).action(async (flags: Flags) => {
     const { buildPackage } = await import("../../pipeline.js");
     const { compareOutput, describeDrift, hasDrift } = await import("../../output/check.js");
-    const { files } = await buildPackage({ schemas: flags.schemas, config: flags.config });
+    const { withOwnerMarker } = await import("../../output/tree.js");
+    const { files: unmarked } = await buildPackage({ schemas: flags.schemas, config: flags.config });
+    const files = withOwnerMarker(unmarked);
     const drift = await compareOutput(flags.out, files);
     if (hasDrift(drift)) {
       io.out(describeDrift(flags.out, drift));
