@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { prng, ROOT, TMP } from "./lib.mjs";
 
 const TYPES = ["string", "string", "string", "string", "long", "int", "bool", "real", "datetime", "timespan", "guid", "decimal", "dynamic"];
@@ -61,17 +62,19 @@ function run(schemas, out, profile) {
   });
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-mkdirSync(TMP, { recursive: true });
-writeFileSync(path.join(TMP, "scale-config.json"), JSON.stringify({ package: { name: "@bench/scale" } }));
-console.log("| tables | generate wall | peak RSS | per table |");
-console.log("| ---: | ---: | ---: | ---: |");
-for (const n of sizes.length ? sizes : [100, 1000, 2000]) {
-  const schemas = syntheticSchemas(n);
-  const out = path.join(TMP, `scale-out-${n}`);
-  rmSync(out, { recursive: true, force: true });
-  const { ms, mb } = await run(schemas, out, process.env.KQLGEN_BENCH_PROFILE === "1");
-  console.log(`| ${n} | ${(ms / 1000).toFixed(2)} s | ${mb.toFixed(0)} MB | ${(ms / n).toFixed(2)} ms |`);
-  rmSync(out, { recursive: true, force: true });
-  rmSync(schemas, { recursive: true, force: true });
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  mkdirSync(TMP, { recursive: true });
+  writeFileSync(path.join(TMP, "scale-config.json"), JSON.stringify({ package: { name: "@bench/scale" } }));
+  console.log("| tables | generate wall | peak RSS | per table |");
+  console.log("| ---: | ---: | ---: | ---: |");
+  for (const n of sizes.length ? sizes : [100, 1000, 2000]) {
+    const schemas = syntheticSchemas(n);
+    const out = path.join(TMP, `scale-out-${n}`);
+    rmSync(out, { recursive: true, force: true });
+    const { ms, mb } = await run(schemas, out, process.env.KQLGEN_BENCH_PROFILE === "1");
+    console.log(`| ${n} | ${(ms / 1000).toFixed(2)} s | ${mb.toFixed(0)} MB | ${(ms / n).toFixed(2)} ms |`);
+    rmSync(out, { recursive: true, force: true });
+    rmSync(schemas, { recursive: true, force: true });
+  }
 }
