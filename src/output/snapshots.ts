@@ -76,6 +76,12 @@ export async function writeSnapshots(dir: string, tables: readonly Table[], fs: 
   }
 }
 
+/** Finishes or rolls back what an interrupted pull left in the folder, under its lock (pull does this first). */
+export async function recoverSnapshots(dir: string, lock: LockOptions = {}): Promise<void> {
+  const out = path.resolve(dir);
+  await withFolderLock(out, () => recoverFolder(out), lock);
+}
+
 /** The one file operation whose failure half way matters (replaceable to test the undo). */
 export type FileMoves = FileOps;
 

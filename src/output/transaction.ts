@@ -235,7 +235,9 @@ export async function withFolderLock<T>(dir: string, fn: () => Promise<T>, optio
     }
     const text = await readFile(file, "utf8").catch(() => "");
     const pid = Number(text.trim());
-    if (text.endsWith("\n") && !alive(pid)) {
+    // A lock without its pid line was left by a run killed as it took the lock (after a grace period).
+    const unfinished = !text.endsWith("\n") && Date.now() - (await stat(file).then((s) => s.mtimeMs, () => Date.now())) > 2000;
+    if ((text.endsWith("\n") && !alive(pid)) || unfinished) {
       // A dead run's lock: take it over (rename first, so only one run removes it).
       const stale = `${file}.stale-${process.pid}`;
       try {

@@ -94,6 +94,18 @@ async function changesFor(dir: string, files: OutputFiles): Promise<{ changes: C
   return { changes: [...deletions, ...writes], unchanged };
 }
 
+/**
+ * Finishes or rolls back what an interrupted generate left in or beside the
+ * folder, under its lock (generate does this first; exported for tests).
+ */
+export async function recoverOutput(dir: string, options: LockOptions = {}): Promise<void> {
+  const out = await resolveOut(dir);
+  await withFolderLock(out, async () => {
+    await recoverOldSwap(out);
+    await recoverFolder(out);
+  }, options);
+}
+
 export async function writeOutput(dir: string, files: OutputFiles, options: LockOptions & { ops?: FileOps } = {}): Promise<WriteResult> {
   try {
     const out = await resolveOut(dir);
