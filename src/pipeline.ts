@@ -3,7 +3,7 @@
  * emitters → output (formatted, ready to write or to compare).
  */
 import { loadConfig, resolveOptions } from "./config/config.js";
-import { emitPackage, RUNTIME_DIR, type OutputFiles } from "./emitters/index.js";
+import { emitPackageParts, RUNTIME_DIR, type OutputFiles } from "./emitters/index.js";
 import type { SchemaSet } from "./model/schema.js";
 import { formatFiles } from "./output/format.js";
 import { readSchemaDir } from "./sources/index.js";
@@ -25,7 +25,8 @@ export async function buildPackage(input: PipelineInput): Promise<PipelineResult
   const { config, file } = await loadConfig(input.config);
   const schema = await readSchemaDir(input.schemas);
   const options = resolveOptions(config, schema, file);
-  // The runtime is copied from templates that are kept formatted.
-  const files = await formatFiles(await emitPackage(schema, options, file), (path) => path.startsWith(RUNTIME_DIR));
+  // The runtime is copied from templates that are kept formatted; most modules are emitted in prettier's layout.
+  const emitted = await emitPackageParts(schema, options, file);
+  const files = await formatFiles(emitted.files, (path) => path.startsWith(RUNTIME_DIR) || emitted.preformatted.has(path));
   return { schema, files };
 }

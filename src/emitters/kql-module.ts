@@ -3,13 +3,13 @@
  * of a typed query, `<Table>Kql`, made by the runtime's `kqlTable` from the
  * row interface and each column's Kusto type. Names are written as they are in
  * the model; the runtime quotes them (brackets where KQL needs them) through
- * its one escaper, so no KQL text is built here.
+ * its one escaper, so no KQL text is built here. Written in prettier's layout (layout.ts).
  */
-import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
-import { printModule, type Statements } from "./code.js";
-import { str, tableModule, tableNames } from "./names.js";
+import type { EmittedModule } from "./table-module.js";
+import { doc, fits, jsString as str, moduleText, WIDTH } from "./layout.js";
+import { tableModule, tableNames } from "./names.js";
 
 const JS_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -32,44 +32,33 @@ function longModes(plan: TablePlan): [string, LongMode][] {
   return plan.columns.flatMap((c): [string, LongMode][] => (c.long && c.long !== "number" ? [[c.name, c.long]] : []));
 }
 
-export function emitKqlModule(project: Project, plan: TablePlan): string {
+export function emitKqlModule(plan: TablePlan): EmittedModule {
   const { table } = plan;
-  const rowType = tableNames(table.name).interface;
+  const n = tableNames(table.name);
   const longs = longModes(plan);
   const first = plan.columns[0]?.name ?? "Column";
-  const statements: Statements = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/kql.js", namedImports: ["kqlTable"] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `.${tableModule(table.name)}`, isTypeOnly: true, namedImports: [rowType] },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [
-        `The table ${table.name} as the start of a typed KQL query: \`${kqlName(table.name)}.where(...).project(...)\`.\n` +
-          `\`${kqlName(table.name)}.col[${str(first)}]\` is a typed column reference; the row type follows the query.`,
-      ],
-      declarations: [
-        {
-          name: kqlName(table.name),
-          initializer: (w) => {
-            w.write(`kqlTable<${rowType}>()(`).indent(() => {
-              w.writeLine(`${str(table.name)},`);
-              w.write("{").indent(() => {
-                for (const c of plan.columns) w.writeLine(`${propertyKey(c.name)}: ${str(c.kusto)},`);
-              });
-              w.write(longs.length ? "}," : "}");
-              if (longs.length) {
-                w.newLine().write("{").indent(() => {
-                  for (const [name, mode] of longs) w.writeLine(`${propertyKey(name)}: ${str(mode)},`);
-                });
-                w.write("}");
-              }
-            });
-            w.write(")");
-          },
-        },
-      ],
-    },
-  ];
-  return printModule(project, `src/kql/${table.name}.ts`, `Table ${table.name} in KQL: typed column references and query builder.`, statements);
+  const object = (entries: [string, string][], indent: string) =>
+    [`{`, ...entries.map(([k, v]) => `${indent}  ${propertyKey(k)}: ${str(v)},`), `${indent}}`].join("\n");
+  const columns = plan.columns.map((c): [string, string] => [c.name, c.kusto]);
+  const lead = `export const ${n.kql} = kqlTable<${n.interface}>()(`;
+  let call: string;
+  let hugged = true;
+  if (longs.length === 0) {
+    // The last argument, an object, hugs the call.
+    call = `${lead}${str(table.name)}, ${object(columns, "")});`;
+    hugged = `${lead}${str(table.name)}, {`.length <= WIDTH;
+  } else {
+    call = `${lead}\n  ${str(table.name)},\n  ${object(columns, "  ")},\n  ${object(longs, "  ")},\n);`;
+  }
+  const text = moduleText(`Table ${table.name} in KQL: typed column references and query builder.`, [
+    [`import { kqlTable } from "../runtime/kql.js";`, `import type { ${n.interface} } from "..${tableModule(table.name).slice(1)}";`].join("\n"),
+    [
+      doc(
+        `The table ${table.name} as the start of a typed KQL query: \`${n.kql}.where(...).project(...)\`.\n` +
+          `\`${n.kql}.col[${str(first)}]\` is a typed column reference; the row type follows the query.`,
+      ),
+      call,
+    ].join("\n"),
+  ]);
+  return { text, formatted: hugged && plan.columns.every((c) => JS_IDENTIFIER.test(c.name)) && fits(text) };
 }

@@ -1,9 +1,9 @@
 /** The generated package's own files: package.json, tsconfig.json, index, README, runtime. */
 import { readFileSync } from "node:fs";
-import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
 import { packagePath } from "../paths.js";
-import { printModule, type Statements } from "./code.js";
+import { doc, fits, importLine, moduleText, WIDTH } from "./layout.js";
+import type { EmittedModule } from "./table-module.js";
 import { kqlModule, kqlName } from "./kql-module.js";
 import { GENERATED_HEADER, propertyAccess, tableModule, tableNames } from "./names.js";
 import type { EmitOptions } from "./options.js";
@@ -80,36 +80,39 @@ const KQL_TYPE_EXPORTS = [
   "QueryTimeInterval", "ResultColumn", "RowOf", "RunQueryOptions", "ScalarExpr", "StringExpr",
 ];
 
-export function emitIndex(project: Project, plans: readonly TablePlan[]): string {
-  const statements: Statements = [];
-  statements.push({ kind: StructureKind.ExportDeclaration,
-    moduleSpecifier: "./runtime/validation.js",
-    isTypeOnly: true,
-    namedExports: ["ColumnInfo", "Invalid", "KustoType", "TableInfo", "Valid", "ValidationError", "ValidationResult"],
-  });
-  statements.push({ kind: StructureKind.ExportDeclaration,
-    moduleSpecifier: "./runtime/stream.js",
-    isTypeOnly: true,
-    namedExports: ["LargeLong", "MissingColumn", "RecordError", "RecordNotes", "StreamParseResult", "UnknownCategory", "UnknownColumn", "UnknownEnvelopeKey"],
-  });
-  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/formats.js", namedExports: ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"] });
+export function emitIndex(plans: readonly TablePlan[]): EmittedModule {
+  const lines = [
+    importLine("export type", ["ColumnInfo", "Invalid", "KustoType", "TableInfo", "Valid", "ValidationError", "ValidationResult"], "./runtime/validation.js"),
+    importLine("export type", ["RecordError", "StreamParseResult", "UnknownCategory", "UnknownColumn"], "./runtime/stream.js"),
+    importLine("export", ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"], "./runtime/formats.js"),
+  ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), namedExports: [n.info, n.validate, n.is, n.validateEvent, n.isEvent] });
-    statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: tableModule(table.name), isTypeOnly: true, namedExports: [n.interface, n.event] });
+    lines.push(importLine("export", [n.info, n.validate, n.is], tableModule(table.name)));
+    lines.push(importLine("export type", [n.interface], tableModule(table.name)));
   }
-  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", namedExports: KQL_EXPORTS });
-  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/kql.js", isTypeOnly: true, namedExports: KQL_TYPE_EXPORTS });
-  for (const { table } of plans) statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: kqlModule(table.name), namedExports: [kqlName(table.name)] });
-  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: "./stream.js" });
-  for (const { table } of plans) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: tableModule(table.name), namedImports: [tableNames(table.name).info] });
-  statements.push({ kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ["Every table of the package, sorted by name."],
-    declarations: [{ name: "tables", initializer: `[${plans.map((p) => tableNames(p.table.name).info).join(", ")}] as const` }],
-  });
-  return printModule(project, "src/index.ts", "Everything the package offers.", statements);
+  lines.push(importLine("export", KQL_EXPORTS, "./runtime/kql.js"));
+  lines.push(importLine("export type", KQL_TYPE_EXPORTS, "./runtime/kql.js"));
+  for (const { table } of plans) lines.push(importLine("export", [kqlName(table.name)], kqlModule(table.name)));
+  lines.push('export * from "./stream.js";');
+  for (const { table } of plans) lines.push(importLine("import", [tableNames(table.name).info], tableModule(table.name)));
+  const infos = plans.map((p) => tableNames(p.table.name).info);
+  const flat = `export const tables = [${infos.join(", ")}] as const;`;
+  const tables = [
+    doc("Every table of the package, sorted by name."),
+    flat.length <= WIDTH ? flat : `export const tables = [\n${infos.map((i) => `  ${i},`).join("\n")}\n] as const;`,
+  ].join("\n");
+  const text = moduleText("Everything the package offers.", [lines.join("\n"), tables]);
+  return { text, formatted: fits(text) };
+}
+
+/** A Markdown table as prettier aligns it (ASCII cells: widths are lengths); `right` marks right-aligned columns. */
+function markdownTable(header: readonly string[], right: readonly boolean[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i]!.length)));
+  const cell = (text: string, i: number) => (right[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (right[i] ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
 export function readme(options: EmitOptions, plans: readonly TablePlan[]): string {
@@ -127,7 +130,7 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "`npx kqlgen check` fails when this folder is stale.",
     "",
     "```ts",
-    `import { ${n.validate}, parseEventHubsMessage, parseStorageBlob, ${n.kql}, ago, runQuery } from "${options.packageName}";`,
+    importLine("import", [n.validate, "parseEventHubsMessage", "parseStorageBlob", n.kql, "ago", "runQuery"], options.packageName),
     "",
     `const result = ${n.validate}(row);`,
     "if (!result.ok) console.error(result.errors); // [{ path, column, expected, found }]",
@@ -148,9 +151,11 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "Columns a record carries that its table does not know are " +
       (first?.unknownColumns === "error" ? "errors." : "accepted and reported (`unknownColumns`)."),
     "",
-    "| table | columns | JSON Schemas (query row, streamed record) |",
-    "| --- | ---: | --- |",
-    ...plans.map((p) => `| ${p.table.name} | ${p.columns.length} | \`schemas/${p.table.name}.schema.json\`, \`schemas/${p.table.name}.record.schema.json\` |`),
+    markdownTable(
+      ["table", "columns", "JSON Schema"],
+      [false, true, false],
+      plans.map((p) => [p.table.name, String(p.columns.length), `\`schemas/${p.table.name}.schema.json\``]),
+    ),
     "",
   ].join("\n");
 }

@@ -9,6 +9,7 @@ import { overrideKey } from "../mapping/plan.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
 import { columnDescription, tableDescription } from "./json-schema.js";
 import { tableNames } from "./names.js";
+import { jsString } from "./layout.js";
 import type { EmitOptions } from "./options.js";
 import { schemaToTs } from "./user-schema.js";
 
@@ -16,7 +17,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A property name in a type: bare when it is an identifier, else a string literal. */
 export function typePropertyName(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : jsString(name);
 }
 
 /** The TypeScript type of a column, null included. */

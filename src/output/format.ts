@@ -29,10 +29,9 @@ export async function formatFile(path: string, text: string): Promise<string> {
   return formatted.replace(/\r\n?/g, "\n");
 }
 
-/** Formats every file but those `preformatted` says are formatted already (kept so by a test). */
+/** Formats every file but those `preformatted` says are formatted already, one at a time (bounded memory). */
 export async function formatFiles(files: OutputFiles, preformatted: (path: string) => boolean = () => false): Promise<OutputFiles> {
-  const entries = await Promise.all(
-    [...files].map(async ([path, text]) => [path, preformatted(path) ? text : await formatFile(path, text)] as const),
-  );
-  return new Map(entries);
+  const out: OutputFiles = new Map();
+  for (const [path, text] of files) out.set(path, preformatted(path) ? text : await formatFile(path, text));
+  return out;
 }
