@@ -99,6 +99,7 @@ export async function applyChanges(dir: string, changes: readonly Change[], ops:
 async function finish(dir: string, staging: string, ops: FileOps, undoOnFailure: boolean): Promise<void> {
   const journal = JSON.parse(await readFile(path.join(staging, JOURNAL), "utf8")) as Journal;
   const done: number[] = [];
+  const folders = new Set<string>();
   try {
     for (let i = 0; i < journal.entries.length; i++) {
       const { rel, write } = journal.entries[i]!;
@@ -106,12 +107,21 @@ async function finish(dir: string, staging: string, ops: FileOps, undoOnFailure:
       const staged = path.join(staging, "staged", String(i));
       const aside = path.join(staging, "aside", String(i));
       if (write) {
-        if (!(await exists(staged))) continue; // applied before a crash
-        if (!(await exists(aside)) && (await exists(file))) await keepAside(file, aside);
-        await mkdir(path.dirname(file), { recursive: true });
+        if (undoOnFailure) {
+          // The first run of the journal: nothing of it is applied yet.
+          await keepAside(file, aside);
+        } else {
+          if (!(await exists(staged))) continue; // applied before a crash
+          if (!(await exists(aside)) && (await exists(file))) await keepAside(file, aside);
+        }
+        const parent = path.dirname(file);
+        if (!folders.has(parent)) {
+          await mkdir(parent, { recursive: true });
+          folders.add(parent);
+        }
         await ops.rename(staged, file);
       } else {
-        if ((await exists(aside)) || !(await exists(file))) continue;
+        if (!undoOnFailure && ((await exists(aside)) || !(await exists(file)))) continue;
         await ops.rename(file, aside);
       }
       done.push(i);
@@ -130,7 +140,9 @@ async function finish(dir: string, staging: string, ops: FileOps, undoOnFailure:
 async function keepAside(file: string, aside: string): Promise<void> {
   try {
     await link(file, aside);
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return; // no old file
     await copyFile(file, aside, constants.COPYFILE_EXCL);
   }
 }
