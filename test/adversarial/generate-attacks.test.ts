@@ -274,3 +274,29 @@ describe("the folder lock", () => {
     expect(existsSync(path.join(path.dirname(out), ".out.kqlgen-lock"))).toBe(false);
   });
 });
+
+describe("concurrent generates", () => {
+  it("two generates into one folder at once: both succeed one after the other, the folder is one whole package", async () => {
+    const root = await makeTmpDir("adv-concurrent");
+    const out = path.join(root, "out");
+    const cfg = await config({});
+    const a = await schemas({ Alpha: [["A", "string"]], Shared: [["S", "int"]] });
+    const b = await schemas({ Beta: [["B", "string"]], Shared: [["S", "long"]] });
+    const bin = path.join(process.cwd(), "bin", "kqlgen.js");
+    const gen = (dir: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, "generate", "--schemas", dir, "--out", out, "--config", cfg], { stdio: ["ignore", "ignore", "pipe"] });
+        let stderr = "";
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("close", (code) => resolve({ code, stderr }));
+      });
+    const [ra, rb] = await Promise.all([gen(a), gen(b)]);
+    expect([ra.code, rb.code]).toEqual([0, 0]);
+    expect(`${ra.stderr}${rb.stderr}`).not.toMatch(/error/);
+    const tables = (await (await import("node:fs/promises")).readdir(path.join(out, "src", "tables"))).sort();
+    expect([["Alpha.ts", "Shared.ts"], ["Beta.ts", "Shared.ts"]]).toContainEqual(tables);
+    const winner = tables[0] === "Alpha.ts" ? a : b;
+    expect((await run("check", "--schemas", winner, "--out", out, "--config", cfg)).code).toBe(0);
+    expect(await (await import("node:fs/promises")).readdir(root)).toEqual(["out"]);
+  }, 120_000);
+});
