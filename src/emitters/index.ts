@@ -50,8 +50,9 @@ export async function emitPackageParts(schema: SchemaSet, options: EmitOptions, 
   put("src/stream.ts", emitStreamModule(plans, options.mapping.choices.formats));
   put("src/index.ts", emitIndex(plans));
   for (const [path, text] of runtimeFiles()) files.set(path, text);
-  files.set("package.json", packageJson(options, dynamic?.needsAjvRuntime ?? false));
-  files.set("tsconfig.json", tsconfigJson());
+  const pkg = packageJson(options, dynamic?.needsAjvRuntime ?? false);
+  put("package.json", { text: pkg, formatted: isAscii(pkg) });
+  put("tsconfig.json", { text: tsconfigJson(), formatted: true });
   const readmeText = readme(options, plans);
   // The README's code block is TypeScript prettier formats too: its lines must fit.
   const codeFits = readmeText.split("```")[1]?.split("\n").every((l) => l.length <= 120) ?? true;

@@ -7,6 +7,7 @@ import type { EmittedModule } from "./table-module.js";
 import { kqlModule, kqlName } from "./kql-module.js";
 import { GENERATED_HEADER, propertyAccess, tableModule, tableNames } from "./names.js";
 import type { EmitOptions } from "./options.js";
+import { printJsonSchema } from "./json-schema.js";
 
 /**
  * Where the runtime goes in the package. Its files are copied verbatim: the
@@ -24,7 +25,8 @@ export function runtimeFiles(): [string, string][] {
   });
 }
 
-const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+/** JSON in prettier's layout (the schema printer's). */
+const json = (value: unknown) => printJsonSchema(value as Record<string, unknown>);
 
 export function packageJson(options: EmitOptions, needsAjvRuntime: boolean): string {
   return json({

@@ -12,7 +12,8 @@
  *   `tsType`, which must parse as exactly one TypeScript type expression and
  *   is re-printed from its syntax tree (no imports, no `typeof`).
  */
-import { ts } from "ts-morph";
+import { createRequire } from "node:module";
+import type { ts as TS } from "ts-morph";
 import type { Location } from "../model/errors.js";
 import { InputError } from "../model/errors.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
@@ -125,7 +126,11 @@ export function checkUserSchema(root: Schema, loc: Location): void {
 }
 
 /** A `tsType` as a TypeScript type, re-printed from its syntax tree; throws when it is anything but one type expression. */
+let typescript: typeof TS | undefined;
+
 export function checkedTsType(text: unknown, fail: (message: string) => never): string {
+  // TypeScript (through ts-morph) loads only when a schema has a tsType.
+  const ts = (typescript ??= (createRequire(import.meta.url)("ts-morph") as { ts: typeof TS }).ts);
   if (typeof text !== "string") return fail(`tsType must be a string: found ${typeof text}`);
   const prefix = "type T = ";
   const file = ts.createSourceFile("tsType.ts", `${prefix}${text};`, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -135,7 +140,7 @@ export function checkedTsType(text: unknown, fail: (message: string) => never): 
   if (diagnostics.length || file.statements.length !== 1 || !statement || !ts.isTypeAliasDeclaration(statement)) return bad();
   if (statement.type.getEnd() !== prefix.length + text.length) return bad();
   let refused: string | undefined;
-  const scan = (node: ts.Node): void => {
+  const scan = (node: TS.Node): void => {
     if (ts.isImportTypeNode(node)) refused = "an import type";
     else if (ts.isTypeQueryNode(node)) refused = "a typeof query";
     node.forEachChild(scan);
