@@ -28,6 +28,11 @@ function mapEntry(category: string, args: readonly string[], options: readonly s
   return callText === undefined ? undefined : `  [\n    ${category},\n${callText}\n  ],`;
 }
 
+/** The entry on one line, whatever its length (prettier lays it out). */
+function flatEntry(category: string, args: readonly string[], options: readonly string[]): string {
+  return `  [${category}, streamTable(${[...args, ...(options.length ? [`{ ${options.join(", ")} }`] : [])].join(", ")})],`;
+}
+
 export function emitStreamModule(plans: readonly TablePlan[], formats: boolean): EmittedModule {
   const imports = [
     importLine("import", ["parseEventHubsBody", "parseStorageBlobText", "streamTable"], "./runtime/stream.js"),
@@ -80,9 +85,10 @@ export function emitStreamModule(plans: readonly TablePlan[], formats: boolean):
       ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
       ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
     ];
-    const entry = mapEntry(str(CATEGORY_PREFIX + table.name), [str(table.name), n.firstInvalid, n.check, `${n.info}.columns`], options);
+    const args = [str(table.name), n.firstInvalid, n.check, `${n.info}.columns`];
+    const entry = mapEntry(str(CATEGORY_PREFIX + table.name), args, options);
     if (entry === undefined) covered = false;
-    return entry ?? "";
+    return entry ?? flatEntry(str(CATEGORY_PREFIX + table.name), args, options);
   });
   const mapHead = "export const streamTables: ReadonlyMap<string, StreamTable> = new Map(";
   blocks.push(

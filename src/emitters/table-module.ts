@@ -109,7 +109,9 @@ export function emitTableModule(plan: TablePlan, rowInterface: string): EmittedM
     ...(schemas.length ? [`schemas: { ${schemas.join(", ")} }`] : []),
   ];
   const columnsCall = columnsStatement(n.info, plan.columns.map((c) => str(c.expected)), options);
-  const columns = [doc("What errors say of each column, and the table's known column names."), columnsCall ?? ""].join("\n");
+  // Without a layout here, the call on one line (prettier lays it out).
+  const columnsFlat = `const columns = checkedColumns(${[`${n.info}.columns`, `[${plan.columns.map((c) => str(c.expected)).join(", ")}]`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])].join(", ")});`;
+  const columns = [doc("What errors say of each column, and the table's known column names."), columnsCall ?? columnsFlat].join("\n");
 
   const firstInvalid = [
     doc(
