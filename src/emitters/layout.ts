@@ -18,6 +18,7 @@ export function moduleText(about: string, blocks: readonly string[]): string {
 
 /** A string literal with prettier's choice of quotes: double, unless the text holds more double quotes than single ones. */
 export function jsString(value: string): string {
+  if (!value.includes('"')) return JSON.stringify(value);
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   if (doubles <= singles) return JSON.stringify(value);
