@@ -15,7 +15,7 @@ import { emitStreamModule } from "./stream-module.js";
 import { emitTableModule } from "./table-module.js";
 import { checkTableNames } from "./names.js";
 import { isAscii } from "./layout.js";
-import { tableInterface } from "./types.js";
+import { eventInterface, tableInterface } from "./types.js";
 import { checkUserSchemas } from "./dynamic.js";
 
 export type { EmitOptions, OutputFiles } from "./options.js";
@@ -42,7 +42,9 @@ export async function emitPackageParts(schema: SchemaSet, options: EmitOptions, 
     const name = plan.table.name;
     const json = printJsonSchema(tableJsonSchema(plan, options));
     put(`schemas/${name}.schema.json`, { text: json, formatted: isAscii(json) && plan.columns.every((c) => !c.userSchema) });
-    put(`src/tables/${name}.ts`, emitTableModule(plan, tableInterface(plan, options, configFile)));
+    const record = printJsonSchema(recordJsonSchema(plan, options));
+    put(`schemas/${name}.record.schema.json`, { text: record, formatted: isAscii(record) && plan.columns.every((c) => !c.userSchema) });
+    put(`src/tables/${name}.ts`, emitTableModule(plan, tableInterface(plan, options, configFile), eventInterface(plan)));
     put(`src/kql/${name}.ts`, emitKqlModule(plan));
   }
   const dynamic = emitDynamicValidators(plans, configFile);

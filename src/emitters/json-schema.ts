@@ -54,9 +54,13 @@ export function recordSchemaId(options: EmitOptions, table: string): string {
   return `${options.schemaIdBase}${table}.record.schema.json`;
 }
 
-function recordColumnDescription(c: RecordColumnPlan): string {
+export function recordColumnDescription(c: RecordColumnPlan): string {
   if (c.decoration) return "Added by the streaming API to device events: the device group; may be null or absent.";
   return `Kusto type \`${c.kusto}\`${c.shape.nullable ? ", may be null" : ""}${c.shape.optional ? ", may be absent" : ""}; column ${c.ordinal}.`;
+}
+
+export function eventDescription(plan: TablePlan): string {
+  return `The properties of a streamed ${plan.table.name} record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it.`;
 }
 
 /** The JSON Schema of a streamed record's properties: every column may be null and absent (unless configured otherwise). */
@@ -67,12 +71,17 @@ export function eventJsonSchema(
   const properties: Record<string, JsonSchema> = {};
   const columns = recordColumns(plan);
   for (const c of columns) {
-    properties[c.name] = typeof c.shape.schema === "boolean" ? c.shape.schema : { description: recordColumnDescription(c), ...c.shape.schema, ...extra(c) };
+    Object.defineProperty(properties, c.name, {
+      value: typeof c.shape.schema === "boolean" ? c.shape.schema : { description: recordColumnDescription(c), ...c.shape.schema, ...extra(c) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const required = columns.filter((c) => !c.shape.optional || (plan.missingColumns === "error" && !c.decoration && c.name !== "MachineGroup")).map((c) => c.name);
   return {
     title: `${plan.table.name}Event`,
-    description: `The properties of a streamed ${plan.table.name} record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it.`,
+    description: eventDescription(plan),
     type: "object",
     ...(required.length ? { required } : {}),
     properties,

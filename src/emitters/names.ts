@@ -47,8 +47,13 @@ export const tableNames = (table: string) => ({
   is: `is${table}`,
   /** The typed KQL query start. */
   kql: `${table}Kql`,
-  /** The properties of a streamed record, and the record. */
+  /** The streamed record's properties (the other shape of the table), and the record. */
   event: `${table}Event`,
+  eventColumns: `${table}EventColumns`,
+  firstInvalidEvent: `firstInvalid${table}Event`,
+  checkEvent: `check${table}Event`,
+  validateEvent: `validate${table}Event`,
+  isEvent: `is${table}Event`,
   record: `${table}Record`,
 });
 

@@ -85,13 +85,17 @@ const KQL_TYPE_EXPORTS = [
 export function emitIndex(plans: readonly TablePlan[]): EmittedModule {
   const lines = [
     importLine("export type", ["ColumnInfo", "Invalid", "KustoType", "TableInfo", "Valid", "ValidationError", "ValidationResult"], "./runtime/validation.js"),
-    importLine("export type", ["RecordError", "StreamParseResult", "UnknownCategory", "UnknownColumn"], "./runtime/stream.js"),
+    importLine(
+      "export type",
+      ["LargeLong", "MissingColumn", "RecordError", "RecordNotes", "StreamParseResult", "UnknownCategory", "UnknownColumn", "UnknownEnvelopeKey"],
+      "./runtime/stream.js",
+    ),
     importLine("export", ["isKustoDatetime", "isKustoGuid", "isKustoTimespan", "isKustoDecimal"], "./runtime/formats.js"),
   ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    lines.push(importLine("export", [n.info, n.validate, n.is], tableModule(table.name)));
-    lines.push(importLine("export type", [n.interface], tableModule(table.name)));
+    lines.push(importLine("export", [n.info, n.validate, n.is, n.validateEvent, n.isEvent], tableModule(table.name)));
+    lines.push(importLine("export type", [n.interface, n.event], tableModule(table.name)));
   }
   lines.push(importLine("export", KQL_EXPORTS, "./runtime/kql.js"));
   lines.push(importLine("export type", KQL_TYPE_EXPORTS, "./runtime/kql.js"));
@@ -146,17 +150,17 @@ export function readme(options: EmitOptions, plans: readonly TablePlan[]): strin
     "",
     "Types describe the JSON Defender's streaming API sends: datetime, timespan, guid and decimal as strings,",
     `long as ${long === "number" ? "a number" : long === "string" ? "a decimal string" : "a bigint (validators convert numbers and digit strings)"}.`,
-    "Two shapes per table: the query row (`" + name + "`, what Kusto returns: every column but `string` ones may be null) and the",
-    "streamed record (`" + name + "Event`, what Event Hubs and Storage carry: every column may be null or absent, MachineGroup too)" +
+    "Two shapes per table: the query row (`" + n.interface + "`, what Kusto returns: every column but `string` ones may be null) and the",
+    "streamed record (`" + n.event + "`, what Event Hubs and Storage carry: every column may be null or absent, MachineGroup too)" +
       (notNull.length ? `; columns kqlgen.config.json says are always set are never null (${notNull.map((k) => `\`${k}\``).join(", ")})` : "") + ".",
     `Format checks of datetime, timespan, guid and decimal strings are ${options.mapping.choices.formats ? "on" : "off"}.`,
     "Columns a record carries that its table does not know are " +
       (first?.unknownColumns === "error" ? "errors." : "accepted and reported (`unknownColumns`)."),
     "",
     markdownTable(
-      ["table", "columns", "JSON Schema"],
+      ["table", "columns", "JSON Schemas (query row, streamed record)"],
       [false, true, false],
-      plans.map((p) => [p.table.name, String(p.columns.length), `\`schemas/${p.table.name}.schema.json\``]),
+      plans.map((p) => [p.table.name, String(p.columns.length), `\`schemas/${p.table.name}.schema.json\`, \`schemas/${p.table.name}.record.schema.json\``]),
     ),
     "",
   ].join("\n");

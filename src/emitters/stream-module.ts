@@ -3,7 +3,7 @@
  * `category`, and the Event Hubs / Storage entry points over the runtime.
  * Written in prettier's layout (layout.ts).
  */
-import type { TablePlan } from "../mapping/plan.js";
+import { recordColumns, type TablePlan } from "../mapping/plan.js";
 import type { EmittedModule } from "./table-module.js";
 import { doc, fits, functionHead, importLine, jsString as str, moduleText, WIDTH } from "./layout.js";
 import { tableModule, tableNames } from "./names.js";
@@ -40,26 +40,23 @@ export function emitStreamModule(plans: readonly TablePlan[], formats: boolean):
   ];
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    imports.push(importLine("import", [n.check, n.firstInvalid, n.info], tableModule(table.name)));
-    imports.push(importLine("import type", [n.interface], tableModule(table.name)));
+    imports.push(importLine("import", [n.checkEvent, n.firstInvalidEvent, n.info], tableModule(table.name)));
+    imports.push(importLine("import type", [n.event], tableModule(table.name)));
   }
   const blocks = [imports.join("\n")];
 
   for (const { table } of plans) {
     const n = tableNames(table.name);
-    const decorated = !table.columns.some((c) => c.name === DECORATION);
     blocks.push(
       [
-        doc(`The properties of a streamed ${table.name} event: a row${decorated ? `, plus the ${DECORATION} the stream adds` : ""}.`),
-        `export type ${n.event} = ${decorated ? `${n.interface} & { ${DECORATION}: string }` : n.interface};`,
-      ].join("\n"),
-      [
-        doc(`A streamed record of category ${CATEGORY_PREFIX}${table.name}.`),
+        doc(`A streamed record of category ${CATEGORY_PREFIX}${table.name} (schemas/${table.name}.record.schema.json).`),
         `export interface ${n.record} {`,
-        doc("When Defender received the event (ISO 8601 UTC).", "  "),
+        doc("When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp.", "  "),
         "  time: string;",
         "  tenantId: string;",
         `  category: ${str(`${CATEGORY_PREFIX}${table.name}`)};`,
+        ...ENVELOPE_EXTRAS.map((k) => `  ${k}?: string;`),
+        doc("The event: every column may be null, and a record older than a column lacks it.", "  "),
         `  properties: ${n.event};`,
         "}",
       ].join("\n"),
@@ -79,13 +76,20 @@ export function emitStreamModule(plans: readonly TablePlan[], formats: boolean):
   const entries = plans.map((plan) => {
     const { table } = plan;
     const n = tableNames(table.name);
-    const bigint = plan.columns.filter((c) => c.toBigInt).map((c) => str(c.name));
+    const record = recordColumns(plan);
+    const bigint = record.filter((c) => c.long === "bigint").map((c) => str(c.name));
+    const longString = record.filter((c) => c.long === "string").map((c) => str(c.name));
+    const required = record.filter((c) => !c.shape.optional).map((c) => str(c.name));
     const options = [
       ...(formats ? ["formats: true"] : []),
       ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+      ...(plan.missingColumns === "error" ? ["rejectMissing: true"] : []),
+      ...(plan.unsafeLongs === "error" ? ["rejectUnsafeLongs: true"] : []),
       ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
+      ...(longString.length ? [`longString: [${longString.join(", ")}]`] : []),
+      ...(required.length ? [`required: [${required.join(", ")}]`] : []),
     ];
-    const args = [str(table.name), n.firstInvalid, n.check, `${n.info}.columns`];
+    const args = [str(table.name), n.firstInvalidEvent, n.checkEvent, `${n.info}.columns`];
     const entry = mapEntry(str(CATEGORY_PREFIX + table.name), args, options);
     if (entry === undefined) covered = false;
     return entry ?? flatEntry(str(CATEGORY_PREFIX + table.name), args, options);
@@ -102,7 +106,9 @@ export function emitStreamModule(plans: readonly TablePlan[], formats: boolean):
     [
       doc(
         'Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).\n' +
-          "Returns the valid records typed by category, per-record errors, unknown categories and unknown columns.",
+          "Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,\n" +
+          "unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string\n" +
+          "modes) when the body is text or bytes; an already-parsed object has lost them.",
       ),
       functionHead("export function parseEventHubsMessage", ["body: string | Uint8Array | object"], "StreamParseResult<StreamRecord>"),
       "  return parseEventHubsBody(body, streamTables) as StreamParseResult<StreamRecord>;",

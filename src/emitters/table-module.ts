@@ -3,7 +3,7 @@
  * straight-line validator (`check<T>`, `validate<T>`, `is<T>`). Written as
  * text in prettier's layout (layout.ts): `fits` says when prettier must still run.
  */
-import type { ColumnPlan, TablePlan } from "../mapping/plan.js";
+import { recordColumns, type ColumnPlan, type RecordColumnPlan, type TablePlan } from "../mapping/plan.js";
 import type { RuntimeCheck } from "../mapping/type-table.js";
 import { dynamicValidatorName } from "./dynamic.js";
 import { callStatement, doc, fits, jsString as str, functionHead, importLine, moduleText, WIDTH } from "./layout.js";
@@ -64,6 +64,46 @@ function columnsStatement(info: string, expected: readonly string[], options: re
   return `${lead}(\n  ${info}.columns,\n${arrayLine}\n  ${opts},\n);`;
 }
 
+/**
+ * Step `i` of a streamed record's check: absent columns are counted (drift),
+ * not errors, except for columns configured `nullable: false`; the decoration
+ * (MachineGroup) is optional and not counted.
+ */
+function recordStep(c: RecordColumnPlan, i: number, table: string): string {
+  const read = INHERITED.has(c.name)
+    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
+    : `  x = ${propertyAccess("row", c.name)};`;
+  const valid = c.userSchema ? `${c.shape.nullable ? "x === null || " : ""}${dynamicValidatorName(table, c.name)}(x)` : c.shape.check("x");
+  if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}`;
+  if (c.decoration || c.name === "MachineGroup") return `${read}\n${ifReturn(`x !== undefined && !(${valid}) && from <= ${i}`, i)}`;
+  const flat = `  else if (!(${valid}) && from <= ${i}) return ${i};`;
+  const elseIf =
+    flat.length <= WIDTH
+      ? flat
+      : `  else if (!(${valid}) && from <= ${i})`.length <= WIDTH
+        ? `  else if (!(${valid}) && from <= ${i})\n    return ${i};`
+        : `  else if (\n    !(${valid}) &&\n    from <= ${i}\n  )\n    return ${i};`;
+  return `${read}\n  if (x === undefined) absent++;\n${elseIf}`;
+}
+
+/** `const <name> = checkedColumns(infos, [expected...], options?);` as prettier lays it out, or undefined. */
+function eventColumnsStatement(name: string, infos: string, expected: readonly string[], options: readonly string[]): string | undefined {
+  const lead = `const ${name} = checkedColumns`;
+  const array = `[${expected.join(", ")}]`;
+  const opts = options.length ? `{ ${options.join(", ")} }` : undefined;
+  const flat = `${lead}(${[infos, array, ...(opts ? [opts] : [])].join(", ")});`;
+  if (flat.length <= WIDTH) return flat;
+  if (opts) {
+    const hug = `${lead}(${infos}, ${array}, {`;
+    if (hug.length <= WIDTH) return undefined;
+  }
+  const items = expected.map((e) => `    ${e},`).join("\n");
+  const arrayLine = `  ${array},`.length <= WIDTH ? `  ${array},` : `  [\n${items}\n  ],`;
+  if (`  ${infos},`.length > WIDTH) return undefined;
+  if (opts && `  ${opts},`.length > WIDTH) return undefined;
+  return `${lead}(\n  ${infos},\n${arrayLine}\n${opts ? `  ${opts},\n` : ""});`;
+}
+
 /** `columns: [...]`: one entry on the line when it fits; several objects always one a line (prettier's rule). */
 function columnInfos(plan: TablePlan): string[] {
   const entries = plan.columns.map((c) => `{ name: ${str(c.name)}, type: ${str(c.kusto)}, ordinal: ${c.ordinal}, nullable: ${c.nullable} }`);
@@ -78,7 +118,7 @@ export interface EmittedModule {
   readonly formatted: boolean;
 }
 
-export function emitTableModule(plan: TablePlan, rowInterface: string): EmittedModule {
+export function emitTableModule(plan: TablePlan, rowInterface: string, eventInterface: string): EmittedModule {
   const { table } = plan;
   const n = tableNames(table.name);
   const record = recordColumns(plan);
@@ -138,7 +178,7 @@ export function emitTableModule(plan: TablePlan, rowInterface: string): EmittedM
 
   const validate = [
     doc(
-      `Validates a ${table.name} row: the typed row, or every error (only the first with \`{ allErrors: false }\`)\n` +
+      `Validates a ${table.name} query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with \`{ allErrors: false }\`)\n` +
         "with its JSON Pointer, expected Kusto type and what was found. " +
         (plan.unknownColumns === "error"
           ? "Columns the table does not know are errors."
@@ -156,15 +196,90 @@ export function emitTableModule(plan: TablePlan, rowInterface: string): EmittedM
     "}",
   ].join("\n");
 
+  // The other shape: a streamed record's properties.
+  const decoration = record.find((c) => c.decoration);
+  const infos = decoration
+    ? `[...${n.info}.columns, { name: ${str(decoration.name)}, type: "string", ordinal: ${decoration.ordinal}, nullable: true }]`
+    : `${n.info}.columns`;
+  const recordSchemas = record.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
+  const optional = record.flatMap((c, i) => (c.shape.optional && !c.decoration && c.name !== "MachineGroup" ? [i] : []));
+  const recordBigint = record.flatMap((c, i) => (c.long === "bigint" ? [i] : []));
+  const longString = record.flatMap((c, i) => (c.long === "string" ? [i] : []));
+  const eventOptions = [
+    ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+    ...(plan.missingColumns === "error" ? ["rejectMissing: true"] : []),
+    `optional: [${optional.join(", ")}]`,
+    ...(recordBigint.length ? [`bigint: [${recordBigint.join(", ")}]`] : []),
+    ...(longString.length ? [`longString: [${longString.join(", ")}]`] : []),
+    ...(recordSchemas.length ? [`schemas: { ${recordSchemas.join(", ")} }`] : []),
+  ];
+  const eventExpected = record.map((c) => str(c.shape.expected));
+  const eventColumnsCall = eventColumnsStatement(n.eventColumns, infos, eventExpected, eventOptions);
+  const eventColumns = [
+    doc("What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent."),
+    eventColumnsCall ?? `const ${n.eventColumns} = checkedColumns(${infos}, [${eventExpected.join(", ")}], { ${eventOptions.join(", ")} });`,
+  ].join("\n");
+
+  const firstInvalidEvent = [
+    doc(
+      `The straight-line check of a streamed ${table.name} record's properties: the index of the first invalid column at or after \`from\`,\n` +
+        "or, when there is none, -1 - (how many columns are absent). Null is valid in every column" +
+        (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") +
+        ".",
+    ),
+    functionHead(`export function ${n.firstInvalidEvent}`, ["row: Record<string, unknown>", "from: number"], "number"),
+    "  let x: unknown;",
+    "  let absent = 0;",
+    ...record.map((c, i) => recordStep(c, i, table.name)),
+    "  return -1 - absent;",
+    "}",
+  ].join("\n");
+
+  const checkEvent = [
+    doc(`Adds the errors of a streamed ${table.name} record's properties, with paths under \`base\`; undefined when valid. Used by the stream parser.`),
+    functionHead(
+      `export function ${n.checkEvent}`,
+      ["row: Record<string, unknown>", "base: string", "errors: ValidationError[] | undefined", "all: boolean = true"],
+      "ValidationError[] | undefined",
+    ),
+    callStatement("  ", "return collectErrors", ["row", "base", "errors", n.firstInvalidEvent, n.eventColumns, "all"], ";"),
+    "}",
+  ].join("\n");
+
+  const validateEvent = [
+    doc(
+      `Validates the properties of a streamed ${table.name} record (what Event Hubs and Storage carry): null is valid in every column,\n` +
+        "and absent columns are " +
+        (plan.missingColumns === "error" ? "errors" : "accepted and listed in `missingColumns`") +
+        ". Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them.",
+    ),
+    functionHead(`export function ${n.validateEvent}`, ["value: unknown", "options?: ValidateOptions"], `ValidationResult<${n.event}>`),
+    callStatement("  ", `return validateRow<${n.event}>`, ["value", str(table.name), n.firstInvalidEvent, n.eventColumns, "options"], ";"),
+    "}",
+  ].join("\n");
+
+  const isEvent = [
+    doc(`Whether a value is valid properties of a streamed ${table.name} record (stops at the first invalid column).`),
+    functionHead(`export function ${n.isEvent}`, ["value: unknown"], `value is ${n.event}`),
+    callStatement("  ", "return isValidRow", ["value", n.firstInvalidEvent, n.eventColumns], ";"),
+    "}",
+  ].join("\n");
+
   const text = moduleText(`Table ${table.name}: row type, column metadata and validator.`, [
     imports.join("\n"),
     rowInterface,
+    eventInterface,
     info,
     columns,
     firstInvalid,
     check,
     validate,
     is,
+    eventColumns,
+    firstInvalidEvent,
+    checkEvent,
+    validateEvent,
+    isEvent,
   ]);
-  return { text, formatted: columnsCall !== undefined && dynamic.length === 0 && fits(text) };
+  return { text, formatted: columnsCall !== undefined && eventColumnsCall !== undefined && dynamic.length === 0 && fits(text) };
 }

@@ -4,10 +4,10 @@
  * configured JSON Schema) with its Kusto type as doc comment. The interface is
  * named by `tableNames`, like everything else of the table.
  */
-import type { ColumnPlan, TablePlan } from "../mapping/plan.js";
+import { recordColumns, type ColumnPlan, type TablePlan } from "../mapping/plan.js";
 import { overrideKey } from "../mapping/plan.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
-import { columnDescription, tableDescription } from "./json-schema.js";
+import { columnDescription, eventDescription, recordColumnDescription, tableDescription } from "./json-schema.js";
 import { tableNames } from "./names.js";
 import { jsString } from "./layout.js";
 import type { EmitOptions } from "./options.js";
@@ -34,6 +34,20 @@ export function tableInterface(plan: TablePlan, _options: EmitOptions, configFil
   const lines = [`/** ${tableDescription(plan)} */`, `export interface ${tableNames(plan.table.name).interface} {`];
   for (const c of plan.columns) {
     lines.push(`  /** ${columnDescription(c)} */`, `  ${typePropertyName(c.name)}: ${columnTsType(plan, c, configFile)};`);
+  }
+  lines.push("}");
+  return lines.join("\n");
+}
+
+/** The interface of a streamed record's properties (`<Table>Event`): optional, nullable columns. */
+export function eventInterface(plan: TablePlan): string {
+  const n = tableNames(plan.table.name);
+  // A configured JSON Schema's type is the row's (declared once, in the row interface).
+  const user = (name: string, nullable: boolean) => `NonNullable<${n.interface}[${jsString(name)}]>${nullable ? " | null" : ""}`;
+  const lines = [`/** ${eventDescription(plan)} */`, `export interface ${n.event} {`];
+  for (const c of recordColumns(plan)) {
+    const type = c.shape.ts ?? user(c.name, c.shape.nullable);
+    lines.push(`  /** ${recordColumnDescription(c)} */`, `  ${typePropertyName(c.name)}${c.shape.optional ? "?" : ""}: ${type};`);
   }
   lines.push("}");
   return lines.join("\n");

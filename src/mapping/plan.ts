@@ -141,6 +141,36 @@ function shapeOf(column: Column, mapping: TypeMapping | Pick<TypeMapping, "ts" |
   };
 }
 
+export function planColumn(table: Table, column: Column, options: MappingOptions): ColumnPlan {
+  const override = options.overrides.get(overrideKey(table.name, column.name)) ?? {};
+  const choices: MappingChoices = override.long ? { ...options.choices, long: override.long } : options.choices;
+  const mapping = typeTable(choices)[column.type];
+  // Kusto: every type but string may be null. dynamic's null is a JSON value like any other.
+  const nullable = column.type !== "string" && override.nullable !== false;
+  const { userSchema, ...row } = shapeOf(column, mapping, nullable, override.schema);
+  // The stream: every column may be null and absent; `nullable: false` makes it present and not null.
+  const recordNullable = override.nullable !== false;
+  const recordMapping = column.type === "long" ? { ...mapping, ...streamLongMapping(choices.long) } : mapping;
+  const { userSchema: _, ...record } = shapeOf(column, recordMapping, recordNullable, override.schema);
+  return {
+    ...column,
+    nullable,
+    kusto: column.type,
+    uses: mapping.uses,
+    ...(column.type === "long" ? { long: choices.long } : {}),
+    toBigInt: column.type === "long" && choices.long === "bigint",
+    kqlLiteral: mapping.kqlLiteral,
+    ...(userSchema ? { userSchema } : {}),
+    ...row,
+    record: {
+      ...record,
+      nullable: recordNullable,
+      optional: column.name === STREAM_DECORATION || override.nullable !== false,
+      uses: recordMapping.uses,
+    },
+  };
+}
+
 /** Parenthesised when `&&` appears outside parentheses (inside `||`, a `||` chain needs none). */
 function wrap(expr: string): string {
   let depth = 0;
