@@ -40,6 +40,10 @@ export function emitKqlModule(plan: TablePlan): EmittedModule {
   const object = (entries: [string, string][], indent: string) =>
     [`{`, ...entries.map(([k, v]) => `${indent}  ${propertyKey(k)}: ${str(v)},`), `${indent}}`].join("\n");
   const columns = plan.columns.map((c): [string, string] => [c.name, c.kusto]);
+  // A column named like an inherited property (`constructor`) that is not a long is said to be none:
+  // else the longs object's inherited `constructor` would not type as a long mode.
+  const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
+  const plain = longs.length ? plan.columns.filter((c) => inherited.has(c.name) && !longs.some(([name]) => name === c.name)) : [];
   const lead = `export const ${n.kql} = kqlTable<${n.interface}>()(`;
   let call: string;
   let hugged = true;
@@ -48,7 +52,8 @@ export function emitKqlModule(plan: TablePlan): EmittedModule {
     call = `${lead}${str(table.name)}, ${object(columns, "")});`;
     hugged = `${lead}${str(table.name)}, {`.length <= WIDTH;
   } else {
-    call = `${lead}\n  ${str(table.name)},\n  ${object(columns, "  ")},\n  ${object(longs, "  ")},\n);`;
+    const longsObject = [`{`, ...longs.map(([k, v]) => `    ${propertyKey(k)}: ${str(v)},`), ...plain.map((c) => `    ${propertyKey(c.name)}: undefined,`), `  }`].join("\n");
+    call = `${lead}\n  ${str(table.name)},\n  ${object(columns, "  ")},\n  ${longsObject},\n);`;
   }
   const text = moduleText(`Table ${table.name} in KQL: typed column references and query builder.`, [
     [`import { kqlTable } from "../runtime/kql.js";`, `import type { ${n.interface} } from "..${tableModule(table.name).slice(1)}";`].join("\n"),

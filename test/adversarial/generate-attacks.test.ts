@@ -129,6 +129,16 @@ describe("prototype-named columns", () => {
   }, 120_000);
 });
 
+describe("prototype-named columns with long modes", () => {
+  it("a table with a `constructor` column and bigint longs compiles, and its KQL helper reads no inherited long mode", async () => {
+    const dir = await schemas({ ProtoLong: [["constructor", "string"], ["ReportId", "long"], ["toString", "long"]] });
+    const { module } = await generatedPackage(dir, await config({ columns: { "ProtoLong.ReportId": { long: "bigint" } } }));
+    expect(module.validateProtoLong({ constructor: "c", ReportId: 5, toString: 1 }).value.ReportId).toBe(5n);
+    const text = module.ProtoLongKql.project("constructor", "ReportId").take(1).toString();
+    expect(text).toContain("constructor");
+  }, 120_000);
+});
+
 describe("dynamic column schemas in the config", () => {
   const table = { Dyn: [["Timestamp", "datetime"], ["Data", "dynamic"]] as [string, string][] };
   const withSchema = (schema: unknown) => config({ columns: { "Dyn.Data": { schema } } });
