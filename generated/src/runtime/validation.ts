@@ -65,24 +65,15 @@ export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPrese
   return unknown ?? NONE;
 }
 
-/**
- * The columns of `row` among `optional` that it lacks, in column order. With
- * `count` (how many are absent, when the caller knows), the search runs from
- * the last column back and stops at the last absent one: the columns a record
- * lacks are mostly the table's newest, at its end.
- */
+/** The columns of `row` among `optional` that it lacks. */
 export function absentColumns(
   row: Record<string, unknown>,
   optional: readonly string[] | undefined,
-  count = Infinity,
 ): readonly string[] {
-  if (optional === undefined || count === 0) return NONE;
+  if (optional === undefined) return NONE;
   let absent: string[] | undefined;
-  for (let i = optional.length - 1; i >= 0; i--) {
-    const c = optional[i]!;
-    if (row[c] === undefined && (absent ??= []).push(c) === count) break;
-  }
-  return absent === undefined ? NONE : absent.reverse();
+  for (const c of optional) if (ownValue(row, c) === undefined) (absent ??= []).push(c);
+  return absent ?? NONE;
 }
 
 class ValidRow<T> implements Valid<T> {
@@ -240,6 +231,26 @@ export function checkedColumns(
   });
 }
 
+/** A column's value: own properties only (`constructor` is not Object's constructor). */
+export function ownValue(row: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(row, name) ? row[name] : undefined;
+}
+
+/**
+ * The row the conversions of a valid row may write to: the row itself, or,
+ * when it is frozen (or the columns are read-only), a copy of its own
+ * properties. The input is then left as it came.
+ */
+export function writableRow(row: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const writable =
+    !Object.isFrozen(row) && names.every((n) => Object.getOwnPropertyDescriptor(row, n)?.writable !== false);
+  if (writable) return row;
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(row))
+    Object.defineProperty(copy, k, { value: row[k], enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
 /**
  * Converts the bigint columns of a valid row in place (numbers and digit
  * strings become bigint). Only valid rows are converted: a rejected row is
@@ -285,7 +296,7 @@ export function collectErrors(
 ): ValidationError[] | undefined {
   for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
     const column = columns[i]!;
-    const x = row[column.name];
+    const x = ownValue(row, column.name);
     errors =
       column.schema && x !== undefined
         ? addSchemaErrors(errors, base + column.pointer, column.name, column.schema.errors, x)
@@ -318,9 +329,12 @@ export function validateRow<T>(
   if (columns.rejectMissing && (first < -1 || (first >= 0 && errors !== undefined && all)))
     errors = rejectMissingColumns(value, columns.optional, "", errors, all);
   if (errors !== undefined) return invalid(errors, value, columns.known, columns.optional);
-  if (columns.bigint.length > 0) convertBigints(value, columns);
-  if (columns.longString !== undefined) convertLongStrings(value, columns.longString);
-  return valid(value as T, columns.known, columns.optional);
+  let row = value;
+  if (columns.bigint.length > 0 || columns.longString !== undefined)
+    row = writableRow(value, [...columns.bigint, ...(columns.longString ?? [])]);
+  if (columns.bigint.length > 0) convertBigints(row, columns);
+  if (columns.longString !== undefined) convertLongStrings(row, columns.longString);
+  return valid(row as T, columns.known, columns.optional);
 }
 
 /** What an absent column's error says it expected (config `missingColumns: "error"`). */
@@ -349,9 +363,13 @@ export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: 
     first < 0 &&
     (!columns.rejectMissing || first === -1) &&
     (!columns.rejectUnknown || unknownColumnsOf(value, columns.known, columns.optional === undefined).length === 0);
-  // The guard says the row is typed: bigint (and string) longs are converted (valid rows only).
-  if (ok && columns.bigint.length > 0) convertBigints(value, columns);
-  if (ok && columns.longString !== undefined) convertLongStrings(value, columns.longString);
+  // The guard says the row is typed: bigint (and string) longs are converted (valid rows only),
+  // in place; a frozen row cannot be, and is left as it came (validate<T> returns a converted copy).
+  const names = [...columns.bigint, ...(columns.longString ?? [])];
+  if (ok && names.length > 0 && writableRow(value, names) === value) {
+    if (columns.bigint.length > 0) convertBigints(value, columns);
+    if (columns.longString !== undefined) convertLongStrings(value, columns.longString);
+  }
   return ok;
 }
 
