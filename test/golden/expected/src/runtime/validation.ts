@@ -65,15 +65,24 @@ export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPrese
   return unknown ?? NONE;
 }
 
-/** The columns of `row` among `optional` that it lacks. */
+/**
+ * The columns of `row` among `optional` that it lacks, in column order. With
+ * `count` (how many are absent, when the caller knows), the search runs from
+ * the last column back and stops at the last absent one: the columns a record
+ * lacks are mostly the table's newest, at its end.
+ */
 export function absentColumns(
   row: Record<string, unknown>,
   optional: readonly string[] | undefined,
+  count = Infinity,
 ): readonly string[] {
-  if (optional === undefined) return NONE;
+  if (optional === undefined || count === 0) return NONE;
   let absent: string[] | undefined;
-  for (const c of optional) if (ownValue(row, c) === undefined) (absent ??= []).push(c);
-  return absent ?? NONE;
+  for (let i = optional.length - 1; i >= 0; i--) {
+    const c = optional[i]!;
+    if (ownValue(row, c) === undefined && (absent ??= []).push(c) === count) break;
+  }
+  return absent === undefined ? NONE : absent.reverse();
 }
 
 class ValidRow<T> implements Valid<T> {
