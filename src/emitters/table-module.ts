@@ -100,8 +100,42 @@ function eventColumnsStatement(name: string, infos: string, expected: readonly s
   const items = expected.map((e) => `    ${e},`).join("\n");
   const arrayLine = `  ${array},`.length <= WIDTH ? `  ${array},` : `  [\n${items}\n  ],`;
   if (`  ${infos},`.length > WIDTH) return undefined;
-  if (opts && `  ${opts},`.length > WIDTH) return undefined;
-  return `${lead}(\n  ${infos},\n${arrayLine}\n${opts ? `  ${opts},\n` : ""});`;
+  let optsText = opts ? `  ${opts},\n` : "";
+  if (opts && `  ${opts},`.length > WIDTH) {
+    // The options object breaks: one option a line; a long list of numbers fills its lines.
+    const lines: string[] = [];
+    for (const o of options) {
+      if (`    ${o},`.length <= WIDTH) lines.push(`    ${o},`);
+      else {
+        const m = /^(\w+): \[([\d, ]+)\]$/.exec(o);
+        const filled = m ? fillNumbers(m[2]!.split(", "), "      ") : undefined;
+        if (!m || !filled) return undefined;
+        lines.push(`    ${m[1]}: [`, ...filled, "    ],");
+      }
+    }
+    optsText = `  {\n${lines.join("\n")}\n  },\n`;
+  }
+  return `${lead}(\n  ${infos},\n${arrayLine}\n${optsText});`;
+}
+
+/** Numbers filled into lines as prettier fills an array of numbers (trailing comma), or undefined near the width. */
+function fillNumbers(items: readonly string[], indent: string): string[] | undefined {
+  const lines: string[] = [];
+  let line = "";
+  for (const [i, item] of items.entries()) {
+    const last = i === items.length - 1;
+    const piece = `${item},`;
+    if (line === "") line = `${indent}${piece}`;
+    else if (line.length + 1 + piece.length <= WIDTH) line += ` ${piece}`;
+    else {
+      lines.push(line);
+      line = `${indent}${piece}`;
+    }
+    // The last item's comma is printed only when the array breaks: too close to call.
+    if (last && line.length >= WIDTH) return undefined;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** `columns: [...]`: one entry on the line when it fits; several objects always one a line (prettier's rule). */
