@@ -40,6 +40,11 @@ export interface ProjectOptions {
   readonly followSymlinks?: boolean;
 }
 
+export interface GenerateOptions extends ProjectOptions {
+  /** Called when another kqlgen run holds the output folder's lock (its process id), before waiting for it. */
+  readonly onWait?: (pid: number) => void;
+}
+
 export interface GenerateResult {
   /** The output folder written (relative to `cwd` when below it). */
   readonly out: string;
@@ -67,15 +72,18 @@ async function build(options: ProjectOptions) {
   const { buildPackage } = await import("./pipeline.js");
   // Paths stay as the user gave them (for messages) when they are relative to the process's own folder.
   const here = path.resolve(cwd) === process.cwd();
-  const result = await buildPackage({ ...options, schemas: here ? project.schemas : path.resolve(cwd, project.schemas), cwd });
+  const built = await buildPackage({ ...options, schemas: here ? project.schemas : path.resolve(cwd, project.schemas), cwd });
+  // The package carries kqlgen's owner marker (the folder is one kqlgen may replace).
+  const { withOwnerMarker } = await import("./output/tree.js");
+  const result = { ...built, files: withOwnerMarker(built.files) };
   return { result, out: project.out!, outPath: here ? project.out! : path.resolve(cwd, project.out!) };
 }
 
 /** Writes the generated package (`kqlgen generate`). */
-export async function generate(options: ProjectOptions = {}): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const { result, out, outPath } = await build(options);
   const { writeOutput } = await import("./output/write.js");
-  await writeOutput(outPath, result.files);
+  await writeOutput(outPath, result.files, options.onWait ? { onWait: options.onWait } : {});
   return { out, tables: result.schema.tables.length, files: result.files.size, warnings: result.warnings };
 }
 

@@ -3,7 +3,7 @@
  * emitters → output (formatted, ready to write or to compare).
  */
 import { loadProject, resolveOptions } from "./config/config.js";
-import { emitPackage, RUNTIME_DIR, type OutputFiles } from "./emitters/index.js";
+import { emitPackageParts, RUNTIME_DIR, type OutputFiles } from "./emitters/index.js";
 import { InputProblem } from "./model/errors.js";
 import type { SchemaSet } from "./model/schema.js";
 import { formatFiles } from "./output/format.js";
@@ -41,8 +41,9 @@ export async function buildPackage(input: PipelineInput): Promise<PipelineResult
   const schema = await readSchemaDir(project.schemas, { followSymlinks: input.followSymlinks === true });
   const warnings: InputProblem[] = [];
   const options = resolveOptions(project.config, schema, project.file, { strict: input.strict, warn: (p) => warnings.push(p) });
-  // The runtime is copied from templates that are kept formatted.
-  const sources = await formatFiles(await emitPackage(schema, options, project.file, inputsHash(schema, options)), (path) => path.startsWith(RUNTIME_DIR));
+  // The runtime is copied from templates that are kept formatted; most modules are emitted in prettier's layout.
+  const emitted = await emitPackageParts(schema, options, project.file, inputsHash(schema, options));
+  const sources = await formatFiles(emitted.files, (path) => path.startsWith(RUNTIME_DIR) || emitted.preformatted.has(path));
   const files = compileFiles(sources);
   return { schema, files, warnings, schemas: project.schemas, ...(project.out !== undefined ? { out: project.out } : {}) };
 }

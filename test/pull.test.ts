@@ -194,8 +194,8 @@ describe("snapshots", () => {
     const old = { "AlertInfo.kqlgen.json": "old AlertInfo\n", "DeviceInfo.getschema.csv": "ColumnName,ColumnType\nTimestamp,datetime\n", "KqlgenAllTypes.kqlgen.json": "old all types\n" };
     for (const [f, text] of Object.entries(old)) await writeFile(path.join(dir, f), text);
     const tables = [fixture("AlertInfo"), fixture("DeviceInfo"), fixture("KqlgenAllTypes")];
-    // Moves: 2 aside (AlertInfo, KqlgenAllTypes), the replaced csv aside, then the 3 new files in; the last one fails.
-    for (const failAt of [1, 3, 4, 6]) {
+    // Moves: the replaced csv aside, then the 3 new files in (each atomically replacing the old one).
+    for (const failAt of [1, 2, 3, 4]) {
       let calls = 0;
       const failing = { rename: async (a: string, b: string) => (++calls === failAt ? Promise.reject(Object.assign(new Error("boom"), { code: "EIO" })) : rename(a, b)) };
       await expect(writeSnapshots(dir, tables, failing)).rejects.toThrow("cannot write the snapshots (EIO)");

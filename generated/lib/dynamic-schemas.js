@@ -254,5 +254,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     return errors === 0;
 }
 validate21.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-export const validate_CloudAppEvents_ActivityObjects = validate_CloudAppEvents_ActivityObjects_compiled;
-export const validate_CloudAppEvents_IPTags = validate_CloudAppEvents_IPTags_compiled;
+// A value nested deeper than the stack allows is invalid, not a crash of the caller.
+function bounded(validate) {
+    const guarded = ((data) => {
+        try {
+            const ok = validate(data);
+            guarded.errors = validate.errors;
+            return ok;
+        }
+        catch (e) {
+            if (!(e instanceof RangeError))
+                throw e;
+            guarded.errors = [{ instancePath: "", message: "is nested too deeply to check" }];
+            return false;
+        }
+    });
+    return guarded;
+}
+export const validate_CloudAppEvents_ActivityObjects = bounded(validate_CloudAppEvents_ActivityObjects_compiled);
+export const validate_CloudAppEvents_IPTags = bounded(validate_CloudAppEvents_IPTags_compiled);

@@ -262,7 +262,24 @@ validate21.evaluated = { items: true, dynamicProps: false, dynamicItems: false }
 type SchemaValidator = ((data: unknown) => boolean) & {
   errors?: { instancePath: string; message?: string; data?: unknown }[] | null;
 };
-export const validate_CloudAppEvents_ActivityObjects: SchemaValidator =
-  validate_CloudAppEvents_ActivityObjects_compiled as unknown as SchemaValidator;
-export const validate_CloudAppEvents_IPTags: SchemaValidator =
-  validate_CloudAppEvents_IPTags_compiled as unknown as SchemaValidator;
+// A value nested deeper than the stack allows is invalid, not a crash of the caller.
+function bounded(validate: SchemaValidator): SchemaValidator {
+  const guarded = ((data: unknown): boolean => {
+    try {
+      const ok = validate(data);
+      guarded.errors = validate.errors;
+      return ok;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      guarded.errors = [{ instancePath: "", message: "is nested too deeply to check" }];
+      return false;
+    }
+  }) as SchemaValidator;
+  return guarded;
+}
+export const validate_CloudAppEvents_ActivityObjects: SchemaValidator = bounded(
+  validate_CloudAppEvents_ActivityObjects_compiled as unknown as SchemaValidator,
+);
+export const validate_CloudAppEvents_IPTags: SchemaValidator = bounded(
+  validate_CloudAppEvents_IPTags_compiled as unknown as SchemaValidator,
+);

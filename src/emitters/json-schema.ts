@@ -29,7 +29,13 @@ export function tableJsonSchema(
   const properties: Record<string, JsonSchema> = {};
   for (const c of plan.columns) {
     const description = columnDescription(c);
-    properties[c.name] = typeof c.schema === "boolean" ? c.schema : { description, ...c.schema, ...extra(c) };
+    // defineProperty: a column named `__proto__` is a property like any other.
+    Object.defineProperty(properties, c.name, {
+      value: typeof c.schema === "boolean" ? c.schema : { description, ...c.schema, ...extra(c) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return {
     $schema: JSON_SCHEMA_DIALECT,
@@ -48,9 +54,13 @@ export function recordSchemaId(options: EmitOptions, table: string): string {
   return `${options.schemaIdBase}${table}.record.schema.json`;
 }
 
-function recordColumnDescription(c: RecordColumnPlan): string {
+export function recordColumnDescription(c: RecordColumnPlan): string {
   if (c.decoration) return "Added by the streaming API to device events: the device group; may be null or absent.";
   return `Kusto type \`${c.kusto}\`${c.shape.nullable ? ", may be null" : ""}${c.shape.optional ? ", may be absent" : ""}; column ${c.ordinal}.`;
+}
+
+export function eventDescription(plan: TablePlan): string {
+  return `The properties of a streamed ${plan.table.name} record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it.`;
 }
 
 /** The JSON Schema of a streamed record's properties: every column may be null and absent (unless configured otherwise). */
@@ -61,12 +71,17 @@ export function eventJsonSchema(
   const properties: Record<string, JsonSchema> = {};
   const columns = recordColumns(plan);
   for (const c of columns) {
-    properties[c.name] = typeof c.shape.schema === "boolean" ? c.shape.schema : { description: recordColumnDescription(c), ...c.shape.schema, ...extra(c) };
+    Object.defineProperty(properties, c.name, {
+      value: typeof c.shape.schema === "boolean" ? c.shape.schema : { description: recordColumnDescription(c), ...c.shape.schema, ...extra(c) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const required = columns.filter((c) => !c.shape.optional || (plan.missingColumns === "error" && !c.decoration && c.name !== "MachineGroup")).map((c) => c.name);
   return {
     title: `${plan.table.name}Event`,
-    description: `The properties of a streamed ${plan.table.name} record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it.`,
+    description: eventDescription(plan),
     type: "object",
     ...(required.length ? { required } : {}),
     properties,
@@ -102,13 +117,43 @@ export function recordJsonSchema(plan: TablePlan, options: EmitOptions): Record<
 }
 
 /**
- * The schema file's text. JavaScript prints ±2^63 as ±9223372036854776000;
- * the file says the exact long bounds (the same doubles when parsed).
+ * The schema file's text, laid out as prettier's JSON printer does (objects
+ * one key a line, arrays on one line when they fit in 120 columns and hold no
+ * object). JavaScript prints ±2^63 as ±9223372036854776000; the file says the
+ * exact long bounds (the same doubles when parsed).
  */
 export function printJsonSchema(schema: Record<string, unknown>): string {
-  return (
-    JSON.stringify(schema, null, 2)
-      .replace(/(?<=[\s:[,])-9223372036854776000(?=[\s,\]}])/g, "-9223372036854775808")
-      .replace(/(?<=[\s:[,])9223372036854776000(?=[\s,\]}])/g, "9223372036854775807") + "\n"
-  );
+  return `${printJson(schema, "", 0)}\n`;
+}
+
+function printNumber(n: number): string {
+  const text = JSON.stringify(n);
+  return text === "-9223372036854776000" ? "-9223372036854775808" : text === "9223372036854776000" ? "9223372036854775807" : text;
+}
+
+/** `value` at indentation `indent`; `tail` is how many characters follow it on its line (a comma). */
+function printJson(value: unknown, indent: string, tail: number, lead = 0): string {
+  if (typeof value === "number") return printNumber(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const hasObject = value.some((v) => typeof v === "object" && v !== null && (Array.isArray(v) ? false : Object.keys(v).length > 0));
+    if (!hasObject) {
+      const flat = `[${value.map((v) => printJson(v, "", 0)).join(", ")}]`;
+      if (!flat.includes("\n") && lead + flat.length + tail <= 120) return flat;
+    }
+    const inner = `${indent}  `;
+    return `[\n${value.map((v, i) => `${inner}${printJson(v, inner, i < value.length - 1 ? 1 : 0, inner.length)}`).join(",\n")}\n${indent}]`;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    return `{\n${entries
+      .map(([k, v], i) => {
+        const key = `${inner}${JSON.stringify(k)}: `;
+        return `${key}${printJson(v, inner, i < entries.length - 1 ? 1 : 0, key.length)}`;
+      })
+      .join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }

@@ -3,13 +3,13 @@
  * of a typed query, `<Table>Kql`, made by the runtime's `kqlTable` from the
  * row interface and each column's Kusto type. Names are written as they are in
  * the model; the runtime quotes them (brackets where KQL needs them) through
- * its one escaper, so no KQL text is built here.
+ * its one escaper, so no KQL text is built here. Written in prettier's layout (layout.ts).
  */
-import { StructureKind, VariableDeclarationKind, type Project } from "ts-morph";
 import type { TablePlan } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
-import { printModule, type Statements } from "./code.js";
-import { str, tableModule, tableNames } from "./names.js";
+import type { EmittedModule } from "./table-module.js";
+import { assignCall, doc, fits, jsString as str, moduleText, WIDTH } from "./layout.js";
+import { tableModule, tableNames } from "./names.js";
 
 const JS_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -24,7 +24,7 @@ export function kqlModule(table: string): string {
 }
 
 export function kqlName(table: string): string {
-  return `${table}Kql`;
+  return tableNames(table).kql;
 }
 
 /** How each long column is represented in rows, when not as a number (resolved by the mapping). */
@@ -32,58 +32,36 @@ function longModes(plan: TablePlan): [string, LongMode][] {
   return plan.columns.flatMap((c): [string, LongMode][] => (c.long && c.long !== "number" ? [[c.name, c.long]] : []));
 }
 
-export function emitKqlModule(project: Project, plan: TablePlan): string {
+export function emitKqlModule(plan: TablePlan): EmittedModule {
   const { table } = plan;
-  const rowType = tableNames(table.name).interface;
+  const n = tableNames(table.name);
   const longs = longModes(plan);
   const first = plan.columns[0]?.name ?? "Column";
-  const statements: Statements = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/query.js", namedImports: ["kqlTable", { name: "TableQuery", isTypeOnly: true }] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `.${tableModule(table.name)}`, isTypeOnly: true, namedImports: [rowType] },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`The Kusto type of each column of ${table.name}.`],
-      declarations: [
-        {
-          name: "columns",
-          initializer: (w) => {
-            w.write("{").indent(() => {
-              for (const c of plan.columns) w.writeLine(`${propertyKey(c.name)}: ${str(c.kusto)},`);
-            });
-            w.write("} as const");
-          },
-        },
-      ],
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [
-        `The table ${table.name} as the start of a typed KQL query: \`${kqlName(table.name)}.where(...).project(...)\`.\n` +
-          `\`${kqlName(table.name)}.col[${str(first)}]\` is a typed column reference; the row type follows the query.`,
-      ],
-      declarations: [
-        {
-          name: kqlName(table.name),
-          type: `TableQuery<${rowType}, typeof columns>`,
-          initializer: (w) => {
-            w.write(`kqlTable<${rowType}>()(`).indent(() => {
-              w.writeLine(`${str(table.name)},`);
-              w.write(longs.length ? "columns," : "columns");
-              if (longs.length) {
-                w.newLine().write("{").indent(() => {
-                  for (const [name, mode] of longs) w.writeLine(`${propertyKey(name)}: ${str(mode)},`);
-                });
-                w.write("}");
-              }
-            });
-            w.write(")");
-          },
-        },
-      ],
-    },
-  ];
-  return printModule(project, `src/kql/${table.name}.ts`, `Table ${table.name} in KQL: typed column references and query builder.`, statements);
+  // A column named like an inherited property (`constructor`) that is not a long is said to be none:
+  // else the longs object's inherited `constructor` would not type as a long mode.
+  const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
+  const plain = longs.length ? plan.columns.filter((c) => inherited.has(c.name) && !longs.some(([name]) => name === c.name)) : [];
+  const columns = [
+    doc(`The Kusto type of each column of ${table.name}.`),
+    `const columns = {`,
+    ...plan.columns.map((c) => `  ${propertyKey(c.name)}: ${str(c.kusto)},`),
+    `} as const;`,
+  ].join("\n");
+  const entries = [...longs.map(([k, v]) => `${propertyKey(k)}: ${str(v)}`), ...plain.map((c) => `${propertyKey(c.name)}: undefined`)];
+  const lhs = `export const ${n.kql}: TableQuery<${n.interface}, typeof columns>`;
+  const laid = assignCall(lhs, `kqlTable<${n.interface}>()`, [str(table.name), "columns"], longs.length ? entries : undefined);
+  const call = laid ?? `${lhs} = kqlTable<${n.interface}>()(${str(table.name)}, columns${longs.length ? `, { ${entries.join(", ")} }` : ""});`;
+  const text = moduleText(`Table ${table.name} in KQL: typed column references and query builder.`, [
+    [`import { kqlTable, type TableQuery } from "../runtime/query.js";`, `import type { ${n.interface} } from "..${tableModule(table.name).slice(1)}";`].join("\n"),
+    columns,
+    [
+      doc(
+        `The table ${table.name} as the start of a typed KQL query: \`${n.kql}.where(...).project(...)\`.\n` +
+          `\`${n.kql}.col[${str(first)}]\` is a typed column reference; the row type follows the query.`,
+      ),
+      call,
+    ].join("\n"),
+  ]);
+  const formatted = laid !== undefined && plan.columns.length > 0 && plan.columns.every((c) => JS_IDENTIFIER.test(c.name)) && fits(text);
+  return { text, formatted };
 }

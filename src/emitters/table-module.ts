@@ -1,27 +1,72 @@
 /**
  * The module of one table: its row interface, column metadata, and the
- * straight-line validator (`check<T>`, `validate<T>`, `is<T>`).
+ * straight-line validator (`check<T>`, `validate<T>`, `is<T>`). Written as
+ * text in prettier's layout (layout.ts): `fits` says when prettier must still run.
  */
-import { StructureKind, VariableDeclarationKind, type Project, type WriterFunction } from "ts-morph";
 import { recordColumns, type ColumnPlan, type RecordColumnPlan, type TablePlan } from "../mapping/plan.js";
 import type { RuntimeCheck } from "../mapping/type-table.js";
-import { printModule, type Statements } from "./code.js";
 import { dynamicValidatorName } from "./dynamic.js";
-import { propertyAccess, str, tableNames } from "./names.js";
+import { assignCall, callStatement, doc, fits, jsString as str, functionHead, importLine, moduleText, WIDTH } from "./layout.js";
+import { tableNames } from "./names.js";
+
+const JS_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `export const validate<T>: RowValidator<T> = rowValidator<T>(...)` in prettier's layout (one line when none covers it: fits() then fails). */
+function validatorConst(lhs: string, callee: string, args: readonly string[]): string {
+  return assignCall(lhs, callee, args) ?? `${lhs} = ${callee}(${args.join(", ")});`;
+}
+
+/** `row.Name` when the name is an identifier, else `row["Name with spaces"]`. */
+function propertyAccess(object: string, name: string): string {
+  return JS_IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${str(name)}]`;
+}
+
+/** Names every object has through Object.prototype. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** `if (cond) return i;`, or with the return on the next line when the line is too long. */
+function ifReturn(cond: string, i: number): string {
+  const flat = `  if (${cond}) return ${i};`;
+  if (flat.length <= WIDTH) return flat;
+  if (`  if (${cond})`.length <= WIDTH) return `  if (${cond})\n    return ${i};`;
+  // The condition breaks after its last top-level `&&` (before `from <= i`).
+  const at = cond.lastIndexOf(" && from <= ");
+  return `  if (\n    ${cond.slice(0, at)} &&\n    ${cond.slice(at + 4)}\n  )\n    return ${i};`;
+}
 
 /**
  * Step `i` of the check: reads column `i` into `x`; returns `i` when it does not
  * match and is at or after `from` (evaluated only on failure: free for valid rows).
  */
-function columnStep(c: ColumnPlan, i: number, table: string): WriterFunction {
-  return (w) => {
-    w.writeLine(`x = ${propertyAccess("row", c.name)};`);
-    if (c.userSchema) {
-      w.writeLine(`if ((x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) && from <= ${i}) return ${i};`);
-    } else {
-      w.writeLine(`if (!(${c.check("x")}) && from <= ${i}) return ${i};`);
-    }
-  };
+function columnStep(c: ColumnPlan, i: number, table: string): string {
+  // A column named like a property every object inherits (`constructor`, `toString`, `__proto__`)
+  // is read only when the row has it: a row without it lacks the column.
+  const read = INHERITED.has(c.name)
+    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
+    : `  x = ${propertyAccess("row", c.name)};`;
+  const cond = c.userSchema
+    ? `(x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) && from <= ${i}`
+    : `!(${c.check("x")}) && from <= ${i}`;
+  return `${read}\n${ifReturn(cond, i)}`;
+}
+
+/** `const columns = checkedColumns(info, [expected...], options?);` as prettier lays it out, or undefined. */
+function columnsStatement(info: string, expected: readonly string[], options: readonly string[]): string | undefined {
+  const lead = "const columns = checkedColumns";
+  const array = `[${expected.join(", ")}]`;
+  const opts = options.length ? `{ ${options.join(", ")} }` : undefined;
+  const flat = `${lead}(${[`${info}.columns`, array, ...(opts ? [opts] : [])].join(", ")});`;
+  if (flat.length <= WIDTH) return flat;
+  const items = (indent: string) => expected.map((e) => `${indent}${e},`).join("\n");
+  if (!opts) {
+    // The last argument, the array, hugs the call.
+    const first = `${lead}(${info}.columns, [`;
+    return first.length <= WIDTH ? `${first}\n${items("  ")}\n]);` : undefined;
+  }
+  const hug = `${lead}(${info}.columns, ${array}, {`;
+  if (hug.length <= WIDTH) return `${hug}\n${options.map((o) => `  ${o},`).join("\n")}\n});`;
+  const arrayLine = `  ${array},`.length <= WIDTH ? `  ${array},` : `  [\n${items("    ")}\n  ],`;
+  return `${lead}(\n  ${info}.columns,\n${arrayLine}\n  ${opts},\n);`;
 }
 
 /**
@@ -29,262 +74,249 @@ function columnStep(c: ColumnPlan, i: number, table: string): WriterFunction {
  * not errors, except for columns configured `nullable: false`; the decoration
  * (MachineGroup) is optional and not counted.
  */
-function recordStep(c: RecordColumnPlan, i: number, table: string): WriterFunction {
-  return (w) => {
-    w.writeLine(`x = ${propertyAccess("row", c.name)};`);
-    const valid = c.userSchema
-      ? `${c.shape.nullable ? "x === null || " : ""}${dynamicValidatorName(table, c.name)}(x)`
-      : c.shape.check("x");
-    if (!c.shape.optional) w.writeLine(`if (!(${valid}) && from <= ${i}) return ${i};`);
-    else if (c.decoration || c.name === "MachineGroup") w.writeLine(`if (x !== undefined && !(${valid}) && from <= ${i}) return ${i};`);
-    else {
-      w.writeLine("if (x === undefined) absent++;");
-      w.writeLine(`else if (!(${valid}) && from <= ${i}) return ${i};`);
-    }
-  };
+function recordStep(c: RecordColumnPlan, i: number, table: string): string {
+  const read = INHERITED.has(c.name)
+    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
+    : `  x = ${propertyAccess("row", c.name)};`;
+  const valid = c.userSchema ? `${c.shape.nullable ? "x === null || " : ""}${dynamicValidatorName(table, c.name)}(x)` : c.shape.check("x");
+  if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}`;
+  if (c.decoration || c.name === "MachineGroup") return `${read}\n${ifReturn(`x !== undefined && !(${valid}) && from <= ${i}`, i)}`;
+  const flat = `  else if (!(${valid}) && from <= ${i}) return ${i};`;
+  const elseIf =
+    flat.length <= WIDTH
+      ? flat
+      : `  else if (!(${valid}) && from <= ${i})`.length <= WIDTH
+        ? `  else if (!(${valid}) && from <= ${i})\n    return ${i};`
+        : `  else if (\n    !(${valid}) &&\n    from <= ${i}\n  )\n    return ${i};`;
+  return `${read}\n  if (x === undefined) absent++;\n${elseIf}`;
 }
 
-export function emitTableModule(project: Project, plan: TablePlan, rowInterface: string, eventInterface: string): string {
+/** `const <name> = checkedColumns(infos, [expected...], options?);` as prettier lays it out, or undefined. */
+function eventColumnsStatement(name: string, infos: string, expected: readonly string[], options: readonly string[]): string | undefined {
+  const lead = `const ${name} = checkedColumns`;
+  const array = `[${expected.join(", ")}]`;
+  const opts = options.length ? `{ ${options.join(", ")} }` : undefined;
+  const flat = `${lead}(${[infos, array, ...(opts ? [opts] : [])].join(", ")});`;
+  if (flat.length <= WIDTH) return flat;
+  if (opts) {
+    const hug = `${lead}(${infos}, ${array}, {`;
+    if (hug.length <= WIDTH) return undefined;
+  }
+  const items = expected.map((e) => `    ${e},`).join("\n");
+  const arrayLine = `  ${array},`.length <= WIDTH ? `  ${array},` : `  [\n${items}\n  ],`;
+  if (`  ${infos},`.length > WIDTH) return undefined;
+  let optsText = opts ? `  ${opts},\n` : "";
+  if (opts && `  ${opts},`.length > WIDTH) {
+    // The options object breaks: one option a line; a long list of numbers fills its lines.
+    const lines: string[] = [];
+    for (const o of options) {
+      if (`    ${o},`.length <= WIDTH) lines.push(`    ${o},`);
+      else {
+        const m = /^(\w+): \[([\d, ]+)\]$/.exec(o);
+        const filled = m ? fillNumbers(m[2]!.split(", "), "      ") : undefined;
+        if (!m || !filled) return undefined;
+        lines.push(`    ${m[1]}: [`, ...filled, "    ],");
+      }
+    }
+    optsText = `  {\n${lines.join("\n")}\n  },\n`;
+  }
+  return `${lead}(\n  ${infos},\n${arrayLine}\n${optsText});`;
+}
+
+/** Numbers filled into lines as prettier fills an array of numbers (trailing comma), or undefined near the width. */
+function fillNumbers(items: readonly string[], indent: string): string[] | undefined {
+  const lines: string[] = [];
+  let line = "";
+  for (const [i, item] of items.entries()) {
+    const last = i === items.length - 1;
+    const piece = `${item},`;
+    if (line === "") line = `${indent}${piece}`;
+    else if (line.length + 1 + piece.length <= WIDTH) line += ` ${piece}`;
+    else {
+      lines.push(line);
+      line = `${indent}${piece}`;
+    }
+    // The last item's comma is printed only when the array breaks: too close to call.
+    if (last && line.length >= WIDTH) return undefined;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** `columns: [...]`: one entry on the line when it fits; several objects always one a line (prettier's rule). */
+function columnInfos(plan: TablePlan): string[] {
+  const entries = plan.columns.map((c) => `{ name: ${str(c.name)}, type: ${str(c.kusto)}, ordinal: ${c.ordinal}, nullable: ${c.nullable} }`);
+  const flat = `  columns: [${entries.join(", ")}],`;
+  if (entries.length === 1 && flat.length <= WIDTH) return [flat];
+  return ["  columns: [", ...entries.map((e) => `    ${e},`), "  ],"];
+}
+
+export interface EmittedModule {
+  readonly text: string;
+  /** The text is prettier's layout already. */
+  readonly formatted: boolean;
+}
+
+export function emitTableModule(plan: TablePlan, rowInterface: string, eventInterface: string): EmittedModule {
   const { table } = plan;
   const n = tableNames(table.name);
   const record = recordColumns(plan);
   const formats = [...new Set([...plan.columns.flatMap((c) => c.uses), ...record.flatMap((c) => c.shape.uses)])].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
-  const validation = ["checkedColumns", "collectErrors", "isValidRow", "rowValidator"];
 
-  const statements: Statements = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", namedImports: validation },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/validation.js", isTypeOnly: true, namedImports: ["RowValidator", "TableInfo", "ValidationError"] },
+  const imports = [
+    importLine("import", ["checkedColumns", "collectErrors", "isValidRow", "rowValidator"], "../runtime/validation.js"),
+    importLine("import type", ["RowValidator", "TableInfo", "ValidationError"], "../runtime/validation.js"),
+    ...(formats.length ? [importLine("import", formats, "../runtime/formats.js")] : []),
+    ...(dynamic.length ? [importLine("import", dynamic.map((c) => dynamicValidatorName(table.name, c.name)), "../dynamic-schemas.js")] : []),
   ];
-  if (formats.length) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime/formats.js", namedImports: formats });
-  if (dynamic.length) {
-    statements.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "../dynamic-schemas.js",
-      namedImports: dynamic.map((c) => dynamicValidatorName(table.name, c.name)),
-    });
-  }
-  statements.push(rowInterface);
-  statements.push(eventInterface);
 
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`The table ${table.name}: its columns in ordinal order, with their Kusto types.`],
-    declarations: [
-      {
-        name: n.info,
-        initializer: (w) => {
-          w.write("{").indent(() => {
-            w.writeLine(`name: ${str(table.name)},`);
-            if (table.platform) w.writeLine(`platform: ${str(table.platform)},`);
-            w.write("columns: [").indent(() => {
-              for (const c of plan.columns) {
-                w.writeLine(`{ name: ${str(c.name)}, type: ${str(c.kusto)}, ordinal: ${c.ordinal}, nullable: ${c.nullable} },`);
-              }
-            });
-            w.writeLine("],");
-          });
-          // (checkedColumns below checks the columns against ColumnInfo; `as const` alone keeps the declarations isolated)
-          w.write("} as const");
-        },
-      },
-    ],
-  });
+  const info = [
+    doc(`The table ${table.name}: its columns in ordinal order, with their Kusto types.`),
+    `export const ${n.info} = {`,
+    `  name: ${str(table.name)},`,
+    ...(table.platform ? [`  platform: ${str(table.platform)},`] : []),
+    ...columnInfos(plan),
+    // (checkedColumns below checks the columns against ColumnInfo; `as const` alone keeps the declarations isolated)
+    "} as const;",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ["What errors say of each column, and the table's known column names."],
-    declarations: [
-      {
-        name: "columns",
-        initializer: (w) => {
-          w.write(`checkedColumns(${n.info}.columns, [`).indent(() => {
-            for (const c of plan.columns) w.writeLine(`${str(c.expected)},`);
-          });
-          w.write("]");
-          const schemas = plan.columns.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
-          const bigint = plan.columns.flatMap((c, i) => (c.toBigInt ? [i] : []));
-          const options = [
-            ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
-            ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
-            ...(schemas.length ? [`schemas: { ${schemas.join(", ")} }`] : []),
-          ];
-          if (options.length) w.write(`, { ${options.join(", ")} }`);
-          w.write(")");
-        },
-      },
-    ],
-  });
+  const schemas = plan.columns.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
+  const bigint = plan.columns.flatMap((c, i) => (c.toBigInt ? [i] : []));
+  const options = [
+    ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+    ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
+    ...(schemas.length ? [`schemas: { ${schemas.join(", ")} }`] : []),
+  ];
+  const columnsCall = columnsStatement(n.info, plan.columns.map((c) => str(c.expected)), options);
+  // Without a layout here, the call on one line (prettier lays it out).
+  const columnsFlat = `const columns = checkedColumns(${[`${n.info}.columns`, `[${plan.columns.map((c) => str(c.expected)).join(", ")}]`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])].join(", ")});`;
+  const columns = [doc("What errors say of each column, and the table's known column names."), columnsCall ?? columnsFlat].join("\n");
 
-  statements.push({
-    kind: StructureKind.Function,
-    isExported: true,
-    name: n.firstInvalid,
-    docs: [
+  const firstInvalid = [
+    doc(
       `The straight-line check of a ${table.name} row: the index of the first invalid column at or after \`from\`, or -1.\n` +
         "Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.",
-    ],
-    parameters: [
-      { name: "row", type: "Record<string, unknown>" },
-      { name: "from", type: "number" },
-    ],
-    returnType: "number",
-    statements: (w) => {
-      w.writeLine("let x: unknown;");
-      plan.columns.forEach((c, i) => columnStep(c, i, table.name)(w));
-      w.writeLine("return -1;");
-    },
-  });
+    ),
+    functionHead(`export function ${n.firstInvalid}`, ["row: Record<string, unknown>", "from: number"], "number"),
+    "  let x: unknown;",
+    ...plan.columns.map((c, i) => columnStep(c, i, table.name)),
+    "  return -1;",
+    "}",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.Function,
-    isExported: true,
-    name: n.check,
-    docs: [`Adds the errors of a ${table.name} row, with paths under \`base\`; undefined when the row is valid. Used by the stream parser.`],
-    parameters: [
-      { name: "row", type: "Record<string, unknown>" },
-      { name: "base", type: "string" },
-      { name: "errors", type: "ValidationError[] | undefined" },
-      { name: "all", type: "boolean", initializer: "true" },
-    ],
-    returnType: "ValidationError[] | undefined",
-    statements: [`return collectErrors(row, base, errors, ${n.firstInvalid}, columns, all);`],
-  });
+  const check = [
+    doc(`Adds the errors of a ${table.name} row, with paths under \`base\`; undefined when the row is valid. Used by the stream parser.`),
+    functionHead(
+      `export function ${n.check}`,
+      ["row: Record<string, unknown>", "base: string", "errors: ValidationError[] | undefined", "all: boolean = true"],
+      "ValidationError[] | undefined",
+    ),
+    callStatement("  ", "return collectErrors", ["row", "base", "errors", n.firstInvalid, "columns", "all"], ";"),
+    "}",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [
+  const validate = [
+    doc(
       `Validates a ${table.name} query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with \`{ allErrors: false }\`)\n` +
         "with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). " +
         (plan.unknownColumns === "error"
           ? "Columns the table does not know are errors."
           : "Columns the table does not know are accepted and listed in `unknownColumns`."),
-    ],
-    declarations: [
-      {
-        name: n.validate,
-        type: `RowValidator<${n.interface}>`,
-        initializer: `rowValidator<${n.interface}>(${str(table.name)}, ${n.firstInvalid}, columns)`,
-      },
-    ],
-  });
+    ),
+    validatorConst(`export const ${n.validate}: RowValidator<${n.interface}>`, `rowValidator<${n.interface}>`, [str(table.name), n.firstInvalid, "columns"]),
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.Function,
-    isExported: true,
-    name: n.is,
-    docs: [`Whether a value is a valid ${table.name} row (stops at the first invalid column).`],
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${n.interface}`,
-    statements: [`return isValidRow(value, ${n.firstInvalid}, columns);`],
-  });
+  const is = [
+    doc(`Whether a value is a valid ${table.name} row (stops at the first invalid column).`),
+    functionHead(`export function ${n.is}`, ["value: unknown"], `value is ${n.interface}`),
+    callStatement("  ", "return isValidRow", ["value", n.firstInvalid, "columns"], ";"),
+    "}",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ["What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent."],
-    declarations: [
-      {
-        name: n.eventColumns,
-        initializer: (w) => {
-          const decoration = record.find((c) => c.decoration);
-          const infos = decoration
-            ? `[...${n.info}.columns, { name: ${str(decoration.name)}, type: "string", ordinal: ${decoration.ordinal}, nullable: true }]`
-            : `${n.info}.columns`;
-          w.write(`checkedColumns(${infos}, [`).indent(() => {
-            for (const c of record) w.writeLine(`${str(c.shape.expected)},`);
-          });
-          w.write("]");
-          const schemas = record.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
-          const optional = record.flatMap((c, i) => (c.shape.optional && !c.decoration && c.name !== "MachineGroup" ? [i] : []));
-          const bigint = record.flatMap((c, i) => (c.long === "bigint" ? [i] : []));
-          const longString = record.flatMap((c, i) => (c.long === "string" ? [i] : []));
-          const options = [
-            ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
-            ...(plan.missingColumns === "error" ? ["rejectMissing: true"] : []),
-            `optional: [${optional.join(", ")}]`,
-            ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
-            ...(longString.length ? [`longString: [${longString.join(", ")}]`] : []),
-            ...(schemas.length ? [`schemas: { ${schemas.join(", ")} }`] : []),
-          ];
-          w.write(`, { ${options.join(", ")} })`);
-        },
-      },
-    ],
-  });
+  // The other shape: a streamed record's properties.
+  const decoration = record.find((c) => c.decoration);
+  const infos = decoration
+    ? `[...${n.info}.columns, { name: ${str(decoration.name)}, type: "string", ordinal: ${decoration.ordinal}, nullable: true }]`
+    : `${n.info}.columns`;
+  const recordSchemas = record.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
+  const optional = record.flatMap((c, i) => (c.shape.optional && !c.decoration && c.name !== "MachineGroup" ? [i] : []));
+  const recordBigint = record.flatMap((c, i) => (c.long === "bigint" ? [i] : []));
+  const longString = record.flatMap((c, i) => (c.long === "string" ? [i] : []));
+  const eventOptions = [
+    ...(plan.unknownColumns === "error" ? ["rejectUnknown: true"] : []),
+    ...(plan.missingColumns === "error" ? ["rejectMissing: true"] : []),
+    `optional: [${optional.join(", ")}]`,
+    ...(recordBigint.length ? [`bigint: [${recordBigint.join(", ")}]`] : []),
+    ...(longString.length ? [`longString: [${longString.join(", ")}]`] : []),
+    ...(recordSchemas.length ? [`schemas: { ${recordSchemas.join(", ")} }`] : []),
+  ];
+  const eventExpected = record.map((c) => str(c.shape.expected));
+  const eventColumnsCall = eventColumnsStatement(n.eventColumns, infos, eventExpected, eventOptions);
+  const eventColumns = [
+    doc("What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent."),
+    eventColumnsCall ?? `const ${n.eventColumns} = checkedColumns(${infos}, [${eventExpected.join(", ")}], { ${eventOptions.join(", ")} });`,
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.Function,
-    isExported: true,
-    name: n.firstInvalidEvent,
-    docs: [
+  const firstInvalidEvent = [
+    doc(
       `The straight-line check of a streamed ${table.name} record's properties: the index of the first invalid column at or after \`from\`,\n` +
         "or, when there is none, -1 - (how many columns are absent). Null is valid in every column" +
-        (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") + ".",
-    ],
-    parameters: [
-      { name: "row", type: "Record<string, unknown>" },
-      { name: "from", type: "number" },
-    ],
-    returnType: "number",
-    statements: (w) => {
-      w.writeLine("let x: unknown;");
-      w.writeLine("let absent = 0;");
-      record.forEach((c, i) => recordStep(c, i, table.name)(w));
-      w.writeLine("return -1 - absent;");
-    },
-  });
+        (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") +
+        ".",
+    ),
+    functionHead(`export function ${n.firstInvalidEvent}`, ["row: Record<string, unknown>", "from: number"], "number"),
+    "  let x: unknown;",
+    "  let absent = 0;",
+    ...record.map((c, i) => recordStep(c, i, table.name)),
+    "  return -1 - absent;",
+    "}",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.Function,
-    isExported: true,
-    name: n.checkEvent,
-    docs: [`Adds the errors of a streamed ${table.name} record's properties, with paths under \`base\`; undefined when valid. Used by the stream parser.`],
-    parameters: [
-      { name: "row", type: "Record<string, unknown>" },
-      { name: "base", type: "string" },
-      { name: "errors", type: "ValidationError[] | undefined" },
-      { name: "all", type: "boolean", initializer: "true" },
-    ],
-    returnType: "ValidationError[] | undefined",
-    statements: [`return collectErrors(row, base, errors, ${n.firstInvalidEvent}, ${n.eventColumns}, all);`],
-  });
+  const checkEvent = [
+    doc(`Adds the errors of a streamed ${table.name} record's properties, with paths under \`base\`; undefined when valid. Used by the stream parser.`),
+    functionHead(
+      `export function ${n.checkEvent}`,
+      ["row: Record<string, unknown>", "base: string", "errors: ValidationError[] | undefined", "all: boolean = true"],
+      "ValidationError[] | undefined",
+    ),
+    callStatement("  ", "return collectErrors", ["row", "base", "errors", n.firstInvalidEvent, n.eventColumns, "all"], ";"),
+    "}",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [
+  const validateEvent = [
+    doc(
       `Validates the properties of a streamed ${table.name} record (what Event Hubs and Storage carry): null is valid in every column,\n` +
         "and absent columns are " +
         (plan.missingColumns === "error" ? "errors" : "accepted and listed in `missingColumns`") +
         ". Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them." +
         " Also a Standard Schema (`~standard`).",
-    ],
-    declarations: [
-      {
-        name: n.validateEvent,
-        type: `RowValidator<${n.event}>`,
-        initializer: `rowValidator<${n.event}>(${str(table.name)}, ${n.firstInvalidEvent}, ${n.eventColumns})`,
-      },
-    ],
-  });
+    ),
+    validatorConst(`export const ${n.validateEvent}: RowValidator<${n.event}>`, `rowValidator<${n.event}>`, [str(table.name), n.firstInvalidEvent, n.eventColumns]),
+  ].join("\n");
 
+  const isEvent = [
+    doc(`Whether a value is valid properties of a streamed ${table.name} record (stops at the first invalid column).`),
+    functionHead(`export function ${n.isEvent}`, ["value: unknown"], `value is ${n.event}`),
+    callStatement("  ", "return isValidRow", ["value", n.firstInvalidEvent, n.eventColumns], ";"),
+    "}",
+  ].join("\n");
 
-  statements.push({
-    kind: StructureKind.Function,
-    isExported: true,
-    name: n.isEvent,
-    docs: [`Whether a value is valid properties of a streamed ${table.name} record (stops at the first invalid column).`],
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${n.event}`,
-    statements: [`return isValidRow(value, ${n.firstInvalidEvent}, ${n.eventColumns});`],
-  });
-
-  return printModule(project, `src/tables/${table.name}.ts`, `Table ${table.name}: row type, column metadata and validator.`, statements);
+  const text = moduleText(`Table ${table.name}: row type, column metadata and validator.`, [
+    imports.join("\n"),
+    rowInterface,
+    eventInterface,
+    info,
+    columns,
+    firstInvalid,
+    check,
+    validate,
+    is,
+    eventColumns,
+    firstInvalidEvent,
+    checkEvent,
+    validateEvent,
+    isEvent,
+  ]);
+  return { text, formatted: columnsCall !== undefined && eventColumnsCall !== undefined && dynamic.length === 0 && fits(text) };
 }

@@ -1,41 +1,54 @@
 /**
- * TypeScript row interfaces, made by json-schema-to-typescript from the same
- * JSON Schema the package ships. The type mapping's TypeScript type is passed
- * as `tsType`; a user's JSON Schema for a dynamic column is converted as is.
+ * TypeScript row interfaces, written from the type mapping: each column's
+ * TypeScript type (the mapping's, or the one built from a dynamic column's
+ * configured JSON Schema) with its Kusto type as doc comment. The interface is
+ * named by `tableNames`, like everything else of the table.
  */
-import { compile } from "json-schema-to-typescript";
-import type { TablePlan } from "../mapping/plan.js";
-import { eventJsonSchema, tableJsonSchema } from "./json-schema.js";
+import { recordColumns, type ColumnPlan, type TablePlan } from "../mapping/plan.js";
+import { overrideKey } from "../mapping/plan.js";
+import { pointerToken } from "../../templates/runtime/validation.js";
+import { columnDescription, eventDescription, recordColumnDescription, tableDescription } from "./json-schema.js";
+import { tableNames } from "./names.js";
+import { jsString } from "./layout.js";
 import type { EmitOptions } from "./options.js";
+import { schemaToTs } from "./user-schema.js";
 
-export async function tableInterface(plan: TablePlan, options: EmitOptions): Promise<string> {
-  const schema = tableJsonSchema(plan, options, (c) => (c.ts === undefined ? {} : { tsType: c.ts }));
-  delete schema.$schema;
-  delete schema.$id;
-  delete schema.$comment;
-  return interfaceOf(schema, plan.table.name);
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property name in a type: bare when it is an identifier, else a string literal. */
+export function typePropertyName(name: string): string {
+  return IDENTIFIER.test(name) ? name : jsString(name);
+}
+
+/** The TypeScript type of a column, null included. */
+export function columnTsType(plan: TablePlan, c: ColumnPlan, configFile?: string): string {
+  if (c.ts !== undefined) return c.ts;
+  const loc = { file: configFile, table: plan.table.name, column: c.name, at: `/columns/${pointerToken(overrideKey(plan.table.name, c.name))}` };
+  const type = schemaToTs(c.userSchema!, loc);
+  if (!c.nullable || type === "unknown") return type;
+  // `|` binds loosest in types: `A & B | null` is `(A & B) | null`.
+  return `${type} | null`;
+}
+
+export function tableInterface(plan: TablePlan, _options: EmitOptions, configFile?: string): string {
+  const lines = [`/** ${tableDescription(plan)} */`, `export interface ${tableNames(plan.table.name).interface} {`];
+  for (const c of plan.columns) {
+    lines.push(`  /** ${columnDescription(c)} */`, `  ${typePropertyName(c.name)}: ${columnTsType(plan, c, configFile)};`);
+  }
+  lines.push("}");
+  return lines.join("\n");
 }
 
 /** The interface of a streamed record's properties (`<Table>Event`): optional, nullable columns. */
-export async function eventInterface(plan: TablePlan): Promise<string> {
+export function eventInterface(plan: TablePlan): string {
+  const n = tableNames(plan.table.name);
   // A configured JSON Schema's type is the row's (declared once, in the row interface).
-  const user = (name: string, nullable: boolean) => `NonNullable<${plan.table.name}[${JSON.stringify(name)}]>${nullable ? " | null" : ""}`;
-  return interfaceOf(
-    eventJsonSchema(plan, (c) => ({ tsType: c.shape.ts ?? user(c.name, c.shape.nullable) })),
-    `${plan.table.name}Event`,
-  );
-}
-
-async function interfaceOf(schema: Record<string, unknown>, name: string): Promise<string> {
-  const ts = await compile(schema as Parameters<typeof compile>[0], name, {
-    bannerComment: "",
-    format: false,
-    additionalProperties: false,
-    strictIndexSignatures: true,
-    unknownAny: true,
-    declareExternallyReferenced: true,
-    enableConstEnums: false,
-  });
-  // One-line doc comments stay on one line.
-  return ts.trim().replace(/\/\*\*\n\s*\* ([^\n]*)\n\s*\*\//g, "/** $1 */");
+  const user = (name: string, nullable: boolean) => `NonNullable<${n.interface}[${jsString(name)}]>${nullable ? " | null" : ""}`;
+  const lines = [`/** ${eventDescription(plan)} */`, `export interface ${n.event} {`];
+  for (const c of recordColumns(plan)) {
+    const type = c.shape.ts ?? user(c.name, c.shape.nullable);
+    lines.push(`  /** ${recordColumnDescription(c)} */`, `  ${typePropertyName(c.name)}${c.shape.optional ? "?" : ""}: ${type};`);
+  }
+  lines.push("}");
+  return lines.join("\n");
 }

@@ -98,7 +98,16 @@ export function overrideKey(table: string, column: string): string {
   return `${table}.${column}`;
 }
 
+const nullableSchemas = new WeakMap<object, JsonSchema>();
+
+/** The schema with null allowed (made once per mapping schema: tables share them). */
 function withNull(schema: { [key: string]: unknown }): JsonSchema {
+  let made = nullableSchemas.get(schema);
+  if (made === undefined) nullableSchemas.set(schema, (made = makeNullable(schema)));
+  return made;
+}
+
+function makeNullable(schema: { [key: string]: unknown }): JsonSchema {
   const { type, ...rest } = schema;
   if (typeof type === "string" && Object.keys(rest).every((k) => k !== "anyOf")) return { type: [type, "null"], ...rest };
   if (Array.isArray(schema.anyOf) && Object.keys(schema).length === 1) return { anyOf: [...schema.anyOf, { type: "null" }] };
@@ -162,8 +171,17 @@ export function planColumn(table: Table, column: Column, options: MappingOptions
   };
 }
 
+/** Parenthesised when `&&` appears outside parentheses (inside `||`, a `||` chain needs none). */
 function wrap(expr: string): string {
-  return /&&|\|\|/.test(expr) ? `(${expr})` : expr;
+  let depth = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
+    if (ch === '"') i = expr.indexOf('"', i + 1);
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (depth === 0 && ch === "&" && expr[i + 1] === "&") return `(${expr})`;
+  }
+  return expr;
 }
 
 export function planTable(table: Table, options: MappingOptions): TablePlan {

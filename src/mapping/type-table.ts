@@ -92,7 +92,17 @@ export function streamLongMapping(mode: LongMode): Pick<TypeMapping, "ts" | "sch
 }
 
 /** The mapping of every Kusto type under the given choices. */
+const tables = new Map<string, Readonly<Record<KustoType, TypeMapping>>>();
+
+/** The mapping for a set of choices (built once per set: planning asks for it per column). */
 export function typeTable(choices: MappingChoices): Readonly<Record<KustoType, TypeMapping>> {
+  const key = `${choices.long}/${choices.formats}`;
+  let table = tables.get(key);
+  if (!table) tables.set(key, (table = buildTypeTable(choices)));
+  return table;
+}
+
+function buildTypeTable(choices: MappingChoices): Readonly<Record<KustoType, TypeMapping>> {
   return {
     string: {
       ts: "string",

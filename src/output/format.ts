@@ -2,10 +2,10 @@
  * Formatting with prettier, in-process, with fixed options (never the user's
  * .prettierrc): what `generate` writes and what `check` compares are the same bytes.
  */
-import * as prettier from "prettier";
+import type * as Prettier from "prettier";
 import type { OutputFiles } from "../emitters/options.js";
 
-export const PRETTIER_OPTIONS: prettier.Options = {
+export const PRETTIER_OPTIONS: Prettier.Options = {
   printWidth: 120,
   tabWidth: 2,
   useTabs: false,
@@ -25,14 +25,14 @@ function parserFor(path: string): string | undefined {
 
 export async function formatFile(path: string, text: string): Promise<string> {
   const parser = parserFor(path);
-  const formatted = parser ? await prettier.format(text, { ...PRETTIER_OPTIONS, parser }) : text;
+  // Loaded on first use: most files come out of the emitters formatted.
+  const formatted = parser ? await (await import("prettier")).format(text, { ...PRETTIER_OPTIONS, parser }) : text;
   return formatted.replace(/\r\n?/g, "\n");
 }
 
-/** Formats every file but those `preformatted` says are formatted already (kept so by a test). */
+/** Formats every file but those `preformatted` says are formatted already, one at a time (bounded memory). */
 export async function formatFiles(files: OutputFiles, preformatted: (path: string) => boolean = () => false): Promise<OutputFiles> {
-  const entries = await Promise.all(
-    [...files].map(async ([path, text]) => [path, preformatted(path) ? text : await formatFile(path, text)] as const),
-  );
-  return new Map(entries);
+  const out: OutputFiles = new Map();
+  for (const [path, text] of files) out.set(path, preformatted(path) ? text : await formatFile(path, text));
+  return out;
 }

@@ -1,21 +1,21 @@
 /**
  * Writing pulled schemas into a schemas folder (fixtures/) as kqlgen
- * snapshots, all or nothing: every file is first written to a temporary
- * folder beside the targets; only then are they renamed into place, and files
- * they replace are moved aside so that a failed rename puts everything back.
- * A file whose bytes would not change is not touched.
+ * snapshots, all or nothing, through the recoverable transaction of
+ * transaction.ts (the same as generate's): an interrupted pull is finished or
+ * rolled back by the next run. A file whose bytes would not change is not touched.
  *
  * A pulled table replaces whatever file defined that table before (say
  * `DeviceInfo.getschema.json` → `DeviceInfo.kqlgen.json`): two files for one
  * table would make the folder unreadable.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../model/errors.js";
 import type { Table } from "../model/schema.js";
 import { listSchemaFiles, readSchemaFile, tableNameFromFile } from "../sources/index.js";
 import { SNAPSHOT_EXTENSION, writeSnapshot } from "../sources/snapshot.js";
+import { applyChanges, recoverFolder, withFolderLock, type Change, type FileOps, type LockOptions } from "./transaction.js";
 
 export interface SnapshotWriteResult {
   /** File names (inside the folder) written: new or changed. */
@@ -61,12 +61,13 @@ async function readIfExists(file: string): Promise<string | undefined> {
 
 /**
  * Writes one snapshot per table into `dir` (created if missing), atomically as
- * a whole. A file-system failure becomes an InputError naming the folder; the
- * folder is then as it was.
+ * a whole, under the folder's lock, after finishing or rolling back what an
+ * interrupted run left. A file-system failure becomes an InputError naming the
+ * folder; the folder is then as it was.
  */
-export async function writeSnapshots(dir: string, tables: readonly Table[], fs: FileMoves = { rename }): Promise<SnapshotWriteResult> {
+export async function writeSnapshots(dir: string, tables: readonly Table[], fs: FileOps = { rename }, lock: LockOptions = {}): Promise<SnapshotWriteResult> {
   try {
-    return await writeSnapshotsUnchecked(dir, tables, fs);
+    return await withFolderLock(path.resolve(dir), () => writeSnapshotsUnchecked(dir, tables, fs), lock);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     if (e instanceof InputError || typeof code !== "string") throw e;
@@ -75,16 +76,21 @@ export async function writeSnapshots(dir: string, tables: readonly Table[], fs: 
   }
 }
 
-/** The one file operation whose failure half way matters (replaceable to test the undo). */
-export interface FileMoves {
-  readonly rename: (from: string, to: string) => Promise<void>;
+/** Finishes or rolls back what an interrupted pull left in the folder, under its lock (pull does this first). */
+export async function recoverSnapshots(dir: string, lock: LockOptions = {}): Promise<void> {
+  const out = path.resolve(dir);
+  await withFolderLock(out, () => recoverFolder(out), lock);
 }
 
-async function writeSnapshotsUnchecked(dir: string, tables: readonly Table[], fs: FileMoves): Promise<SnapshotWriteResult> {
+/** The one file operation whose failure half way matters (replaceable to test the undo). */
+export type FileMoves = FileOps;
+
+async function writeSnapshotsUnchecked(dir: string, tables: readonly Table[], fs: FileOps): Promise<SnapshotWriteResult> {
   const out = path.resolve(dir);
   if (existsSync(out) && !(await stat(out)).isDirectory()) {
     throw InputError.of({ file: dir }, "the output path is a file: expected a folder for the snapshots (--out)");
   }
+  await recoverFolder(out);
   const existing = await tablesOfFolder(out);
 
   const toWrite: { name: string; text: string }[] = [];
@@ -98,39 +104,7 @@ async function writeSnapshotsUnchecked(dir: string, tables: readonly Table[], fs
     for (const other of existing.get(table.name) ?? []) if (other !== name) replaced.push({ file: other, by: name });
   }
   if (toWrite.length === 0 && replaced.length === 0) return { written: [], unchanged, replaced };
-
-  await mkdir(out, { recursive: true });
-  // Inside the target folder, so renames never cross file systems; the dot keeps
-  // it out of schema listings and the name matches .gitignore's `.kqlgen-tmp-*`.
-  const tmp = await mkdtemp(path.join(out, ".kqlgen-tmp-pull-"));
-  const aside = path.join(tmp, "replaced");
-  const moved: { from: string; to: string }[] = [];
-  try {
-    await mkdir(aside);
-    for (const f of toWrite) await writeFile(path.join(tmp, f.name), f.text);
-    try {
-      // Move aside what is replaced, then move the new files in.
-      for (const name of [...toWrite.map((f) => f.name), ...replaced.map((r) => r.file)]) {
-        const target = path.join(out, name);
-        if (existsSync(target)) {
-          await fs.rename(target, path.join(aside, name));
-          moved.push({ from: path.join(aside, name), to: target });
-        }
-      }
-      for (const f of toWrite) {
-        await fs.rename(path.join(tmp, f.name), path.join(out, f.name));
-        moved.push({ from: "", to: path.join(out, f.name) });
-      }
-    } catch (e) {
-      // Undo in reverse: drop new files, put the old ones back.
-      for (const m of moved.reverse()) {
-        if (m.from === "") await rm(m.to, { force: true });
-        else await rename(m.from, m.to);
-      }
-      throw e;
-    }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  const changes: Change[] = [...replaced.map((r) => ({ rel: r.file, text: null })), ...toWrite.map((f) => ({ rel: f.name, text: f.text }))];
+  await applyChanges(out, changes, fs);
   return { written: toWrite.map((f) => f.name), unchanged, replaced };
 }

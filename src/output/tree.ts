@@ -1,18 +1,37 @@
 /** Reading an output folder back, for `check` and for safe replacement. */
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type { OutputFiles } from "../emitters/options.js";
+import { STAGING_PREFIX } from "./transaction.js";
 
 /** Entries of an output folder that are the user's, not kqlgen's: never compared, never lost. */
 export const KEPT_ENTRIES = new Set(["node_modules", "dist", ".git"]);
 
-/** Every file under `dir` (relative, `/`-separated), except kept entries at the top. */
+/**
+ * The file that marks a folder as kqlgen's: `generate` writes it, and replaces
+ * only a folder that holds it with exactly this text (or an empty folder).
+ */
+export const OWNER_MARKER = ".kqlgen-generated";
+const MARKER_TEXT =
+  "This folder is written by `kqlgen generate`, which may replace every file in it but node_modules/, dist/ and .git/.\n";
+
+export function isOwnerMarker(text: string | undefined): boolean {
+  return text === MARKER_TEXT;
+}
+
+/** The package's files with the owner marker: what generate writes and check compares. */
+export function withOwnerMarker(files: OutputFiles): OutputFiles {
+  return new Map([...files, [OWNER_MARKER, MARKER_TEXT] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Every file under `dir` (relative, `/`-separated), except kept entries and kqlgen's staging folders at the top. */
 export async function listTree(dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(rel: string): Promise<void> {
     const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
     for (const e of entries) {
       const child = rel ? `${rel}/${e.name}` : e.name;
-      if (!rel && KEPT_ENTRIES.has(e.name)) continue;
+      if (!rel && (KEPT_ENTRIES.has(e.name) || e.name.startsWith(STAGING_PREFIX))) continue;
       if (e.isDirectory()) await walk(child);
       else out.push(child);
     }

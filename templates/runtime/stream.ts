@@ -531,7 +531,20 @@ export class Collector implements RecordSink {
   add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void {
     this.record = record;
     this.line = line;
-    checkStreamRecord(rec, this.base, this.tables, this, source);
+    try {
+      checkStreamRecord(rec, this.base, this.tables, this, source);
+    } catch {
+      // A property that throws when read (a getter, a revoked proxy): this record fails, the others go on.
+      this.unreadable(record, line);
+    }
+  }
+
+  /** The error of a record that cannot be read. */
+  unreadable(record: number | undefined, line: number | undefined): void {
+    const path = record === undefined ? "" : `/records/${record}`;
+    const expected = "a readable record (plain JSON data)";
+    const found = "a property that throws when read";
+    this.fail([{ path, expected, found, message: errorMessage(path, expected, found) }], record, line, undefined);
   }
 
   knownRecord(
@@ -632,7 +645,16 @@ export function parseEventHubsBody(
     );
     return collector.result();
   }
-  for (let i = 0; i < records.length; i++) collector.add(records[i], i, undefined, source);
+  for (let i = 0; i < records.length; i++) {
+    let rec: unknown;
+    try {
+      rec = records[i];
+    } catch {
+      collector.unreadable(i, undefined);
+      continue;
+    }
+    collector.add(rec, i, undefined, source);
+  }
   return collector.result();
 }
 

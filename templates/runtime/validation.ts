@@ -86,7 +86,7 @@ export function absentColumns(
   let absent: string[] | undefined;
   for (let i = optional.length - 1; i >= 0; i--) {
     const c = optional[i]!;
-    if (row[c] === undefined && (absent ??= []).push(c) === count) break;
+    if (ownValue(row, c) === undefined && (absent ??= []).push(c) === count) break;
   }
   return absent === undefined ? NONE : absent.reverse();
 }
@@ -223,6 +223,26 @@ export function checkedColumns(
   });
 }
 
+/** A column's value: own properties only (`constructor` is not Object's constructor). */
+export function ownValue(row: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(row, name) ? row[name] : undefined;
+}
+
+/**
+ * The row the conversions of a valid row may write to: the row itself, or,
+ * when it is frozen (or the columns are read-only), a copy of its own
+ * properties. The input is then left as it came.
+ */
+export function writableRow(row: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const writable =
+    !Object.isFrozen(row) && names.every((n) => Object.getOwnPropertyDescriptor(row, n)?.writable !== false);
+  if (writable) return row;
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(row))
+    Object.defineProperty(copy, k, { value: row[k], enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
 /**
  * Converts the bigint columns of a valid row in place (numbers and digit
  * strings become bigint). Only valid rows are converted: a rejected row is
@@ -268,7 +288,7 @@ export function collectErrors(
 ): ValidationError[] | undefined {
   for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
     const column = columns[i]!;
-    const x = row[column.name];
+    const x = ownValue(row, column.name);
     errors =
       column.schema && x !== undefined
         ? addSchemaErrors(errors, base + column.pointer, column.name, column.schema.errors, x)
@@ -301,9 +321,12 @@ export function validateRow<T>(
   if (columns.rejectMissing && (first < -1 || (first >= 0 && errors !== undefined && all)))
     errors = rejectMissingColumns(value, columns.optional, "", errors, all);
   if (errors !== undefined) return invalid(errors, value, columns.known, columns.optional);
-  if (columns.bigint.length > 0) convertBigints(value, columns);
-  if (columns.longString !== undefined) convertLongStrings(value, columns.longString);
-  return valid(value as T, columns.known, columns.optional);
+  let row = value;
+  if (columns.bigint.length > 0 || columns.longString !== undefined)
+    row = writableRow(value, [...columns.bigint, ...(columns.longString ?? [])]);
+  if (columns.bigint.length > 0) convertBigints(row, columns);
+  if (columns.longString !== undefined) convertLongStrings(row, columns.longString);
+  return valid(row as T, columns.known, columns.optional);
 }
 
 /** What an absent column's error says it expected (config `missingColumns: "error"`). */

@@ -686,7 +686,7 @@ export class Query extends KqlText {
 export function kqlTable() {
     return (name, columns, longs = {}) => {
         const result = Object.entries(columns).map(([column, type]) => {
-            const long = longs[column];
+            const long = Object.hasOwn(longs, column) ? longs[column] : undefined;
             return long && long !== "number" ? { name: column, type, long } : { name: column, type };
         });
         const table = new Query(quoteIdentifier(name), result, TRUSTED);

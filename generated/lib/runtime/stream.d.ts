@@ -198,6 +198,8 @@ export declare class Collector implements RecordSink {
     fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined, into?: RecordError[]): void;
     /** One record: `record` is its index in a message, `line` its line in a blob. */
     add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void;
+    /** The error of a record that cannot be read. */
+    unreadable(record: number | undefined, line: number | undefined): void;
     knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void;
     unknownCategory(category: string): void;
     notARecord(errors: ValidationError[]): void;

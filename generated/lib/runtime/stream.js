@@ -344,7 +344,20 @@ export class Collector {
     add(rec, record, line, source) {
         this.record = record;
         this.line = line;
-        checkStreamRecord(rec, this.base, this.tables, this, source);
+        try {
+            checkStreamRecord(rec, this.base, this.tables, this, source);
+        }
+        catch {
+            // A property that throws when read (a getter, a revoked proxy): this record fails, the others go on.
+            this.unreadable(record, line);
+        }
+    }
+    /** The error of a record that cannot be read. */
+    unreadable(record, line) {
+        const path = record === undefined ? "" : `/records/${record}`;
+        const expected = "a readable record (plain JSON data)";
+        const found = "a property that throws when read";
+        this.fail([{ path, expected, found, message: errorMessage(path, expected, found) }], record, line, undefined);
     }
     knownRecord(rec, table, errors, unknown, notes) {
         if (unknown.length > 0)
@@ -421,8 +434,17 @@ export function parseEventHubsBody(body, tables) {
         collector.fail(addError(undefined, isRecord(message) ? "/records" : "", undefined, 'a message body {"records":[...]}', isRecord(message) ? records : message), undefined, undefined, undefined);
         return collector.result();
     }
-    for (let i = 0; i < records.length; i++)
-        collector.add(records[i], i, undefined, source);
+    for (let i = 0; i < records.length; i++) {
+        let rec;
+        try {
+            rec = records[i];
+        }
+        catch {
+            collector.unreadable(i, undefined);
+            continue;
+        }
+        collector.add(rec, i, undefined, source);
+    }
     return collector.result();
 }
 /** Parses and validates a Storage blob: one JSON record per line (blank lines are skipped). */

@@ -104,6 +104,14 @@ export declare function checkedColumns(infos: readonly ColumnInfo[], expected: r
     /** Names a row may carry beyond the columns (MachineGroup on a streamed record). */
     readonly alsoKnown?: readonly string[];
 }): CheckedColumns;
+/** A column's value: own properties only (`constructor` is not Object's constructor). */
+export declare function ownValue(row: Record<string, unknown>, name: string): unknown;
+/**
+ * The row the conversions of a valid row may write to: the row itself, or,
+ * when it is frozen (or the columns are read-only), a copy of its own
+ * properties. The input is then left as it came.
+ */
+export declare function writableRow(row: Record<string, unknown>, names: readonly string[]): Record<string, unknown>;
 /**
  * Converts the bigint columns of a valid row in place (numbers and digit
  * strings become bigint). Only valid rows are converted: a rejected row is

@@ -41,7 +41,7 @@ export function absentColumns(row, optional, count = Infinity) {
     let absent;
     for (let i = optional.length - 1; i >= 0; i--) {
         const c = optional[i];
-        if (row[c] === undefined && (absent ??= []).push(c) === count)
+        if (ownValue(row, c) === undefined && (absent ??= []).push(c) === count)
             break;
     }
     return absent === undefined ? NONE : absent.reverse();
@@ -118,6 +118,24 @@ export function checkedColumns(infos, expected, options = {}) {
         ...(options.longString?.length ? { longString: options.longString.map((i) => infos[i].name) } : {}),
     });
 }
+/** A column's value: own properties only (`constructor` is not Object's constructor). */
+export function ownValue(row, name) {
+    return Object.hasOwn(row, name) ? row[name] : undefined;
+}
+/**
+ * The row the conversions of a valid row may write to: the row itself, or,
+ * when it is frozen (or the columns are read-only), a copy of its own
+ * properties. The input is then left as it came.
+ */
+export function writableRow(row, names) {
+    const writable = !Object.isFrozen(row) && names.every((n) => Object.getOwnPropertyDescriptor(row, n)?.writable !== false);
+    if (writable)
+        return row;
+    const copy = {};
+    for (const k of Object.keys(row))
+        Object.defineProperty(copy, k, { value: row[k], enumerable: true, writable: true, configurable: true });
+    return copy;
+}
 /**
  * Converts the bigint columns of a valid row in place (numbers and digit
  * strings become bigint). Only valid rows are converted: a rejected row is
@@ -148,7 +166,7 @@ export function collectErrors(row, base, errors, firstInvalid, columns, all = tr
 first = firstInvalid(row, 0)) {
     for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
         const column = columns[i];
-        const x = row[column.name];
+        const x = ownValue(row, column.name);
         errors =
             column.schema && x !== undefined
                 ? addSchemaErrors(errors, base + column.pointer, column.name, column.schema.errors, x)
@@ -172,11 +190,14 @@ export function validateRow(value, table, firstInvalid, columns, options) {
         errors = rejectMissingColumns(value, columns.optional, "", errors, all);
     if (errors !== undefined)
         return invalid(errors, value, columns.known, columns.optional);
+    let row = value;
+    if (columns.bigint.length > 0 || columns.longString !== undefined)
+        row = writableRow(value, [...columns.bigint, ...(columns.longString ?? [])]);
     if (columns.bigint.length > 0)
-        convertBigints(value, columns);
+        convertBigints(row, columns);
     if (columns.longString !== undefined)
-        convertLongStrings(value, columns.longString);
-    return valid(value, columns.known, columns.optional);
+        convertLongStrings(row, columns.longString);
+    return valid(row, columns.known, columns.optional);
 }
 /** What an absent column's error says it expected (config `missingColumns: "error"`). */
 export const MISSING_EXPECTED = "the column (absent columns are errors in this package: mapping.missingColumns)";

@@ -1159,7 +1159,7 @@ export function kqlTable<R extends object>() {
     longs: { readonly [N in keyof R]?: LongMode } = {},
   ): KqlTable<{ [N in keyof R & keyof C & string]: Field<C[N], R[N]> }> => {
     const result: ResultColumn[] = Object.entries(columns as Record<string, KustoType>).map(([column, type]) => {
-      const long = (longs as Record<string, LongMode | undefined>)[column];
+      const long = Object.hasOwn(longs, column) ? (longs as Record<string, LongMode | undefined>)[column] : undefined;
       return long && long !== "number" ? { name: column, type, long } : { name: column, type };
     });
     const table = new Query(quoteIdentifier(name), result, TRUSTED) as Query & { name: string };

@@ -45,14 +45,7 @@ export interface CloudAppEvents {
   /** Kusto type `string`; column 17. */
   ActivityType: string;
   /** Kusto type `dynamic`, may be null; column 18. */
-  ActivityObjects:
-    | {
-        Type: string;
-        Name: string;
-        Id?: string;
-        Role?: string;
-      }[]
-    | null;
+  ActivityObjects: { Type: string; Name: string; Id?: string; Role?: string }[] | null;
   /** Kusto type `string`; column 19. */
   ObjectName: string;
   /** Kusto type `string`; column 20. */

@@ -82,4 +82,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     return errors === 0;
 }
 validate20.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-export const validate_GoldenEveryType_Tags = validate_GoldenEveryType_Tags_compiled;
+// A value nested deeper than the stack allows is invalid, not a crash of the caller.
+function bounded(validate) {
+    const guarded = ((data) => {
+        try {
+            const ok = validate(data);
+            guarded.errors = validate.errors;
+            return ok;
+        }
+        catch (e) {
+            if (!(e instanceof RangeError))
+                throw e;
+            guarded.errors = [{ instancePath: "", message: "is nested too deeply to check" }];
+            return false;
+        }
+    });
+    return guarded;
+}
+export const validate_GoldenEveryType_Tags = bounded(validate_GoldenEveryType_Tags_compiled);

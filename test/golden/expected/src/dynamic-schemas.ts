@@ -89,5 +89,21 @@ validate20.evaluated = { items: true, dynamicProps: false, dynamicItems: false }
 type SchemaValidator = ((data: unknown) => boolean) & {
   errors?: { instancePath: string; message?: string; data?: unknown }[] | null;
 };
-export const validate_GoldenEveryType_Tags: SchemaValidator =
-  validate_GoldenEveryType_Tags_compiled as unknown as SchemaValidator;
+// A value nested deeper than the stack allows is invalid, not a crash of the caller.
+function bounded(validate: SchemaValidator): SchemaValidator {
+  const guarded = ((data: unknown): boolean => {
+    try {
+      const ok = validate(data);
+      guarded.errors = validate.errors;
+      return ok;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      guarded.errors = [{ instancePath: "", message: "is nested too deeply to check" }];
+      return false;
+    }
+  }) as SchemaValidator;
+  return guarded;
+}
+export const validate_GoldenEveryType_Tags: SchemaValidator = bounded(
+  validate_GoldenEveryType_Tags_compiled as unknown as SchemaValidator,
+);
