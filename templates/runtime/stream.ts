@@ -510,6 +510,13 @@ export class Collector implements RecordSink {
 
   constructor(private readonly tables: ReadonlyMap<string, StreamTable>) {}
 
+  /** A line of a Storage blob that is not JSON. */
+  malformedLine(line: number, e: unknown): void {
+    const expected = "one JSON record per line";
+    const found = malformed(e);
+    this.errors.push({ line, path: "", expected, found, message: errorMessage("", expected, found) });
+  }
+
   fail(
     errors: readonly ValidationError[],
     record: number | undefined,
@@ -681,14 +688,7 @@ export function parseStorageBlobText(
         rec = JSON.parse(content);
       } catch (e) {
         parsed = false;
-        const found = malformed(e);
-        collector.errors.push({
-          line,
-          path: "",
-          expected: "one JSON record per line",
-          found,
-          message: errorMessage("", "one JSON record per line", found),
-        });
+        collector.malformedLine(line, e);
       }
       if (parsed) {
         source.moveTo(start);

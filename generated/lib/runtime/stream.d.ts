@@ -195,6 +195,8 @@ export declare class Collector implements RecordSink {
     private line;
     private readonly base;
     constructor(tables: ReadonlyMap<string, StreamTable>);
+    /** A line of a Storage blob that is not JSON. */
+    malformedLine(line: number, e: unknown): void;
     fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined, into?: RecordError[]): void;
     /** One record: `record` is its index in a message, `line` its line in a blob. */
     add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void;

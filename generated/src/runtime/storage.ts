@@ -2,9 +2,6 @@
 // Runtime of a kqlgen-generated package: Defender's Storage export (append blobs of JSON lines), read incrementally.
 
 import { Collector, JsonText, type RecordError, type StreamParseResult, type StreamTable } from "./stream.js";
-import { errorMessage } from "./validation.js";
-
-const ONE_PER_LINE = "one JSON record per line";
 
 // What the reader uses of @azure/storage-blob (an optional peer dependency), typed structurally:
 // the SDK's BlobServiceClient and ContainerClient fit these interfaces, and the package compiles without it.
@@ -406,10 +403,6 @@ export interface BlobBatch<R> extends Omit<StreamParseResult<R>, "records" | "er
   readonly replaced: boolean;
 }
 
-function malformed(e: unknown): string {
-  return `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
-}
-
 /** Parses and checks the lines of one chunk into a batch, with the runtime's own collector (as parseStorageBlob). */
 export function parseBlobChunk(
   blob: string,
@@ -442,14 +435,7 @@ export function parseBlobChunk(
           rec = JSON.parse(text);
         } catch (e) {
           parsed = false;
-          const found = malformed(e);
-          collector.errors.push({
-            line,
-            path: "",
-            expected: ONE_PER_LINE,
-            found,
-            message: errorMessage("", ONE_PER_LINE, found),
-          });
+          collector.malformedLine(line, e);
         }
         if (parsed) {
           const before = collector.records.length;

@@ -330,6 +330,12 @@ export class Collector {
     constructor(tables) {
         this.tables = tables;
     }
+    /** A line of a Storage blob that is not JSON. */
+    malformedLine(line, e) {
+        const expected = "one JSON record per line";
+        const found = malformed(e);
+        this.errors.push({ line, path: "", expected, found, message: errorMessage("", expected, found) });
+    }
     fail(errors, record, line, category, into = this.errors) {
         for (const e of errors) {
             into.push({
@@ -470,14 +476,7 @@ export function parseStorageBlobText(blob, tables) {
             }
             catch (e) {
                 parsed = false;
-                const found = malformed(e);
-                collector.errors.push({
-                    line,
-                    path: "",
-                    expected: "one JSON record per line",
-                    found,
-                    message: errorMessage("", "one JSON record per line", found),
-                });
+                collector.malformedLine(line, e);
             }
             if (parsed) {
                 source.moveTo(start);
