@@ -38,7 +38,7 @@ function duel(a, b, ops, rounds) {
 
 /** test/helpers/streamdata.ts, transpiled (it imports nothing): realistic streamed records of every Defender table. */
 async function streamData() {
-  const { transpile } = await import(pathToFileURL(path.join(ROOT, "dist/src/validate/load.js")).href);
+  const { transpile } = await import(pathToFileURL(path.join(ROOT, "dist/src/validate/build.js")).href);
   mkdirSync(TMP, { recursive: true });
   const out = path.join(TMP, "streamdata-run.mjs");
   writeFileSync(out, transpile(readFileSync(path.join(ROOT, "test/helpers/streamdata.ts"), "utf8"), "streamdata.ts"));

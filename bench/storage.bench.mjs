@@ -50,7 +50,7 @@ const n = (x) => Math.round(x).toLocaleString("en-US");
 
 /** A test helper (TypeScript importing only node: modules and npm packages), transpiled. */
 async function loadHelper(name) {
-  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/load.js")).href);
+  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/build.js")).href);
   mkdirSync(TMP, { recursive: true });
   const out = join(TMP, `${name}.mjs`);
   writeFileSync(out, transpile(readFileSync(join(REPO, `test/helpers/${name}.ts`), "utf8"), `${name}.ts`));

@@ -65,7 +65,7 @@ if (process.env.KQLGEN_BENCH_PINNED === undefined && process.platform === "linux
 
 /** test/helpers/streamdata.ts, transpiled (it imports nothing). */
 async function loadStreamData() {
-  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/load.js")).href);
+  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/build.js")).href);
   mkdirSync(TMP, { recursive: true });
   const out = join(TMP, "streamdata.mjs");
   writeFileSync(out, transpile(readFileSync(join(REPO, "test/helpers/streamdata.ts"), "utf8"), "streamdata.ts"));

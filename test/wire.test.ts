@@ -252,6 +252,30 @@ describe("a long beyond 2^53 is never silently changed: DeviceInfo.ReportId 6391
     expect(result.records.map((r: { properties: { ReportId: bigint } }) => r.properties.ReportId)).toEqual(recs.map((_, i) => BigInt(BIG) + BigInt(i)));
   });
 
+  it("the digits are found by value, not fooled by look-alikes: strings, other keys, longer numbers, escaped keys, spacing, signs, powers of ten", () => {
+    // Each record's own digits; they all round to doubles that other text in the message also "contains".
+    const cases = [
+      { digits: "639199803770463705", decoys: `"AdditionalFields":"ReportId\\":639199803770463705 x639199803770463701"` },
+      { digits: "639199803770463650", decoys: `"DeviceName":"6391998037704636501"` },
+      { digits: "-639199803770463703", decoys: `"OSVersion":"639199803770463703"` },
+      // Near 10^18 the integers rounding to one double have different lengths: the search goes by the key.
+      { digits: "999999999999999999", decoys: `"LoggedOnUsers":"999999999999999999"` },
+      { digits: "1000000000000000001", decoys: `"PublicIP":"1000000000000000001"` },
+    ];
+    const recs = cases.map(({ digits, decoys }) => {
+      const rec = JSON.parse(text);
+      for (const k of Object.keys(rec.properties)) if (decoys.includes(`"${k}":`)) delete rec.properties[k];
+      // Spacing around the colon, as a pretty-printer writes it.
+      return JSON.stringify(rec).replace(/"ReportId":\d+/, `"ReportId" :  ${digits}`).replace(/^\{/, `{"Decoy":{${decoys}},`);
+    });
+    const message = `{"records":[${recs.join(",\n")}]}`;
+    const b = bigint.parseEventHubsMessage(message);
+    expect(b.errors).toEqual([]);
+    expect(b.records.map((r: { properties: { ReportId: bigint } }) => r.properties.ReportId)).toEqual(cases.map((c) => BigInt(c.digits)));
+    const s = string.parseStorageBlob(recs.join("\n"));
+    expect(s.records.map((r: { properties: { ReportId: string } }) => r.properties.ReportId)).toEqual(cases.map((c) => c.digits));
+  });
+
   it("an already-parsed object has lost the digits: the record says so in a warning", () => {
     const result = bigint.parseEventHubsMessage({ records: [JSON.parse(text)] });
     expect(result.records[0].properties.ReportId).toBe(639199803770463744n);

@@ -3,7 +3,7 @@
 //
 // `@azure/event-hubs` is an optional peer dependency: the shapes this file uses
 // from it are declared structurally below, so the package compiles without it.
-import { CATEGORY_PREFIX, checkStreamRecord, JsonText, } from "./stream.js";
+import { CATEGORY_PREFIX, checkStreamRecord, DriftCounts, JsonText, } from "./stream.js";
 import { addError, errorMessage, isRecord } from "./validation.js";
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -146,10 +146,7 @@ class EventRun {
     /** Per table: the valid records of this batch. */
     batches = new Map();
     letters = [];
-    categories = new Map();
-    columns = new Map();
-    missing = new Map();
-    envelope = new Map();
+    counts = new DriftCounts();
     /** The JSON text of the body (or of the record) being checked: longs beyond 2^53 keep their exact digits. */
     source = new JsonText("");
     // The event and record being checked.
@@ -206,14 +203,7 @@ class EventRun {
         m.records++;
         const t = (m.tables[table.table] ??= { records: 0, valid: 0, invalid: 0 });
         t.records++;
-        if (unknown.length > 0)
-            countColumns(this.columns, table.table, unknown);
-        if (notes !== undefined) {
-            if (notes.missing.length > 0)
-                countColumns(this.missing, table.table, notes.missing);
-            for (const k of notes.envelope)
-                this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
-        }
+        this.counts.record(table.table, unknown, notes);
         if (errors !== undefined) {
             m.invalid++;
             t.invalid++;
@@ -234,7 +224,7 @@ class EventRun {
     unknownCategory(category) {
         this.metrics.records++;
         this.metrics.unknownCategoryRecords++;
-        this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+        this.counts.category(category);
     }
     notARecord(errors) {
         this.metrics.records++;
@@ -242,41 +232,10 @@ class EventRun {
         this.deadRecord(errors, undefined);
     }
     drift() {
-        if (this.categories.size === 0 && this.columns.size === 0 && this.missing.size === 0 && this.envelope.size === 0) {
-            return undefined;
-        }
-        const unknownCategories = [...this.categories]
-            .sort(([a], [b]) => byName(a, b))
-            .map(([category, count]) => ({ category, count }));
-        const unknownEnvelopeKeys = [...this.envelope]
-            .sort(([a], [b]) => byName(a, b))
-            .map(([key, count]) => ({ key, count }));
-        return {
-            partitionId: this.partitionId,
-            unknownCategories,
-            unknownColumns: columnCounts(this.columns),
-            missingColumns: columnCounts(this.missing),
-            unknownEnvelopeKeys,
-        };
+        return this.counts.empty ? undefined : { partitionId: this.partitionId, ...this.counts.report() };
     }
 }
 const BODY = 'a JSON message body {"records":[...]}';
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function countColumns(into, table, columns) {
-    let counts = into.get(table);
-    if (counts === undefined)
-        into.set(table, (counts = new Map()));
-    for (const c of columns)
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-}
-function columnCounts(from) {
-    const out = [];
-    for (const [table, counts] of [...from].sort(([a], [b]) => byName(a, b))) {
-        for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b)))
-            out.push({ table, column, count });
-    }
-    return out;
-}
 /**
  * The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
  * package's own parser, valid records batched per table to their handlers,

@@ -7,6 +7,7 @@
 import {
   CATEGORY_PREFIX,
   checkStreamRecord,
+  DriftCounts,
   JsonText,
   type RecordNotes,
   type RecordSink,
@@ -329,10 +330,7 @@ class EventRun implements RecordSink {
   /** Per table: the valid records of this batch. */
   readonly batches = new Map<string, ConsumedRecord<unknown>[]>();
   readonly letters: DeadLetter[] = [];
-  readonly categories = new Map<string, number>();
-  readonly columns = new Map<string, Map<string, number>>();
-  readonly missing = new Map<string, Map<string, number>>();
-  readonly envelope = new Map<string, number>();
+  readonly counts = new DriftCounts();
   /** The JSON text of the body (or of the record) being checked: longs beyond 2^53 keep their exact digits. */
   readonly source = new JsonText("");
   // The event and record being checked.
@@ -400,11 +398,7 @@ class EventRun implements RecordSink {
     m.records++;
     const t = (m.tables[table.table] ??= { records: 0, valid: 0, invalid: 0 });
     t.records++;
-    if (unknown.length > 0) countColumns(this.columns, table.table, unknown);
-    if (notes !== undefined) {
-      if (notes.missing.length > 0) countColumns(this.missing, table.table, notes.missing);
-      for (const k of notes.envelope) this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
-    }
+    this.counts.record(table.table, unknown, notes);
     if (errors !== undefined) {
       m.invalid++;
       t.invalid++;
@@ -425,7 +419,7 @@ class EventRun implements RecordSink {
   unknownCategory(category: string): void {
     this.metrics.records++;
     this.metrics.unknownCategoryRecords++;
-    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+    this.counts.category(category);
   }
 
   notARecord(errors: ValidationError[]): void {
@@ -435,42 +429,12 @@ class EventRun implements RecordSink {
   }
 
   drift(): DriftReport | undefined {
-    if (this.categories.size === 0 && this.columns.size === 0 && this.missing.size === 0 && this.envelope.size === 0) {
-      return undefined;
-    }
-    const unknownCategories = [...this.categories]
-      .sort(([a], [b]) => byName(a, b))
-      .map(([category, count]) => ({ category, count }));
-    const unknownEnvelopeKeys = [...this.envelope]
-      .sort(([a], [b]) => byName(a, b))
-      .map(([key, count]) => ({ key, count }));
-    return {
-      partitionId: this.partitionId,
-      unknownCategories,
-      unknownColumns: columnCounts(this.columns),
-      missingColumns: columnCounts(this.missing),
-      unknownEnvelopeKeys,
-    };
+    return this.counts.empty ? undefined : { partitionId: this.partitionId, ...this.counts.report() };
   }
 }
 
 const BODY = 'a JSON message body {"records":[...]}';
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function countColumns(into: Map<string, Map<string, number>>, table: string, columns: readonly string[]): void {
-  let counts = into.get(table);
-  if (counts === undefined) into.set(table, (counts = new Map()));
-  for (const c of columns) counts.set(c, (counts.get(c) ?? 0) + 1);
-}
-
-function columnCounts(from: Map<string, Map<string, number>>): { table: string; column: string; count: number }[] {
-  const out: { table: string; column: string; count: number }[] = [];
-  for (const [table, counts] of [...from].sort(([a], [b]) => byName(a, b))) {
-    for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b))) out.push({ table, column, count });
-  }
-  return out;
-}
 
 /**
  * The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the

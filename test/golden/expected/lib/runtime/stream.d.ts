@@ -129,8 +129,13 @@ export declare class JsonText {
 }
 /**
  * The exact digits of the integer `value` of the key `name` in the text, from
- * `source.from`: the digit run after `"name":` whose value rounds to `value`.
- * Undefined when there is none (a key written with escapes, say).
+ * `source.from`: the first digit run after `"name":` whose value rounds to
+ * `value`. Undefined when there is none (a key written with escapes, say).
+ *
+ * The search looks for the digits, not the key: every integer that rounds to
+ * `value` starts with the same leading digits (all but the last three or four),
+ * and such a run of digits is rare in the text, so the search skips through it
+ * instead of stopping at every record's key.
  */
 export declare function exactDigits(source: JsonText, name: string, value: number): string | undefined;
 /** A long beyond ±2^53 a record carried. */
@@ -180,16 +185,33 @@ export interface RecordSink {
  * and the record gets a warning saying so.
  */
 export declare function checkStreamRecord(rec: unknown, base: string | (() => string), tables: ReadonlyMap<string, StreamTable>, sink: RecordSink, source?: JsonText): void;
+/** What drift a reader saw, counted: unknown categories, columns and envelope keys, and absent columns. */
+export interface StreamDrift {
+    readonly unknownCategories: UnknownCategory[];
+    readonly unknownColumns: UnknownColumn[];
+    readonly missingColumns: MissingColumn[];
+    readonly unknownEnvelopeKeys: UnknownEnvelopeKey[];
+}
+/** Counts drift record by record (the parsers, the Storage reader and the Event Hubs consumer share it). */
+export declare class DriftCounts {
+    private readonly categories;
+    private readonly columns;
+    private readonly missing;
+    private readonly envelope;
+    /** A known record's drift: the columns it carries that the table does not know, and its notes. */
+    record(table: string, unknown: readonly string[], notes: RecordNotes | undefined): void;
+    category(category: string): void;
+    /** Nothing counted yet. */
+    get empty(): boolean;
+    report(): StreamDrift;
+}
 /** Collects a parse's results record by record (the parsers below, and the Storage reader, are built on it). */
 export declare class Collector implements RecordSink {
     private readonly tables;
     readonly records: unknown[];
     readonly errors: RecordError[];
     readonly warnings: RecordError[];
-    private readonly categories;
-    private readonly columns;
-    private readonly missing;
-    private readonly envelope;
+    private readonly drift;
     /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
     private record;
     private line;

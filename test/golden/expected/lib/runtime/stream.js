@@ -67,14 +67,84 @@ function isJsonSpace(c) {
 }
 /**
  * The exact digits of the integer `value` of the key `name` in the text, from
- * `source.from`: the digit run after `"name":` whose value rounds to `value`.
- * Undefined when there is none (a key written with escapes, say).
+ * `source.from`: the first digit run after `"name":` whose value rounds to
+ * `value`. Undefined when there is none (a key written with escapes, say).
+ *
+ * The search looks for the digits, not the key: every integer that rounds to
+ * `value` starts with the same leading digits (all but the last three or four),
+ * and such a run of digits is rare in the text, so the search skips through it
+ * instead of stopping at every record's key.
  */
 export function exactDigits(source, name, value) {
     const key = JSON.stringify(name);
+    const { prefix, shortest, longest } = roundingRange(value);
+    if (prefix.length < 8)
+        return digitsAfterKey(source, key, value, shortest, longest);
     const text = source.text;
-    // A candidate has as many digits as the parsed number (below 1e21, String() writes them all).
-    const length = String(value).length;
+    for (let at = text.indexOf(prefix, source.from); at !== -1; at = text.indexOf(prefix, at + 1)) {
+        const before = text.charCodeAt(at - 1);
+        if ((before >= 48 && before <= 57) || before === 45 /* - */ || before === 46 /* . */)
+            continue;
+        const end = integerEnd(text, at, shortest, longest);
+        if (end === -1)
+            continue;
+        const digits = text.slice(at, end);
+        if (Number(digits) !== value || !keyBefore(text, at, key))
+            continue;
+        if (end > source.reach)
+            source.reach = end;
+        return digits;
+    }
+    return undefined;
+}
+/**
+ * What every integer that rounds to the double `value` looks like: the leading
+ * characters they share (sign included) and their shortest and longest length
+ * (they differ just below a power of ten: 999999999999999999 rounds to 1e18).
+ */
+function roundingRange(value) {
+    const abs = BigInt(Math.abs(value));
+    // Doubles from 2^e to 2^(e+1) are 2^(e-52) apart: the integers that round to one lie within half that.
+    const e = abs.toString(2).length - 1;
+    const half = e >= 53 ? 1n << BigInt(e - 53) : 0n;
+    const lo = String(abs - half);
+    const hi = String(abs + half);
+    const sign = value < 0 ? "-" : "";
+    let n = 0;
+    while (n < lo.length && lo.length === hi.length && lo.charCodeAt(n) === hi.charCodeAt(n))
+        n++;
+    return { prefix: sign + lo.slice(0, n), shortest: sign.length + lo.length, longest: sign.length + hi.length };
+}
+/** The end of the JSON integer at `start` when it has from `shortest` to `longest` characters, or -1. */
+function integerEnd(text, start, shortest, longest) {
+    let i = start;
+    if (text.charCodeAt(i) === 45 /* - */)
+        i++;
+    const first = i;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i))
+        ;
+    if (i === first || i - start < shortest || i - start > longest)
+        return -1;
+    const after = text.charCodeAt(i);
+    if (after === 46 /* . */ || after === 101 /* e */ || after === 69 /* E */)
+        return -1;
+    return i;
+}
+/** Whether the value at `at` is the value of `key` (`"name"`, then a colon, spaces allowed). */
+function keyBefore(text, at, key) {
+    let i = at - 1;
+    while (isJsonSpace(text.charCodeAt(i)))
+        i--;
+    if (text.charCodeAt(i) !== 58 /* : */)
+        return false;
+    i--;
+    while (isJsonSpace(text.charCodeAt(i)))
+        i--;
+    return text.startsWith(key, i - key.length + 1) && text.charCodeAt(i - key.length) !== 92; /* \ */
+}
+/** exactDigits by the key: every occurrence of `"name":` from `source.from`, in order. */
+function digitsAfterKey(source, key, value, shortest, longest) {
+    const text = source.text;
     for (let at = text.indexOf(key, source.from); at !== -1; at = text.indexOf(key, at + 1)) {
         let i = at + key.length;
         while (isJsonSpace(text.charCodeAt(i)))
@@ -84,29 +154,30 @@ export function exactDigits(source, name, value) {
         i++;
         while (isJsonSpace(text.charCodeAt(i)))
             i++;
-        const start = i;
-        if (text.charCodeAt(i) === 45 /* - */)
-            i++;
-        const first = i;
-        for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i))
-            ;
-        if (i === first || i - start !== length)
+        const end = integerEnd(text, i, shortest, longest);
+        if (end === -1)
             continue;
-        const after = text.charCodeAt(i);
-        if (after === 46 /* . */ || after === 101 /* e */ || after === 69 /* E */)
-            continue;
-        const digits = text.slice(start, i);
+        const digits = text.slice(i, end);
         if (Number(digits) !== value)
             continue;
-        if (i > source.reach)
-            source.reach = i;
+        if (end > source.reach)
+            source.reach = end;
         return digits;
     }
     return undefined;
 }
 const ENVELOPE = "a streamed record {time, tenantId, category, properties}";
+// The shared empty lists of new notes: never pushed to (`own` replaces them first).
+const NO_KEYS = [];
+const NO_WARNINGS = [];
+const NO_LONGS = [];
+/** A notes list of its own, to push to. */
+function own(list, empty) {
+    return list === empty ? [] : list;
+}
+/** Notes start with shared empty lists: most records that have any note have only one kind. */
 function newNotes() {
-    return { missing: NO_COLUMNS, envelope: [], warnings: [], longs: [] };
+    return { missing: NO_COLUMNS, envelope: NO_KEYS, warnings: NO_WARNINGS, longs: NO_LONGS };
 }
 /**
  * Checks one streamed record `{time, tenantId, category, properties}` against
@@ -126,18 +197,7 @@ export function checkStreamRecord(rec, base, tables, sink, source) {
         return;
     }
     const category = rec.category;
-    // Records of a message mostly share a category: comparing with the last one is cheaper than hashing it.
-    let table;
-    if (category === lastCategory && tables === lastTables)
-        table = lastTable;
-    else if (typeof category === "string") {
-        table = tables.get(category);
-        if (table !== undefined) {
-            lastCategory = category;
-            lastTable = table;
-            lastTables = tables;
-        }
-    }
+    const table = typeof category === "string" ? tableOf(tables, category) : undefined;
     if (table === undefined) {
         if (typeof category === "string" && category !== "")
             sink.unknownCategory(category);
@@ -176,7 +236,8 @@ export function checkStreamRecord(rec, base, tables, sink, source) {
                 continue;
             }
             default:
-                (notes ??= newNotes()).envelope.push(k);
+                notes ??= newNotes();
+                (notes.envelope = own(notes.envelope, NO_KEYS)).push(k);
         }
     }
     const properties = rec.properties;
@@ -222,7 +283,7 @@ export function checkStreamRecord(rec, base, tables, sink, source) {
                         errors = addError(errors, at, column.name, expected, digits === undefined ? x : Number(digits));
                     else {
                         const found = `number ${digits ?? String(x)}`;
-                        notes.warnings.push({
+                        (notes.warnings = own(notes.warnings, NO_WARNINGS)).push({
                             path: at,
                             column: column.name,
                             expected,
@@ -234,7 +295,7 @@ export function checkStreamRecord(rec, base, tables, sink, source) {
                 else if (digits === undefined) {
                     const expected = "long with its exact digits (the value was parsed before kqlgen saw it and rounded: pass the text or bytes)";
                     const found = `number ${String(x)}`;
-                    notes.warnings.push({
+                    (notes.warnings = own(notes.warnings, NO_WARNINGS)).push({
                         path: at,
                         column: column.name,
                         expected,
@@ -244,7 +305,7 @@ export function checkStreamRecord(rec, base, tables, sink, source) {
                 }
                 else
                     (exact ??= [])[i] = digits;
-                notes.longs.push({
+                (notes.longs = own(notes.longs, NO_LONGS)).push({
                     column: column.name,
                     digits,
                     parsed: x,
@@ -291,27 +352,108 @@ function unknownOfValid(properties, table, absent) {
 }
 /** The last tenant id that passed its check (records of a message share it). */
 let lastTenant;
-/** The last known category, its table and the map it came from. */
-let lastCategory;
-let lastTable;
-let lastTables;
+/**
+ * The table of a category. A parsed category is a new string each time, and
+ * hashing it for the map costs more than comparing it with the few categories
+ * of its length.
+ */
+function tableOf(tables, category) {
+    if (tables !== indexed) {
+        byLength = [];
+        for (const [c, t] of tables)
+            (byLength[c.length] ??= []).push([c, t]);
+        indexed = tables;
+    }
+    const bucket = byLength[category.length];
+    if (bucket !== undefined)
+        for (let i = 0; i < bucket.length; i++)
+            if (bucket[i][0] === category)
+                return bucket[i][1];
+    return undefined;
+}
+/** The categories of the last map of tables seen, by length. */
+let indexed;
+let byLength = [];
 const NO_COLUMNS = Object.freeze([]);
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Counts per table and column, listed sorted. */
-function countsOf(map) {
-    const out = [];
-    for (const [table, counts] of [...map].sort(([a], [b]) => byName(a, b))) {
-        for (const [column, count] of [...counts].sort(([a], [b]) => byName(a, b)))
-            out.push({ table, column, count });
+/** Column lists counted per table. A table's records mostly repeat its last list (the same absent columns), so a list is counted in runs and split into columns only when it changes. */
+class ColumnRuns {
+    tables = new Map();
+    add(table, list) {
+        let t = this.tables.get(table);
+        if (t === undefined)
+            this.tables.set(table, (t = { list, run: 0, counts: new Map() }));
+        else if (!sameList(t.list, list)) {
+            flushRun(t);
+            t.list = list;
+        }
+        t.run++;
     }
-    return out;
+    get size() {
+        return this.tables.size;
+    }
+    /** Per table and column, sorted. */
+    list() {
+        const out = [];
+        for (const [table, t] of [...this.tables].sort(([a], [b]) => byName(a, b))) {
+            flushRun(t);
+            for (const [column, count] of [...t.counts].sort(([a], [b]) => byName(a, b)))
+                out.push({ table, column, count });
+        }
+        return out;
+    }
 }
-function count(map, table, columns) {
-    let counts = map.get(table);
-    if (counts === undefined)
-        map.set(table, (counts = new Map()));
-    for (const c of columns)
-        counts.set(c, (counts.get(c) ?? 0) + 1);
+function flushRun(t) {
+    if (t.run === 0)
+        return;
+    for (const c of t.list)
+        t.counts.set(c, (t.counts.get(c) ?? 0) + t.run);
+    t.run = 0;
+}
+function sameList(a, b) {
+    if (a === b)
+        return true;
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/** Counts drift record by record (the parsers, the Storage reader and the Event Hubs consumer share it). */
+export class DriftCounts {
+    categories = new Map();
+    columns = new ColumnRuns();
+    missing = new ColumnRuns();
+    envelope = new Map();
+    /** A known record's drift: the columns it carries that the table does not know, and its notes. */
+    record(table, unknown, notes) {
+        if (unknown.length > 0)
+            this.columns.add(table, unknown);
+        if (notes !== undefined) {
+            if (notes.missing.length > 0)
+                this.missing.add(table, notes.missing);
+            for (const k of notes.envelope)
+                this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
+        }
+    }
+    category(category) {
+        this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+    }
+    /** Nothing counted yet. */
+    get empty() {
+        return this.categories.size === 0 && this.columns.size === 0 && this.missing.size === 0 && this.envelope.size === 0;
+    }
+    report() {
+        return {
+            unknownCategories: [...this.categories]
+                .sort(([a], [b]) => byName(a, b))
+                .map(([category, count]) => ({ category, count })),
+            unknownColumns: this.columns.list(),
+            missingColumns: this.missing.list(),
+            unknownEnvelopeKeys: [...this.envelope].sort(([a], [b]) => byName(a, b)).map(([key, count]) => ({ key, count })),
+        };
+    }
 }
 /** Collects a parse's results record by record (the parsers below, and the Storage reader, are built on it). */
 export class Collector {
@@ -319,10 +461,7 @@ export class Collector {
     records = [];
     errors = [];
     warnings = [];
-    categories = new Map();
-    columns = new Map();
-    missing = new Map();
-    envelope = new Map();
+    drift = new DriftCounts();
     /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
     record;
     line;
@@ -366,13 +505,8 @@ export class Collector {
         this.fail([{ path, expected, found, message: errorMessage(path, expected, found) }], record, line, undefined);
     }
     knownRecord(rec, table, errors, unknown, notes) {
-        if (unknown.length > 0)
-            count(this.columns, table.table, unknown);
+        this.drift.record(table.table, unknown, notes);
         if (notes !== undefined) {
-            if (notes.missing.length > 0)
-                count(this.missing, table.table, notes.missing);
-            for (const k of notes.envelope)
-                this.envelope.set(k, (this.envelope.get(k) ?? 0) + 1);
             if (notes.warnings.length > 0)
                 this.fail(notes.warnings, this.record, this.line, rec.category, this.warnings);
         }
@@ -382,27 +516,13 @@ export class Collector {
             this.fail(errors, this.record, this.line, rec.category);
     }
     unknownCategory(category) {
-        this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+        this.drift.category(category);
     }
     notARecord(errors) {
         this.fail(errors, this.record, this.line, undefined);
     }
     result() {
-        const unknownCategories = [...this.categories]
-            .sort(([a], [b]) => byName(a, b))
-            .map(([category, count]) => ({ category, count }));
-        const unknownEnvelopeKeys = [...this.envelope]
-            .sort(([a], [b]) => byName(a, b))
-            .map(([key, count]) => ({ key, count }));
-        return {
-            records: this.records,
-            errors: this.errors,
-            warnings: this.warnings,
-            unknownCategories,
-            unknownColumns: countsOf(this.columns),
-            missingColumns: countsOf(this.missing),
-            unknownEnvelopeKeys,
-        };
+        return { records: this.records, errors: this.errors, warnings: this.warnings, ...this.drift.report() };
     }
 }
 const decoder = new TextDecoder();
