@@ -49,6 +49,13 @@ export class JsonText {
     from = 0;
     /** The furthest a search of the current record got. */
     reach = 0;
+    /**
+     * Also find the digits of longs read as numbers (number mode), so warnings
+     * show what was rounded. Off in the parsers: a number-mode record's warning
+     * then names the column and the rounded number, and no text is searched.
+     * `kqlgen validate` turns it on for its report.
+     */
+    showRounded = false;
     constructor(text) {
         this.text = text;
     }
@@ -274,11 +281,13 @@ export function checkStreamRecord(rec, base, tables, sink, source) {
             const x = properties[longs[i].name];
             if (typeof x === "number" && (x > MAX_SAFE || x < -MAX_SAFE) && Number.isInteger(x)) {
                 const column = longs[i];
-                const digits = source === undefined ? undefined : exactDigits(source, column.name, x);
+                const digits = source === undefined || (column.mode === "number" && !source.showRounded)
+                    ? undefined
+                    : exactDigits(source, column.name, x);
                 const at = `${path()}/properties/${pointerToken(column.name)}`;
                 notes ??= newNotes();
                 if (column.mode === "number") {
-                    const expected = `long within ±2^53 (number mode rounds larger ones${digits === undefined ? "" : ` to ${String(x)}`}; set mapping.long or columns["${table.table}.${column.name}"].long to "bigint" or "string" to keep them exact)`;
+                    const expected = `long within ±2^53 (number mode rounds larger ones${digits === undefined ? ": this is the nearest double, not the digits the wire carried" : ` to ${String(x)}`}; set mapping.long or columns["${table.table}.${column.name}"].long to "bigint" or "string" to keep them exact)`;
                     if (table.rejectUnsafeLongs)
                         errors = addError(errors, at, column.name, expected, digits === undefined ? x : Number(digits));
                     else {

@@ -121,6 +121,13 @@ export declare class JsonText {
     from: number;
     /** The furthest a search of the current record got. */
     reach: number;
+    /**
+     * Also find the digits of longs read as numbers (number mode), so warnings
+     * show what was rounded. Off in the parsers: a number-mode record's warning
+     * then names the column and the rounded number, and no text is searched.
+     * `kqlgen validate` turns it on for its report.
+     */
+    showRounded: boolean;
     constructor(text: string);
     /** The next record starts at `at` (or later). */
     moveTo(at: number): void;
