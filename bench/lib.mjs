@@ -1,6 +1,6 @@
 // Shared benchmark helpers: build and load the generated package, realistic Defender records, timing.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -8,11 +8,20 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const TMP = path.join(ROOT, "bench", ".tmp");
 
 /** Generates the package for fixtures/ (with the repo's config) and compiles it; returns its index module and folder. */
-export async function loadGeneratedPackage(name = "pkg") {
+export async function loadGeneratedPackage(name = "pkg", mapping = undefined) {
   const dir = path.join(TMP, name);
   if (process.env.BENCH_REUSE === "1") return { dir, module: await import(pathToFileURL(path.join(dir, "dist", "index.js")).href) };
   const { buildPackage } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "pipeline.js")).href);
-  const { files } = await buildPackage({ schemas: path.join(ROOT, "fixtures"), config: path.join(ROOT, "kqlgen.config.json") });
+  let config = path.join(ROOT, "kqlgen.config.json");
+  if (mapping !== undefined) {
+    // The repository's config with some mapping settings changed (e.g. long: "bigint").
+    const base = JSON.parse(readFileSync(config, "utf8"));
+    delete base.$schema;
+    mkdirSync(TMP, { recursive: true });
+    config = path.join(TMP, `${name}.config.json`);
+    writeFileSync(config, JSON.stringify({ ...base, mapping: { ...base.mapping, ...mapping } }));
+  }
+  const { files } = await buildPackage({ schemas: path.join(ROOT, "fixtures"), config });
   rmSync(dir, { recursive: true, force: true });
   for (const [rel, text] of files) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
