@@ -434,7 +434,6 @@ class EventRun implements RecordSink {
 
 const BODY = 'a JSON message body {"records":[...]}';
 
-
 /**
  * The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
  * package's own parser, valid records batched per table to their handlers,

@@ -557,7 +557,8 @@ function tableOf(tables: ReadonlyMap<string, StreamTable>, category: string): St
     indexed = tables;
   }
   const bucket = byLength[category.length];
-  if (bucket !== undefined) for (let i = 0; i < bucket.length; i++) if (bucket[i]![0] === category) return bucket[i]![1];
+  if (bucket !== undefined)
+    for (let i = 0; i < bucket.length; i++) if (bucket[i]![0] === category) return bucket[i]![1];
   return undefined;
 }
 
