@@ -49,7 +49,7 @@ const fmt = (n) => Math.round(n).toLocaleString("en-US");
 const { dir, module: g } = await loadGeneratedPackage("eventhubs");
 const distIndex = join(dir, "dist", "index.js");
 const { EventHubsFixture } = await helper("eventhubs-server");
-const { startAzurite } = await helper("eventhubs-azurite");
+const { startAzurite } = await helper("azurite");
 
 const rnd = prng(7);
 const tables = [g.DeviceProcessEventsTable, g.DeviceFileEventsTable, g.DeviceNetworkEventsTable, g.DeviceLogonEventsTable];

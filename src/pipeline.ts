@@ -8,7 +8,7 @@ import { InputProblem } from "./model/errors.js";
 import type { SchemaSet } from "./model/schema.js";
 import { formatFiles } from "./output/format.js";
 import { compileFiles } from "./output/compile.js";
-import { inputsHash } from "./inputs-hash.js";
+import { inputsHash } from "./emitters/inputs-hash.js";
 import { readSchemaDir } from "./sources/index.js";
 
 export interface PipelineInput {

@@ -10,7 +10,7 @@ import { BlobCheckpointStore } from "@azure/eventhubs-checkpointstore-blob";
 import { ContainerClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readSchemaDir } from "../src/sources/index.js";
-import { startAzurite, type BlobEmulator } from "./helpers/eventhubs-azurite.js";
+import { startAzurite, type Azurite } from "./helpers/azurite.js";
 import { consumerPackage, type ConsumerPackage } from "./helpers/eventhubs-package.js";
 import { EventHubsFixture } from "./helpers/eventhubs-server.js";
 import { makeRecord, Rng, type StreamedRecord, type TableShape } from "./helpers/streamdata.js";
@@ -18,7 +18,7 @@ import { makeRecord, Rng, type StreamedRecord, type TableShape } from "./helpers
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 let hub: EventHubsFixture;
-let azurite: BlobEmulator;
+let azurite: Azurite;
 let pkg: ConsumerPackage;
 let shapes: Record<string, TableShape>;
 const closers: { close(): Promise<void> }[] = [];

@@ -16,7 +16,7 @@ import {
 import { BlobCheckpointStore } from "@azure/eventhubs-checkpointstore-blob";
 import { ContainerClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startAzurite, type BlobEmulator } from "./helpers/eventhubs-azurite.js";
+import { startAzurite, type Azurite } from "./helpers/azurite.js";
 import { EventHubsFixture, parseSelector } from "./helpers/eventhubs-server.js";
 
 let hub: EventHubsFixture;
@@ -337,7 +337,7 @@ describe("producers", () => {
 });
 
 describe("checkpoints in Blob storage (Azurite)", () => {
-  let azurite: BlobEmulator;
+  let azurite: Azurite;
   beforeAll(async () => {
     azurite = await startAzurite();
   });

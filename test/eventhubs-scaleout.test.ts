@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { ContainerClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { readSchemaDir } from "../src/sources/index.js";
-import { startAzurite, type BlobEmulator } from "./helpers/eventhubs-azurite.js";
+import { startAzurite, type Azurite } from "./helpers/azurite.js";
 import { consumerPackage, type ConsumerPackage } from "./helpers/eventhubs-package.js";
 import { EventHubsFixture } from "./helpers/eventhubs-server.js";
 import { freshDir, REPO } from "./helpers/generated.js";
@@ -29,7 +29,7 @@ const MIN_MESSAGES = 320;
 const RECORDS_PER_MESSAGE = 4;
 
 let hub: EventHubsFixture;
-let azurite: BlobEmulator;
+let azurite: Azurite;
 let pkg: ConsumerPackage;
 let shapes: TableShape[];
 let dir: string;

@@ -5,7 +5,7 @@
  * (a read-only disk, no space left) are the user's to fix, not kqlgen's bugs:
  * they get exit 2 and the file they concern.
  */
-import { errnoText } from "../files.js";
+import { errnoText } from "../sources/files.js";
 import { EXIT } from "../model/errors.js";
 import { oneLine, safeText } from "../model/show.js";
 import { redactSecrets } from "../sources/live/redact.js";

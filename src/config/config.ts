@@ -16,7 +16,7 @@ import type { LongMode } from "../mapping/type-table.js";
 import type { LintConfig } from "../lint/config.js";
 import { packagePath } from "../paths.js";
 import { pointerToken } from "../../templates/runtime/validation.js";
-import { readTextFile } from "../files.js";
+import { readTextFile } from "../sources/files.js";
 import { jsonDepth, MAX_JSON_DEPTH, quote, show } from "../model/show.js";
 import { checkPattern, schemaPatterns } from "./regex-safety.js";
 

@@ -29,7 +29,7 @@ export interface EmittedPackage {
 }
 
 /**
- * `inputs`: the fingerprint of the schemas and options (src/inputs-hash.ts),
+ * `inputs`: the fingerprint of the schemas and options (src/emitters/inputs-hash.ts),
  * recorded in package.json so `validate` can tell whether a generated folder
  * is current without emitting it again.
  */

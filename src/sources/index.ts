@@ -4,7 +4,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { errnoText, readTextFile } from "../files.js";
+import { errnoText, readTextFile } from "./files.js";
 import { InputError, InputProblem } from "../model/errors.js";
 import { jsonDepth, MAX_JSON_DEPTH } from "../model/show.js";
 import { buildSchemaSet, type RawTable, type SchemaSet } from "../model/schema.js";

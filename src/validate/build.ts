@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
 import { emitPackage } from "../emitters/index.js";
 import type { EmitOptions } from "../emitters/options.js";
+import { RUNTIME_DIR, RUNTIME_MODULES } from "../emitters/package-files.js";
 import type { SchemaSet } from "../model/schema.js";
 import { validatorsFrom, type LoadedValidators } from "./load.js";
 
@@ -47,13 +48,24 @@ export function resolveAjvImports(code: string): string {
   return usesRequire ? `import { createRequire as __kqlgenCreateRequire } from "node:module";\nconst require = __kqlgenCreateRequire(import.meta.url);\n${out}` : out;
 }
 
+/**
+ * The runtime modules the validators never load: the KQL helpers (with src/kql/)
+ * and the Event Hubs consumer. Every other runtime module, a new one too, is compiled.
+ */
+const NOT_VALIDATING = new Set<string>(["eventhubs", "literals", "query", "run-query"] satisfies (typeof RUNTIME_MODULES)[number][]);
+const VALIDATOR_RUNTIME = new Set(RUNTIME_MODULES.filter((m) => !NOT_VALIDATING.has(m)).map((m) => `${RUNTIME_DIR}${m}.ts`));
+
+/** What the validators run on: the runtime above, the table modules, the dynamic-column schemas and the stream module. */
+function isValidatorModule(path: string): boolean {
+  return VALIDATOR_RUNTIME.has(path) || path.startsWith("src/tables/") || path === "src/dynamic-schemas.ts" || path === "src/stream.ts";
+}
+
 type Built = Pick<LoadedValidators, "tables" | "columns" | "checkStreamRecord">;
 const loaded = new Map<string, Promise<Built>>();
 
 /** Compiles and loads the validator modules of an emitted package (cached by content within a process). */
 function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): Promise<Built> {
-  // What the validators run on; not the KQL helpers (src/kql/, src/runtime/literals.ts, query.ts, run-query.ts).
-  const wanted = [...files.keys()].filter((p) => /^src\/(runtime\/(formats|validation|stream|storage|capture)\.ts$|tables\/|dynamic-schemas\.ts$|stream\.ts$)/.test(p));
+  const wanted = [...files.keys()].filter(isValidatorModule);
   const hash = createHash("sha256");
   for (const p of wanted) hash.update(p).update("\0").update(files.get(p)!).update("\0");
   const key = hash.digest("hex");

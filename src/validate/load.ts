@@ -6,7 +6,7 @@
  * Fast path: the generated package at the config's `out` (or `--out`) ships
  * compiled JavaScript in lib/, and its package.json records the fingerprint
  * of the schemas and options it was made from (`kqlgen.inputs`, see
- * src/inputs-hash.ts). When that fingerprint is the one the current schemas
+ * src/emitters/inputs-hash.ts). When that fingerprint is the one the current schemas
  * and config give, lib/ is loaded as it is: no emitter, no TypeScript, no
  * formatter is loaded (start-up is Node's plus reading the schemas).
  *
@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadProject, resolveOptions } from "../config/config.js";
-import { inputsHash } from "../inputs-hash.js";
+import { inputsHash } from "../emitters/inputs-hash.js";
 import type { InputProblem } from "../model/errors.js";
 import type { SchemaSet } from "../model/schema.js";
 import { readSchemaDir } from "../sources/index.js";

@@ -133,22 +133,10 @@ class PlainSource implements ByteSource {
   }
 }
 
-class GzipSource implements ByteSource {
-  readonly gzip = true;
-  private readonly file: Readable;
-  private readonly chunks: AsyncIterator<Buffer>;
-  private pending: Buffer | undefined;
-  private readonly counted: { bytes: number } | undefined;
-  constructor(input: string | { stream: Readable; counted: { bytes: number } }) {
-    this.file = typeof input === "string" ? createReadStream(input, { highWaterMark: 1 << 20 }) : input.stream;
-    this.counted = typeof input === "string" ? undefined : input.counted;
-    const gunzip = createGunzip({ chunkSize: 1 << 20 });
-    this.file.on("error", (e) => gunzip.destroy(e));
-    this.chunks = this.file.pipe(gunzip)[Symbol.asyncIterator]();
-  }
-  get fileBytes(): number {
-    return this.counted?.bytes ?? (this.file as ReturnType<typeof createReadStream>).bytesRead;
-  }
+/** Bytes handed out from a stream's chunks, as much of a chunk as the reader asks for at a time. */
+abstract class ChunkSource {
+  protected abstract readonly chunks: AsyncIterator<Buffer>;
+  protected pending: Buffer | undefined;
   async read(buf: Buffer, offset: number, length: number): Promise<number> {
     if (this.pending === undefined || this.pending.length === 0) {
       const next = await this.chunks.next();
@@ -159,6 +147,24 @@ class GzipSource implements ByteSource {
     this.pending.copy(buf, offset, 0, n);
     this.pending = this.pending.subarray(n);
     return n;
+  }
+}
+
+class GzipSource extends ChunkSource implements ByteSource {
+  readonly gzip = true;
+  private readonly file: Readable;
+  protected readonly chunks: AsyncIterator<Buffer>;
+  private readonly counted: { bytes: number } | undefined;
+  constructor(input: string | { stream: Readable; counted: { bytes: number } }) {
+    super();
+    this.file = typeof input === "string" ? createReadStream(input, { highWaterMark: 1 << 20 }) : input.stream;
+    this.counted = typeof input === "string" ? undefined : input.counted;
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    this.file.on("error", (e) => gunzip.destroy(e));
+    this.chunks = this.file.pipe(gunzip)[Symbol.asyncIterator]();
+  }
+  get fileBytes(): number {
+    return this.counted?.bytes ?? (this.file as ReturnType<typeof createReadStream>).bytesRead;
   }
   async close(): Promise<void> {
     this.file.destroy();
@@ -174,30 +180,19 @@ class GzipSource implements ByteSource {
  * Standard input, a FIFO or a device: read as a stream (no seeking back), its
  * first chunk looked at for the gzip magic bytes.
  */
-class StreamSource implements ByteSource {
+class StreamSource extends ChunkSource implements ByteSource {
   readonly gzip = false;
-  private pending: Buffer | undefined;
   constructor(
-    private readonly chunks: AsyncIterator<Buffer>,
+    protected readonly chunks: AsyncIterator<Buffer>,
     first: Buffer | undefined,
     private readonly counted: { bytes: number },
     private readonly stream: Readable,
   ) {
+    super();
     this.pending = first;
   }
   get fileBytes(): number {
     return this.counted.bytes;
-  }
-  async read(buf: Buffer, offset: number, length: number): Promise<number> {
-    if (this.pending === undefined || this.pending.length === 0) {
-      const next = await this.chunks.next();
-      if (next.done) return 0;
-      this.pending = next.value;
-    }
-    const n = Math.min(length, this.pending.length);
-    this.pending.copy(buf, offset, 0, n);
-    this.pending = this.pending.subarray(n);
-    return n;
   }
   async close(): Promise<void> {
     if (this.stream !== process.stdin) this.stream.destroy();

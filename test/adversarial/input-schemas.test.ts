@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { describeUnexpected } from "../../src/cli/unexpected.js";
 import { checkPattern } from "../../src/config/regex-safety.js";
-import { errnoText } from "../../src/files.js";
+import { errnoText } from "../../src/sources/files.js";
 import { captureIo, cleanupTmpDirs, FIXTURES, hashTree, makeTmpDir, writeTree } from "../helpers/tree.js";
 
 afterAll(cleanupTmpDirs);

@@ -152,6 +152,15 @@ export async function* readBlobChunks(blob, from, options = {}) {
     // Read the byte before the cursor too: it must be the line end the cursor was left after.
     let checkBoundary = cursor.offset > 0;
     let etag;
+    /** Reads the blob again from its first byte, knowing only the creation time and size given. */
+    const startOver = (knownCreated, knownSize) => {
+        restart();
+        readAt = 0;
+        checkBoundary = false;
+        carry = undefined;
+        created = knownCreated;
+        size = knownSize;
+    };
     for (;;) {
         if (size !== undefined && readAt >= size)
             break;
@@ -165,14 +174,7 @@ export async function* readBlobChunks(blob, from, options = {}) {
             if (statusOf(e) !== 416)
                 throw e;
             if (checkBoundary && !replaced) {
-                restart();
-                ({ readAt, checkBoundary, carry, created, size } = {
-                    readAt: 0,
-                    checkBoundary: false,
-                    carry: undefined,
-                    created: undefined,
-                    size: undefined,
-                });
+                startOver(undefined, undefined);
                 continue;
             }
             break;
@@ -181,14 +183,7 @@ export async function* readBlobChunks(blob, from, options = {}) {
         if (resCreated !== undefined && created !== undefined && resCreated !== created) {
             // Replaced: before we started (start again from its beginning), or while we read it (stop: the next read starts it again).
             if (readAt === cursor.offset && carry === undefined && !replaced) {
-                restart();
-                ({ readAt, checkBoundary, carry, created, size } = {
-                    readAt: 0,
-                    checkBoundary: false,
-                    carry: undefined,
-                    created: undefined,
-                    size: undefined,
-                });
+                startOver(undefined, undefined);
                 continue;
             }
             return;
@@ -201,8 +196,7 @@ export async function* readBlobChunks(blob, from, options = {}) {
             checkBoundary = false;
             if (body.length === 0 || body[0] !== LF) {
                 // The cursor does not sit after a line end: not the blob it was taken on.
-                restart();
-                ({ readAt, carry, created, size } = { readAt: 0, carry: undefined, created: resCreated, size: total });
+                startOver(resCreated, total);
                 continue;
             }
             body = body.subarray(1);

@@ -279,6 +279,15 @@ export async function* readBlobChunks(
   // Read the byte before the cursor too: it must be the line end the cursor was left after.
   let checkBoundary = cursor.offset > 0;
   let etag: string | undefined;
+  /** Reads the blob again from its first byte, knowing only the creation time and size given. */
+  const startOver = (knownCreated: string | undefined, knownSize: number | undefined) => {
+    restart();
+    readAt = 0;
+    checkBoundary = false;
+    carry = undefined;
+    created = knownCreated;
+    size = knownSize;
+  };
   for (;;) {
     if (size !== undefined && readAt >= size) break;
     const start = checkBoundary ? readAt - 1 : readAt;
@@ -289,14 +298,7 @@ export async function* readBlobChunks(
       // 416: nothing at or after `start`. Reading the byte before the cursor, that means the blob shrank: replaced.
       if (statusOf(e) !== 416) throw e;
       if (checkBoundary && !replaced) {
-        restart();
-        ({ readAt, checkBoundary, carry, created, size } = {
-          readAt: 0,
-          checkBoundary: false,
-          carry: undefined,
-          created: undefined,
-          size: undefined,
-        });
+        startOver(undefined, undefined);
         continue;
       }
       break;
@@ -305,14 +307,7 @@ export async function* readBlobChunks(
     if (resCreated !== undefined && created !== undefined && resCreated !== created) {
       // Replaced: before we started (start again from its beginning), or while we read it (stop: the next read starts it again).
       if (readAt === cursor.offset && carry === undefined && !replaced) {
-        restart();
-        ({ readAt, checkBoundary, carry, created, size } = {
-          readAt: 0,
-          checkBoundary: false,
-          carry: undefined,
-          created: undefined,
-          size: undefined,
-        });
+        startOver(undefined, undefined);
         continue;
       }
       return;
@@ -325,8 +320,7 @@ export async function* readBlobChunks(
       checkBoundary = false;
       if (body.length === 0 || body[0] !== LF) {
         // The cursor does not sit after a line end: not the blob it was taken on.
-        restart();
-        ({ readAt, carry, created, size } = { readAt: 0, carry: undefined, created: resCreated, size: total });
+        startOver(resCreated, total);
         continue;
       }
       body = body.subarray(1);

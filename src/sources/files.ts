@@ -7,7 +7,7 @@
  */
 import { lstat, open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "./model/errors.js";
+import { InputError } from "../model/errors.js";
 
 /** Why a file-system call failed, in words (for "cannot read the file (…)"). */
 export function errnoText(e: unknown): string {

@@ -10,9 +10,9 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import type { EmitOptions } from "./emitters/options.js";
-import type { SchemaSet } from "./model/schema.js";
-import { KQLGEN_VERSION, packagePath } from "./paths.js";
+import type { EmitOptions } from "./options.js";
+import type { SchemaSet } from "../model/schema.js";
+import { KQLGEN_VERSION, packagePath } from "../paths.js";
 
 let kqlgenIdentity: string | undefined;
 
