@@ -7,7 +7,8 @@
  * mapped back to the YAML file's lines and columns; globs; exit codes.
  */
 import { execFile } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -218,6 +219,33 @@ describe("tables from elsewhere, declared ignored", () => {
     const ignored = await run(["lint", "--schemas", FIXTURES, "--ignore-tables", "SigninLogs", "signins.kql"], work);
     expect(ignored.stdout).toBe(`${misspelled}\n`);
     expect(ignored.code).toBe(1);
+  });
+
+  it("without --schemas, reads the config's schemas folder, the config found by walking up; without a config it says what to pass", async () => {
+    const project = await makeTmpDir("lint-config");
+    await writeTree(project, {
+      "kqlgen.config.json": JSON.stringify({ schemas: "tables" }),
+      "tables/AlertInfo.kqlgen.json": await readFile(path.join(FIXTURES, "AlertInfo.kqlgen.json"), "utf8"),
+      "rules/q/alerts.kql": "AlertInfo | where Severity == 'High'\n",
+      "rules/q/devices.kql": "DeviceInfo | take 1\n",
+    });
+    const sub = path.join(project, "rules", "q");
+    expect(await run(["lint", "alerts.kql"], sub)).toEqual({ code: 0, stdout: "", stderr: "kqlgen: 1 query in 1 file: no errors\n" });
+    // DeviceInfo is in fixtures/ but not in this project's schemas.
+    const other = await run(["lint", "devices.kql"], sub);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain("devices.kql:1:1: KS204 'DeviceInfo' is not a table of the schemas");
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "kqlgen-lint-"));
+    try {
+      await writeFile(path.join(elsewhere, "a.kql"), "AlertInfo\n");
+      expect(await run(["lint", "a.kql"], elsewhere)).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: 'kqlgen: error: no schemas folder: pass --schemas <dir> or name "schemas" in the config (no kqlgen.config.json in this folder or a folder above it); run `kqlgen init` to write a kqlgen.config.json that names the schemas and output folders\n',
+      });
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("takes lists, repeated flags and * patterns", async () => {

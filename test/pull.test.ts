@@ -4,7 +4,8 @@
  * the real Logs query client and Azure core pipeline, trusting the server
  * through an https.Agent. Requests, token scopes, snapshots written.
  */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -150,6 +151,40 @@ describe("snapshots", () => {
     expect(await readFile(path.join(dir, "DeviceInfo.kqlgen.json"), "utf8")).toBe(text);
     expect((await stat(path.join(dir, "DeviceInfo.kqlgen.json"))).mtimeMs).toBe(before.mtimeMs);
     expect((await readdir(dir)).sort()).toEqual(["AlertInfo.kqlgen.json", "DeviceInfo.kqlgen.json"]);
+  });
+
+  it("without --out, the snapshots go to the config's schemas folder, the config found by walking up", async () => {
+    const project = await tmpDir("config-out");
+    await writeFile(path.join(project, "kqlgen.config.json"), JSON.stringify({ schemas: "tables", out: "gen" }));
+    await mkdir(path.join(project, "sub", "deeper"), { recursive: true });
+    const before = process.cwd();
+    process.chdir(path.join(project, "sub", "deeper"));
+    try {
+      const r = await run(["pull", "--workspace", WORKSPACE, "--endpoint", server.logAnalyticsEndpoint, "--tables", "AlertInfo"]);
+      expect(r.code).toBe(0);
+      expect(r.out.split("\n").at(-1)).toBe(`kqlgen: pulled 1 table from Log Analytics workspace ${WORKSPACE} into ${path.join("..", "..", "tables")}: 1 written, 0 unchanged`);
+    } finally {
+      process.chdir(before);
+    }
+    expect(await readdir(path.join(project, "tables"))).toEqual(["AlertInfo.kqlgen.json"]);
+    // --config names the config; without a config and without --out there is nowhere to write.
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "kqlgen-pull-"));
+    try {
+      const named = await run(["pull", "--workspace", WORKSPACE, "--endpoint", server.logAnalyticsEndpoint, "--tables", "DeviceInfo", "--config", path.join(project, "kqlgen.config.json")]);
+      expect(named.code).toBe(0);
+      expect((await readdir(path.join(project, "tables"))).sort()).toEqual(["AlertInfo.kqlgen.json", "DeviceInfo.kqlgen.json"]);
+      process.chdir(elsewhere);
+      const none = await run(["pull", "--workspace", WORKSPACE, "--endpoint", server.logAnalyticsEndpoint, "--tables", "AlertInfo"]);
+      expect(none).toEqual({
+        code: 2,
+        out: "",
+        err: 'kqlgen: error: no schemas folder: pass --out <dir> or name "schemas" in the config (no kqlgen.config.json in this folder or a folder above it); run `kqlgen init` to write a kqlgen.config.json that names the schemas and output folders',
+      });
+      expect(server.requestsFor("query").filter((q) => q.table === "AlertInfo")).toHaveLength(1);
+    } finally {
+      process.chdir(before);
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("an --out folder that does not exist yet is made", async () => {

@@ -258,6 +258,24 @@ describe("kqlgen validate: message bodies in folders, gzip, drift and --strict",
   });
 });
 
+describe("kqlgen validate: config warnings", () => {
+  it("prints a config warning (an override naming a table the schemas lack) as generate does, and still validates (exit 0)", async () => {
+    const rng = new Rng(5);
+    const file = await write("warn/one.json", messageBody([record(rng, "DeviceInfo")]));
+    const warned = path.join(dir, "warn", "kqlgen.config.json");
+    await writeFile(warned, JSON.stringify({ columns: { "DeviceInfoo.Timestamp": { nullable: false } } }));
+    for (const format of ["text", "json"]) {
+      const c = captureIo();
+      const code = await main(["validate", "--schemas", schemas, "--config", warned, "--format", format, file], c.io);
+      expect(code).toBe(0);
+      expect(c.stderr()).toBe(
+        `kqlgen: warning: ${warned} (/columns/DeviceInfoo.Timestamp), table DeviceInfoo: no such table in the schemas (did you mean "DeviceInfo"?): the override is ignored\n`,
+      );
+      if (format === "json") expect(JSON.parse(c.stdout())).toMatchObject({ records: { read: 1, valid: 1 }, exitCode: 0 });
+    }
+  });
+});
+
 describe("kqlgen validate: corrupt and truncated data", () => {
   it("reports each spot with file, line, record and byte offset, and checks everything else", async () => {
     const rng = new Rng(13);

@@ -219,7 +219,10 @@ export interface LoadedProject extends LoadedConfig {
 const NO_CONFIG_HINT = "run `kqlgen init` to write a kqlgen.config.json that names the schemas and output folders";
 
 /** Loads the config and settles the schemas (and output) folders. */
-export async function loadProject(input: { config?: string; schemas?: string; out?: string; cwd?: string }, needOut = false): Promise<LoadedProject> {
+export async function loadProject(
+  input: { config?: string; schemas?: string; out?: string; cwd?: string; /** The flag that names the schemas folder (pull: --out). */ schemasFlag?: string },
+  needOut = false,
+): Promise<LoadedProject> {
   const cwd = input.cwd ?? process.cwd();
   const loaded = await loadConfig(input.config, cwd);
   const fromConfig = (key: "schemas" | "out"): string | undefined => {
@@ -229,7 +232,7 @@ export async function loadProject(input: { config?: string; schemas?: string; ou
   const where = loaded.file ?? `no ${DEFAULT_CONFIG_FILE} in ${displayPath(cwd, cwd) === "." ? "this folder" : cwd} or a folder above it`;
   const schemas = input.schemas ?? fromConfig("schemas");
   if (schemas === undefined) {
-    throw InputError.of({ file: loaded.file }, `no schemas folder: pass --schemas <dir> or name "schemas" in the config (${where}); ${NO_CONFIG_HINT}`);
+    throw InputError.of({ file: loaded.file }, `no schemas folder: pass ${input.schemasFlag ?? "--schemas"} <dir> or name "schemas" in the config (${where}); ${NO_CONFIG_HINT}`);
   }
   const out = input.out ?? fromConfig("out");
   if (needOut && out === undefined) {

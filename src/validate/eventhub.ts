@@ -9,7 +9,7 @@
  * named on the command line), or `EVENTHUB_NAMESPACE` plus a hub name with
  * `DefaultAzureCredential`. No key or token is ever printed.
  */
-import { EXIT, InputError } from "../model/errors.js";
+import { EXIT, InputError, type InputProblem } from "../model/errors.js";
 import { redactSecrets } from "../sources/live/errors.js";
 import { FileRun } from "./index.js";
 import { loadValidators } from "./load.js";
@@ -33,6 +33,8 @@ export interface EventHubValidateOptions {
   readonly strict: boolean;
   /** Environment (process.env): the connection settings. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Config warnings (an override naming a table the schemas lack), once the validators are loaded. */
+  readonly warn?: (problem: InputProblem) => void;
 }
 
 export interface EventHubReport extends ValidateReport {
@@ -188,6 +190,7 @@ function fatal(e: unknown): boolean {
 export async function validateEventHub(options: EventHubValidateOptions): Promise<EventHubReport> {
   const c = connection(options);
   const validators = await loadValidators({ schemas: options.schemas, out: options.out, config: options.config, followSymlinks: options.followSymlinks === true });
+  for (const w of validators.warnings) options.warn?.(w);
   const findings = new Findings(validators);
   const client = await c.create(options.consumerGroup, {
     retryOptions: { maxRetries: 2, timeoutInMs: 15_000, retryDelayInMs: 500 },

@@ -46,6 +46,8 @@ export interface ValidateOptions {
   readonly strict?: boolean;
   /** Called after every chunk read. */
   readonly progress?: (p: Progress) => void;
+  /** Config warnings (an override naming a table the schemas lack), once the validators are loaded. */
+  readonly warn?: (problem: InputProblem) => void;
 }
 
 /** Error paths are relative to the record (its place is reported beside them). */
@@ -116,6 +118,7 @@ function startsWith(path: string, magic: Buffer): boolean {
 /** Validates every data file under `paths`; throws InputError for bad schemas, config or usage. */
 export async function validateData(options: ValidateOptions): Promise<ValidateReport> {
   const validators = await loadValidators({ schemas: options.schemas, out: options.out, config: options.config, followSymlinks: options.followSymlinks === true });
+  for (const w of validators.warnings) options.warn?.(w);
   return validateWith(validators, options);
 }
 

@@ -7,14 +7,14 @@ import { declaredFunctions, flavourOf } from "../../lint/config.js";
 import { lint } from "../../lint/engine.js";
 import { expandPaths } from "../../lint/files.js";
 import { FORMATS, formatJson, formatSarif, formatText, summary, type Format } from "../../lint/format.js";
-import { loadConfig } from "../../config/config.js";
+import { loadProject } from "../../config/config.js";
 import { EXIT, InputError, InputProblem } from "../../model/errors.js";
 import { readSchemaDir } from "../../sources/index.js";
 import type { ExitCode, Io } from "../io.js";
 import { packagePath } from "../../paths.js";
 
 interface Flags {
-  schemas: string;
+  schemas?: string;
   config?: string;
   ignoreTables: string[];
   format: Format;
@@ -56,7 +56,7 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .command("lint")
     .description("check saved KQL queries (.kql files, query: in .yaml rules, kql blocks in Markdown) against the schemas with Kusto's analyzer; exit 1 on errors")
     .argument("<paths...>", "files, folders or glob patterns (quote them: 'rules/**/*.yaml')")
-    .addOption(new Option("--schemas <dir>", "folder of schema files the queries run against").default("fixtures/"))
+    .addOption(new Option("--schemas <dir>", "folder of schema files the queries run against; default: the config's \"schemas\""))
     .addOption(new Option("--config <file>", "config file with a lint section: flavour, overrides, ignoreTables, tables, functions (default: kqlgen.config.json when present)"))
     .addOption(
       new Option("--ignore-tables <names>", "tables not in the schemas to accept unchecked (other workspaces, watchlists): comma-separated, * wildcards; repeatable")
@@ -71,9 +71,9 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .addOption(new Option("--write-baseline <file>", "write the current findings to a baseline file and exit 0"))
     .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"))
     .action(async (paths: string[], flags: Flags) => {
-      const { config, file: configFile } = await loadConfig(flags.config);
+      const { config, file: configFile, schemas } = await loadProject({ config: flags.config, schemas: flags.schemas });
       const ignoreTables = [...(config.lint?.ignoreTables ?? []), ...flags.ignoreTables];
-      const schema = await readSchemaDir(flags.schemas, { followSymlinks: flags.followSymlinks === true });
+      const schema = await readSchemaDir(schemas, { followSymlinks: flags.followSymlinks === true });
       const previousSchema = flags.previousSchemas !== undefined ? await readPrevious(flags.previousSchemas) : undefined;
       const baseline = flags.baseline !== undefined ? await readBaseline(flags.baseline) : undefined;
       const flavour = flags.flavour !== undefined ? () => flags.flavour! : flavourOf(config.lint, "portal", configFile);

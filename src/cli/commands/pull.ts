@@ -6,6 +6,7 @@
  */
 import type { Agent } from "node:https";
 import { Option, type Command } from "commander";
+import { loadProject } from "../../config/config.js";
 import { diffFails, diffSchemas, formatDiffJson, formatDiffText, type FailOn } from "../../diff/index.js";
 import { EXIT, InputError } from "../../model/errors.js";
 import type { SchemaSet } from "../../model/schema.js";
@@ -25,7 +26,8 @@ interface Flags {
   workspace?: string;
   tables?: string;
   all?: boolean;
-  out: string;
+  out?: string;
+  config?: string;
   check?: boolean;
   json?: boolean;
   failOn?: FailOn;
@@ -62,7 +64,8 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
     .option("--workspace <id>", "Log Analytics Workspace ID (a GUID)")
     .option("--tables <names>", "tables to pull, comma-separated")
     .option("--all", "every table of the workspace (Log Analytics)")
-    .addOption(new Option("--out <dir>", "folder of the snapshots").default("fixtures/"))
+    .addOption(new Option("--out <dir>", "folder of the snapshots; default: the config's \"schemas\""))
+    .addOption(new Option("--config <file>", "config file (default: kqlgen.config.json here or in the nearest folder above)"))
     .option("--check", "compare the live schemas with the saved ones in --out and exit 1 on drift; write nothing")
     .option("--json", "with --check: print the changes as JSON")
     .addOption(failOnOption("with --check: exit 1 on any drift (additive, the default) or on breaking changes only"))
@@ -77,6 +80,8 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
       if (!flags.check && (flags.json || flags.failOn !== undefined)) {
         throw InputError.of({ at: flags.json ? "--json" : "--fail-on" }, `${flags.json ? "--json" : "--fail-on"} goes with --check: expected --check as well`);
       }
+      // The snapshots go where generate reads schemas: the config's "schemas", found by walking up.
+      const out = flags.out ?? (await loadProject({ config: flags.config, schemasFlag: "--out" })).schemas;
       const timeoutMs = numberFlag(flags.timeout, "--timeout", "seconds, e.g. --timeout 60") * 1000;
       const concurrency = numberFlag(flags.concurrency, "--concurrency", "a whole number from 1 to 16");
 
@@ -102,7 +107,7 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
 
       // --check compares with what is saved: read it first, so a broken folder fails before any request.
       let saved: SchemaSet | undefined;
-      if (flags.check) saved = await readSchemaDir(flags.out, { followSymlinks: flags.followSymlinks === true });
+      if (flags.check) saved = await readSchemaDir(out, { followSymlinks: flags.followSymlinks === true });
 
       let result;
       try {
@@ -114,7 +119,7 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
         const own = e.failures.every((f) => !f.stopsPull && f.table !== undefined);
         const failedTables = new Set(e.failures.map((f) => f.table)).size;
         const counted = own && e.total > 0 ? ` (${failedTables} of ${plural(e.total, "table")} failed)` : "";
-        io.err(`kqlgen: pull failed${counted}: ${flags.check ? "nothing was compared" : `nothing was written to ${safeText(flags.out)}`}`);
+        io.err(`kqlgen: pull failed${counted}: ${flags.check ? "nothing was compared" : `nothing was written to ${safeText(out)}`}`);
         done(EXIT_PULL_FAILED);
         return;
       }
@@ -127,19 +132,19 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
         const diff = diffSchemas(old, schema);
         const failOn = flags.failOn ?? "additive";
         const failed = diffFails(diff, failOn);
-        const labels = { old: flags.out, new: from };
+        const labels = { old: out, new: from };
         io.out(flags.json ? formatDiffJson(diff, labels, failed) : formatDiffText(diff, labels));
         done(failed ? EXIT.checkFailed : EXIT.ok);
         return;
       }
 
-      const written = await writeSnapshots(flags.out, schema.tables);
+      const written = await writeSnapshots(out, schema.tables);
       if (!flags.quiet) {
         const lines: string[] = [];
         for (const name of written.written) lines.push(`kqlgen: wrote ${name}`);
         for (const r of written.replaced) lines.push(`kqlgen: removed ${r.file} (table now in ${r.by})`);
         lines.push(
-          `kqlgen: pulled ${plural(schema.tables.length, "table")} from ${from} into ${flags.out}: ` +
+          `kqlgen: pulled ${plural(schema.tables.length, "table")} from ${from} into ${out}: ` +
             `${written.written.length} written, ${written.unchanged.length} unchanged` +
             (written.replaced.length > 0 ? `, ${written.replaced.length} older ${written.replaced.length === 1 ? "file" : "files"} removed` : ""),
         );

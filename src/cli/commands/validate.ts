@@ -3,7 +3,7 @@ import { Option, type Command } from "commander";
 import { formatBytes, renderJson, renderText } from "../../validate/report.js";
 import type { Progress } from "../../validate/index.js";
 import type { ExitCode, Io } from "../io.js";
-import { EXIT, InputError } from "../../model/errors.js";
+import { EXIT, InputError, type InputProblem } from "../../model/errors.js";
 
 interface Flags {
   schemas?: string;
@@ -115,6 +115,8 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .addOption(new Option("--max-wait <seconds>", "with --event-hub: stop after this many seconds").default("30"))
     .addHelpText("after", "\nExit codes: 0 every record matches, 1 violations or corrupt data (or drift with --strict),\n2 bad usage, bad schemas or config, or an input that cannot be read, 3 Storage or the event hub failed\n(sign-in, permissions, the service, the network). See docs/validate.md, docs/storage.md and docs/event-hubs.md.")
     .action(async (paths: string[], flags: Flags, command: Command) => {
+      // Config warnings, as generate prints them (an override naming a table the schemas lack).
+      const warn = (w: InputProblem) => io.err(`kqlgen: warning: ${w}`);
       if (flags.eventHub !== undefined) {
         if (paths.length > 0) throw InputError.of({ at: "--event-hub" }, "--event-hub reads the hub, not files: expected either paths or --event-hub");
         if (flags.storage !== undefined) throw InputError.of({ at: "--event-hub" }, "read either --storage or --event-hub, not both in one run");
@@ -133,6 +135,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
             maxWaitSeconds: maxWait,
             strict: flags.strict === true,
             env: process.env,
+            warn,
           });
           io.out(flags.format === "json" ? renderJson(report) : eventHubHeadline(report, renderText(report)));
           done(report.exitCode);
@@ -163,9 +166,11 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
           paths,
           strict: flags.strict === true,
           progress: progress && ((p) => progress.update(p)),
+          warn,
         });
       } else {
         const validators = await loadValidators({ schemas: flags.schemas, out: flags.out, config: flags.config, followSymlinks: flags.followSymlinks === true });
+        for (const w of validators.warnings) warn(w);
         // The Storage SDK loads only for --storage.
         const { validateStorage } = await import("../../validate/storage.js");
         const { LiveError } = await import("../../sources/live/errors.js");
