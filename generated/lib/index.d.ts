@@ -34,14 +34,6 @@ export { DeviceRegistryEventsTable, validateDeviceRegistryEvents, isDeviceRegist
 export type { DeviceRegistryEvents, DeviceRegistryEventsEvent } from "./tables/DeviceRegistryEvents.js";
 export { DeviceTvmSecureConfigurationAssessmentTable, validateDeviceTvmSecureConfigurationAssessment, isDeviceTvmSecureConfigurationAssessment, validateDeviceTvmSecureConfigurationAssessmentEvent, isDeviceTvmSecureConfigurationAssessmentEvent, } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 export type { DeviceTvmSecureConfigurationAssessment, DeviceTvmSecureConfigurationAssessmentEvent, } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-export { KqlgenAllTypesTable, validateKqlgenAllTypes, isKqlgenAllTypes, validateKqlgenAllTypesEvent, isKqlgenAllTypesEvent, } from "./tables/KqlgenAllTypes.js";
-export type { KqlgenAllTypes, KqlgenAllTypesEvent } from "./tables/KqlgenAllTypes.js";
-export { KqlgenAwkwardNamesTable, validateKqlgenAwkwardNames, isKqlgenAwkwardNames, validateKqlgenAwkwardNamesEvent, isKqlgenAwkwardNamesEvent, } from "./tables/KqlgenAwkwardNames.js";
-export type { KqlgenAwkwardNames, KqlgenAwkwardNamesEvent } from "./tables/KqlgenAwkwardNames.js";
-export { KqlgenDataTypeOnlyTable, validateKqlgenDataTypeOnly, isKqlgenDataTypeOnly, validateKqlgenDataTypeOnlyEvent, isKqlgenDataTypeOnlyEvent, } from "./tables/KqlgenDataTypeOnly.js";
-export type { KqlgenDataTypeOnly, KqlgenDataTypeOnlyEvent } from "./tables/KqlgenDataTypeOnly.js";
-export { KqlgenTypeAliasesTable, validateKqlgenTypeAliases, isKqlgenTypeAliases, validateKqlgenTypeAliasesEvent, isKqlgenTypeAliasesEvent, } from "./tables/KqlgenTypeAliases.js";
-export type { KqlgenTypeAliases, KqlgenTypeAliasesEvent } from "./tables/KqlgenTypeAliases.js";
 export { KqlBuildError, KqlResultError, KqlText, KqlValueError, boolLiteral, datetimeLiteral, decimalLiteral, dynamicLiteral, guidLiteral, ident, intLiteral, kql, literalWriters, longLiteral, obfuscatedStringLiteral, quoteIdentifier, quoteKqlString, realLiteral, stringLiteral, timespanLiteral, trustedKql, } from "./runtime/literals.js";
 export { Query, agg, ago, fn, kqlTable, lit, now } from "./runtime/query.js";
 export type { Agg, AnyExpr, BoolExpr, Columns, DynamicExpr, Expr, ExprOf, Field, Fields, KqlTable, KustoInputs, KustoTypesOf, KustoValues, LongMode, Operand, OrderedExpr, Predicate, ResultColumn, RowOf, ScalarExpr, StringExpr, TableQuery, } from "./runtime/query.js";
@@ -61,10 +53,6 @@ export { DeviceNetworkInfoKql } from "./kql/DeviceNetworkInfo.js";
 export { DeviceProcessEventsKql } from "./kql/DeviceProcessEvents.js";
 export { DeviceRegistryEventsKql } from "./kql/DeviceRegistryEvents.js";
 export { DeviceTvmSecureConfigurationAssessmentKql } from "./kql/DeviceTvmSecureConfigurationAssessment.js";
-export { KqlgenAllTypesKql } from "./kql/KqlgenAllTypes.js";
-export { KqlgenAwkwardNamesKql } from "./kql/KqlgenAwkwardNames.js";
-export { KqlgenDataTypeOnlyKql } from "./kql/KqlgenDataTypeOnly.js";
-export { KqlgenTypeAliasesKql } from "./kql/KqlgenTypeAliases.js";
 export * from "./stream.js";
 export * from "./eventhubs.js";
 import { AlertEvidenceTable } from "./tables/AlertEvidence.js";
@@ -81,10 +69,6 @@ import { DeviceNetworkInfoTable } from "./tables/DeviceNetworkInfo.js";
 import { DeviceProcessEventsTable } from "./tables/DeviceProcessEvents.js";
 import { DeviceRegistryEventsTable } from "./tables/DeviceRegistryEvents.js";
 import { DeviceTvmSecureConfigurationAssessmentTable } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import { KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
-import { KqlgenAwkwardNamesTable } from "./tables/KqlgenAwkwardNames.js";
-import { KqlgenDataTypeOnlyTable } from "./tables/KqlgenDataTypeOnly.js";
-import { KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
 /** Every table of the package, sorted by name. */
 export declare const tables: readonly [
     typeof AlertEvidenceTable,
@@ -100,9 +84,5 @@ export declare const tables: readonly [
     typeof DeviceNetworkInfoTable,
     typeof DeviceProcessEventsTable,
     typeof DeviceRegistryEventsTable,
-    typeof DeviceTvmSecureConfigurationAssessmentTable,
-    typeof KqlgenAllTypesTable,
-    typeof KqlgenAwkwardNamesTable,
-    typeof KqlgenDataTypeOnlyTable,
-    typeof KqlgenTypeAliasesTable
+    typeof DeviceTvmSecureConfigurationAssessmentTable
 ];

@@ -17,10 +17,6 @@ export { DeviceNetworkInfoTable, validateDeviceNetworkInfo, isDeviceNetworkInfo,
 export { DeviceProcessEventsTable, validateDeviceProcessEvents, isDeviceProcessEvents, validateDeviceProcessEventsEvent, isDeviceProcessEventsEvent, } from "./tables/DeviceProcessEvents.js";
 export { DeviceRegistryEventsTable, validateDeviceRegistryEvents, isDeviceRegistryEvents, validateDeviceRegistryEventsEvent, isDeviceRegistryEventsEvent, } from "./tables/DeviceRegistryEvents.js";
 export { DeviceTvmSecureConfigurationAssessmentTable, validateDeviceTvmSecureConfigurationAssessment, isDeviceTvmSecureConfigurationAssessment, validateDeviceTvmSecureConfigurationAssessmentEvent, isDeviceTvmSecureConfigurationAssessmentEvent, } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-export { KqlgenAllTypesTable, validateKqlgenAllTypes, isKqlgenAllTypes, validateKqlgenAllTypesEvent, isKqlgenAllTypesEvent, } from "./tables/KqlgenAllTypes.js";
-export { KqlgenAwkwardNamesTable, validateKqlgenAwkwardNames, isKqlgenAwkwardNames, validateKqlgenAwkwardNamesEvent, isKqlgenAwkwardNamesEvent, } from "./tables/KqlgenAwkwardNames.js";
-export { KqlgenDataTypeOnlyTable, validateKqlgenDataTypeOnly, isKqlgenDataTypeOnly, validateKqlgenDataTypeOnlyEvent, isKqlgenDataTypeOnlyEvent, } from "./tables/KqlgenDataTypeOnly.js";
-export { KqlgenTypeAliasesTable, validateKqlgenTypeAliases, isKqlgenTypeAliases, validateKqlgenTypeAliasesEvent, isKqlgenTypeAliasesEvent, } from "./tables/KqlgenTypeAliases.js";
 export { KqlBuildError, KqlResultError, KqlText, KqlValueError, boolLiteral, datetimeLiteral, decimalLiteral, dynamicLiteral, guidLiteral, ident, intLiteral, kql, literalWriters, longLiteral, obfuscatedStringLiteral, quoteIdentifier, quoteKqlString, realLiteral, stringLiteral, timespanLiteral, trustedKql, } from "./runtime/literals.js";
 export { Query, agg, ago, fn, kqlTable, lit, now } from "./runtime/query.js";
 export { runQuery } from "./runtime/run-query.js";
@@ -38,10 +34,6 @@ export { DeviceNetworkInfoKql } from "./kql/DeviceNetworkInfo.js";
 export { DeviceProcessEventsKql } from "./kql/DeviceProcessEvents.js";
 export { DeviceRegistryEventsKql } from "./kql/DeviceRegistryEvents.js";
 export { DeviceTvmSecureConfigurationAssessmentKql } from "./kql/DeviceTvmSecureConfigurationAssessment.js";
-export { KqlgenAllTypesKql } from "./kql/KqlgenAllTypes.js";
-export { KqlgenAwkwardNamesKql } from "./kql/KqlgenAwkwardNames.js";
-export { KqlgenDataTypeOnlyKql } from "./kql/KqlgenDataTypeOnly.js";
-export { KqlgenTypeAliasesKql } from "./kql/KqlgenTypeAliases.js";
 export * from "./stream.js";
 export * from "./eventhubs.js";
 import { AlertEvidenceTable } from "./tables/AlertEvidence.js";
@@ -58,10 +50,6 @@ import { DeviceNetworkInfoTable } from "./tables/DeviceNetworkInfo.js";
 import { DeviceProcessEventsTable } from "./tables/DeviceProcessEvents.js";
 import { DeviceRegistryEventsTable } from "./tables/DeviceRegistryEvents.js";
 import { DeviceTvmSecureConfigurationAssessmentTable } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import { KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
-import { KqlgenAwkwardNamesTable } from "./tables/KqlgenAwkwardNames.js";
-import { KqlgenDataTypeOnlyTable } from "./tables/KqlgenDataTypeOnly.js";
-import { KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
 /** Every table of the package, sorted by name. */
 export const tables = [
     AlertEvidenceTable,
@@ -78,8 +66,4 @@ export const tables = [
     DeviceProcessEventsTable,
     DeviceRegistryEventsTable,
     DeviceTvmSecureConfigurationAssessmentTable,
-    KqlgenAllTypesTable,
-    KqlgenAwkwardNamesTable,
-    KqlgenDataTypeOnlyTable,
-    KqlgenTypeAliasesTable,
 ];

@@ -16,10 +16,6 @@ import type { DeviceNetworkInfoEvent } from "./tables/DeviceNetworkInfo.js";
 import type { DeviceProcessEventsEvent } from "./tables/DeviceProcessEvents.js";
 import type { DeviceRegistryEventsEvent } from "./tables/DeviceRegistryEvents.js";
 import type { DeviceTvmSecureConfigurationAssessmentEvent } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import type { KqlgenAllTypesEvent } from "./tables/KqlgenAllTypes.js";
-import type { KqlgenAwkwardNamesEvent } from "./tables/KqlgenAwkwardNames.js";
-import type { KqlgenDataTypeOnlyEvent } from "./tables/KqlgenDataTypeOnly.js";
-import type { KqlgenTypeAliasesEvent } from "./tables/KqlgenTypeAliases.js";
 /** A streamed record of category AdvancedHunting-AlertEvidence (schemas/AlertEvidence.record.schema.json). */
 export interface AlertEvidenceRecord {
     /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
@@ -188,56 +184,8 @@ export interface DeviceTvmSecureConfigurationAssessmentRecord {
     /** The event: every column may be null, and a record older than a column lacks it. */
     properties: DeviceTvmSecureConfigurationAssessmentEvent;
 }
-/** A streamed record of category AdvancedHunting-KqlgenAllTypes (schemas/KqlgenAllTypes.record.schema.json). */
-export interface KqlgenAllTypesRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-KqlgenAllTypes";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: KqlgenAllTypesEvent;
-}
-/** A streamed record of category AdvancedHunting-KqlgenAwkwardNames (schemas/KqlgenAwkwardNames.record.schema.json). */
-export interface KqlgenAwkwardNamesRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-KqlgenAwkwardNames";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: KqlgenAwkwardNamesEvent;
-}
-/** A streamed record of category AdvancedHunting-KqlgenDataTypeOnly (schemas/KqlgenDataTypeOnly.record.schema.json). */
-export interface KqlgenDataTypeOnlyRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-KqlgenDataTypeOnly";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: KqlgenDataTypeOnlyEvent;
-}
-/** A streamed record of category AdvancedHunting-KqlgenTypeAliases (schemas/KqlgenTypeAliases.record.schema.json). */
-export interface KqlgenTypeAliasesRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-KqlgenTypeAliases";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: KqlgenTypeAliasesEvent;
-}
 /** Any streamed record this package knows, discriminated by `category`. */
-export type StreamRecord = AlertEvidenceRecord | AlertInfoRecord | CloudAppEventsRecord | DeviceEventsRecord | DeviceFileCertificateInfoRecord | DeviceFileEventsRecord | DeviceImageLoadEventsRecord | DeviceInfoRecord | DeviceLogonEventsRecord | DeviceNetworkEventsRecord | DeviceNetworkInfoRecord | DeviceProcessEventsRecord | DeviceRegistryEventsRecord | DeviceTvmSecureConfigurationAssessmentRecord | KqlgenAllTypesRecord | KqlgenAwkwardNamesRecord | KqlgenDataTypeOnlyRecord | KqlgenTypeAliasesRecord;
+export type StreamRecord = AlertEvidenceRecord | AlertInfoRecord | CloudAppEventsRecord | DeviceEventsRecord | DeviceFileCertificateInfoRecord | DeviceFileEventsRecord | DeviceImageLoadEventsRecord | DeviceInfoRecord | DeviceLogonEventsRecord | DeviceNetworkEventsRecord | DeviceNetworkInfoRecord | DeviceProcessEventsRecord | DeviceRegistryEventsRecord | DeviceTvmSecureConfigurationAssessmentRecord;
 export type Category = StreamRecord["category"];
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export declare const streamTables: ReadonlyMap<string, StreamTable>;

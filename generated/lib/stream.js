@@ -17,10 +17,6 @@ import { checkDeviceNetworkInfoEvent, firstInvalidDeviceNetworkInfoEvent, Device
 import { checkDeviceProcessEventsEvent, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsTable, } from "./tables/DeviceProcessEvents.js";
 import { checkDeviceRegistryEventsEvent, firstInvalidDeviceRegistryEventsEvent, DeviceRegistryEventsTable, } from "./tables/DeviceRegistryEvents.js";
 import { checkDeviceTvmSecureConfigurationAssessmentEvent, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentTable, } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import { checkKqlgenAllTypesEvent, firstInvalidKqlgenAllTypesEvent, KqlgenAllTypesTable, } from "./tables/KqlgenAllTypes.js";
-import { checkKqlgenAwkwardNamesEvent, firstInvalidKqlgenAwkwardNamesEvent, KqlgenAwkwardNamesTable, } from "./tables/KqlgenAwkwardNames.js";
-import { checkKqlgenDataTypeOnlyEvent, firstInvalidKqlgenDataTypeOnlyEvent, KqlgenDataTypeOnlyTable, } from "./tables/KqlgenDataTypeOnly.js";
-import { checkKqlgenTypeAliasesEvent, firstInvalidKqlgenTypeAliasesEvent, KqlgenTypeAliasesTable, } from "./tables/KqlgenTypeAliases.js";
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export const streamTables = new Map([
     [
@@ -80,22 +76,6 @@ export const streamTables = new Map([
     [
         "AdvancedHunting-DeviceTvmSecureConfigurationAssessment",
         streamTable("DeviceTvmSecureConfigurationAssessment", firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, checkDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentTable.columns),
-    ],
-    [
-        "AdvancedHunting-KqlgenAllTypes",
-        streamTable("KqlgenAllTypes", firstInvalidKqlgenAllTypesEvent, checkKqlgenAllTypesEvent, KqlgenAllTypesTable.columns),
-    ],
-    [
-        "AdvancedHunting-KqlgenAwkwardNames",
-        streamTable("KqlgenAwkwardNames", firstInvalidKqlgenAwkwardNamesEvent, checkKqlgenAwkwardNamesEvent, KqlgenAwkwardNamesTable.columns),
-    ],
-    [
-        "AdvancedHunting-KqlgenDataTypeOnly",
-        streamTable("KqlgenDataTypeOnly", firstInvalidKqlgenDataTypeOnlyEvent, checkKqlgenDataTypeOnlyEvent, KqlgenDataTypeOnlyTable.columns),
-    ],
-    [
-        "AdvancedHunting-KqlgenTypeAliases",
-        streamTable("KqlgenTypeAliases", firstInvalidKqlgenTypeAliasesEvent, checkKqlgenTypeAliasesEvent, KqlgenTypeAliasesTable.columns),
     ],
 ]);
 /**

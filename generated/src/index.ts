@@ -163,38 +163,6 @@ export type {
   DeviceTvmSecureConfigurationAssessmentEvent,
 } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 export {
-  KqlgenAllTypesTable,
-  validateKqlgenAllTypes,
-  isKqlgenAllTypes,
-  validateKqlgenAllTypesEvent,
-  isKqlgenAllTypesEvent,
-} from "./tables/KqlgenAllTypes.js";
-export type { KqlgenAllTypes, KqlgenAllTypesEvent } from "./tables/KqlgenAllTypes.js";
-export {
-  KqlgenAwkwardNamesTable,
-  validateKqlgenAwkwardNames,
-  isKqlgenAwkwardNames,
-  validateKqlgenAwkwardNamesEvent,
-  isKqlgenAwkwardNamesEvent,
-} from "./tables/KqlgenAwkwardNames.js";
-export type { KqlgenAwkwardNames, KqlgenAwkwardNamesEvent } from "./tables/KqlgenAwkwardNames.js";
-export {
-  KqlgenDataTypeOnlyTable,
-  validateKqlgenDataTypeOnly,
-  isKqlgenDataTypeOnly,
-  validateKqlgenDataTypeOnlyEvent,
-  isKqlgenDataTypeOnlyEvent,
-} from "./tables/KqlgenDataTypeOnly.js";
-export type { KqlgenDataTypeOnly, KqlgenDataTypeOnlyEvent } from "./tables/KqlgenDataTypeOnly.js";
-export {
-  KqlgenTypeAliasesTable,
-  validateKqlgenTypeAliases,
-  isKqlgenTypeAliases,
-  validateKqlgenTypeAliasesEvent,
-  isKqlgenTypeAliasesEvent,
-} from "./tables/KqlgenTypeAliases.js";
-export type { KqlgenTypeAliases, KqlgenTypeAliasesEvent } from "./tables/KqlgenTypeAliases.js";
-export {
   KqlBuildError,
   KqlResultError,
   KqlText,
@@ -258,10 +226,6 @@ export { DeviceNetworkInfoKql } from "./kql/DeviceNetworkInfo.js";
 export { DeviceProcessEventsKql } from "./kql/DeviceProcessEvents.js";
 export { DeviceRegistryEventsKql } from "./kql/DeviceRegistryEvents.js";
 export { DeviceTvmSecureConfigurationAssessmentKql } from "./kql/DeviceTvmSecureConfigurationAssessment.js";
-export { KqlgenAllTypesKql } from "./kql/KqlgenAllTypes.js";
-export { KqlgenAwkwardNamesKql } from "./kql/KqlgenAwkwardNames.js";
-export { KqlgenDataTypeOnlyKql } from "./kql/KqlgenDataTypeOnly.js";
-export { KqlgenTypeAliasesKql } from "./kql/KqlgenTypeAliases.js";
 export * from "./stream.js";
 export * from "./eventhubs.js";
 import { AlertEvidenceTable } from "./tables/AlertEvidence.js";
@@ -278,10 +242,6 @@ import { DeviceNetworkInfoTable } from "./tables/DeviceNetworkInfo.js";
 import { DeviceProcessEventsTable } from "./tables/DeviceProcessEvents.js";
 import { DeviceRegistryEventsTable } from "./tables/DeviceRegistryEvents.js";
 import { DeviceTvmSecureConfigurationAssessmentTable } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import { KqlgenAllTypesTable } from "./tables/KqlgenAllTypes.js";
-import { KqlgenAwkwardNamesTable } from "./tables/KqlgenAwkwardNames.js";
-import { KqlgenDataTypeOnlyTable } from "./tables/KqlgenDataTypeOnly.js";
-import { KqlgenTypeAliasesTable } from "./tables/KqlgenTypeAliases.js";
 
 /** Every table of the package, sorted by name. */
 export const tables: readonly [
@@ -299,10 +259,6 @@ export const tables: readonly [
   typeof DeviceProcessEventsTable,
   typeof DeviceRegistryEventsTable,
   typeof DeviceTvmSecureConfigurationAssessmentTable,
-  typeof KqlgenAllTypesTable,
-  typeof KqlgenAwkwardNamesTable,
-  typeof KqlgenDataTypeOnlyTable,
-  typeof KqlgenTypeAliasesTable,
 ] = [
   AlertEvidenceTable,
   AlertInfoTable,
@@ -318,8 +274,4 @@ export const tables: readonly [
   DeviceProcessEventsTable,
   DeviceRegistryEventsTable,
   DeviceTvmSecureConfigurationAssessmentTable,
-  KqlgenAllTypesTable,
-  KqlgenAwkwardNamesTable,
-  KqlgenDataTypeOnlyTable,
-  KqlgenTypeAliasesTable,
 ];

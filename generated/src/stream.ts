@@ -83,30 +83,6 @@ import {
   DeviceTvmSecureConfigurationAssessmentTable,
 } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 import type { DeviceTvmSecureConfigurationAssessmentEvent } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
-import {
-  checkKqlgenAllTypesEvent,
-  firstInvalidKqlgenAllTypesEvent,
-  KqlgenAllTypesTable,
-} from "./tables/KqlgenAllTypes.js";
-import type { KqlgenAllTypesEvent } from "./tables/KqlgenAllTypes.js";
-import {
-  checkKqlgenAwkwardNamesEvent,
-  firstInvalidKqlgenAwkwardNamesEvent,
-  KqlgenAwkwardNamesTable,
-} from "./tables/KqlgenAwkwardNames.js";
-import type { KqlgenAwkwardNamesEvent } from "./tables/KqlgenAwkwardNames.js";
-import {
-  checkKqlgenDataTypeOnlyEvent,
-  firstInvalidKqlgenDataTypeOnlyEvent,
-  KqlgenDataTypeOnlyTable,
-} from "./tables/KqlgenDataTypeOnly.js";
-import type { KqlgenDataTypeOnlyEvent } from "./tables/KqlgenDataTypeOnly.js";
-import {
-  checkKqlgenTypeAliasesEvent,
-  firstInvalidKqlgenTypeAliasesEvent,
-  KqlgenTypeAliasesTable,
-} from "./tables/KqlgenTypeAliases.js";
-import type { KqlgenTypeAliasesEvent } from "./tables/KqlgenTypeAliases.js";
 
 /** A streamed record of category AdvancedHunting-AlertEvidence (schemas/AlertEvidence.record.schema.json). */
 export interface AlertEvidenceRecord {
@@ -290,58 +266,6 @@ export interface DeviceTvmSecureConfigurationAssessmentRecord {
   properties: DeviceTvmSecureConfigurationAssessmentEvent;
 }
 
-/** A streamed record of category AdvancedHunting-KqlgenAllTypes (schemas/KqlgenAllTypes.record.schema.json). */
-export interface KqlgenAllTypesRecord {
-  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-  time: string;
-  tenantId: string;
-  category: "AdvancedHunting-KqlgenAllTypes";
-  operationName?: string;
-  Tenant?: string;
-  _TimeReceivedBySvc?: string;
-  /** The event: every column may be null, and a record older than a column lacks it. */
-  properties: KqlgenAllTypesEvent;
-}
-
-/** A streamed record of category AdvancedHunting-KqlgenAwkwardNames (schemas/KqlgenAwkwardNames.record.schema.json). */
-export interface KqlgenAwkwardNamesRecord {
-  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-  time: string;
-  tenantId: string;
-  category: "AdvancedHunting-KqlgenAwkwardNames";
-  operationName?: string;
-  Tenant?: string;
-  _TimeReceivedBySvc?: string;
-  /** The event: every column may be null, and a record older than a column lacks it. */
-  properties: KqlgenAwkwardNamesEvent;
-}
-
-/** A streamed record of category AdvancedHunting-KqlgenDataTypeOnly (schemas/KqlgenDataTypeOnly.record.schema.json). */
-export interface KqlgenDataTypeOnlyRecord {
-  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-  time: string;
-  tenantId: string;
-  category: "AdvancedHunting-KqlgenDataTypeOnly";
-  operationName?: string;
-  Tenant?: string;
-  _TimeReceivedBySvc?: string;
-  /** The event: every column may be null, and a record older than a column lacks it. */
-  properties: KqlgenDataTypeOnlyEvent;
-}
-
-/** A streamed record of category AdvancedHunting-KqlgenTypeAliases (schemas/KqlgenTypeAliases.record.schema.json). */
-export interface KqlgenTypeAliasesRecord {
-  /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-  time: string;
-  tenantId: string;
-  category: "AdvancedHunting-KqlgenTypeAliases";
-  operationName?: string;
-  Tenant?: string;
-  _TimeReceivedBySvc?: string;
-  /** The event: every column may be null, and a record older than a column lacks it. */
-  properties: KqlgenTypeAliasesEvent;
-}
-
 /** Any streamed record this package knows, discriminated by `category`. */
 export type StreamRecord =
   | AlertEvidenceRecord
@@ -357,11 +281,7 @@ export type StreamRecord =
   | DeviceNetworkInfoRecord
   | DeviceProcessEventsRecord
   | DeviceRegistryEventsRecord
-  | DeviceTvmSecureConfigurationAssessmentRecord
-  | KqlgenAllTypesRecord
-  | KqlgenAwkwardNamesRecord
-  | KqlgenDataTypeOnlyRecord
-  | KqlgenTypeAliasesRecord;
+  | DeviceTvmSecureConfigurationAssessmentRecord;
 
 export type Category = StreamRecord["category"];
 
@@ -474,42 +394,6 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
       firstInvalidDeviceTvmSecureConfigurationAssessmentEvent,
       checkDeviceTvmSecureConfigurationAssessmentEvent,
       DeviceTvmSecureConfigurationAssessmentTable.columns,
-    ),
-  ],
-  [
-    "AdvancedHunting-KqlgenAllTypes",
-    streamTable(
-      "KqlgenAllTypes",
-      firstInvalidKqlgenAllTypesEvent,
-      checkKqlgenAllTypesEvent,
-      KqlgenAllTypesTable.columns,
-    ),
-  ],
-  [
-    "AdvancedHunting-KqlgenAwkwardNames",
-    streamTable(
-      "KqlgenAwkwardNames",
-      firstInvalidKqlgenAwkwardNamesEvent,
-      checkKqlgenAwkwardNamesEvent,
-      KqlgenAwkwardNamesTable.columns,
-    ),
-  ],
-  [
-    "AdvancedHunting-KqlgenDataTypeOnly",
-    streamTable(
-      "KqlgenDataTypeOnly",
-      firstInvalidKqlgenDataTypeOnlyEvent,
-      checkKqlgenDataTypeOnlyEvent,
-      KqlgenDataTypeOnlyTable.columns,
-    ),
-  ],
-  [
-    "AdvancedHunting-KqlgenTypeAliases",
-    streamTable(
-      "KqlgenTypeAliases",
-      firstInvalidKqlgenTypeAliasesEvent,
-      checkKqlgenTypeAliasesEvent,
-      KqlgenTypeAliasesTable.columns,
     ),
   ],
 ]);
