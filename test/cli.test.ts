@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanupTmpDirs, FIXTURES, hashTree, listAll, makeTmpDir, REPO } from "./helpers/tree.js";
+import { ALL_SCHEMAS, cleanupTmpDirs, hashTree, listAll, makeTmpDir, REPO } from "./helpers/tree.js";
 
 const BIN = path.join(REPO, "bin", "kqlgen.js");
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const dir = await makeTmpDir("cli");
   schemas = path.join(dir, "schemas");
   out = path.join(dir, "out");
-  await cp(FIXTURES, schemas, { recursive: true });
+  await cp(ALL_SCHEMAS, schemas, { recursive: true });
 });
 
 describe("kqlgen (subprocess)", () => {

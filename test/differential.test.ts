@@ -13,7 +13,7 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, REPO_CONFIG, buildGenerated, writeConfig, type GeneratedColumn, type GeneratedTable } from "./helpers/generated.js";
+import { ALL_SCHEMAS, REPO_CONFIG, buildGenerated, writeConfig, type GeneratedColumn, type GeneratedTable } from "./helpers/generated.js";
 import { readFileSync } from "node:fs";
 import { mulberry32 } from "./helpers/prng.js";
 
@@ -237,7 +237,7 @@ describe.each(Object.keys(CONFIGS))("generated validators agree with Ajv: %s", (
   const { config, mode } = CONFIGS[name]!;
 
   it("on thousands of random valid and mutated records of every table", async () => {
-    const pkg = await buildGenerated(FIXTURES, config());
+    const pkg = await buildGenerated(ALL_SCHEMAS, config());
     const tables = pkg.module.tables as readonly GeneratedTable[];
     expect(tables.length).toBe(18);
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
@@ -417,7 +417,7 @@ describe.each(Object.keys(STREAM_CONFIGS))("the stream parser and validate<T>Eve
   const { config, mode } = STREAM_CONFIGS[name]!;
 
   it("on random records with null strings, absent columns, MachineGroup absent or null, and mutated ones", async () => {
-    const pkg = await buildGenerated(FIXTURES, config());
+    const pkg = await buildGenerated(ALL_SCHEMAS, config());
     const tables = pkg.module.tables as readonly GeneratedTable[];
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
     const random = rng(0x77697265 + name.length);

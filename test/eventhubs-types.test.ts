@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { buildGenerated, FIXTURES, REPO_CONFIG, runTsc } from "./helpers/generated.js";
+import { buildGenerated, ALL_SCHEMAS, REPO_CONFIG, runTsc } from "./helpers/generated.js";
 
 const CONSUMER = `
 import { EventHubConsumerClient, earliestEventPosition } from "@azure/event-hubs";
@@ -46,7 +46,7 @@ void wait, lag;
 `;
 
 test("handlers are typed per table; the consumer fits the real SDK's subscribe", async () => {
-  const pkg = await buildGenerated(FIXTURES, REPO_CONFIG);
+  const pkg = await buildGenerated(ALL_SCHEMAS, REPO_CONFIG);
   const dir = join(pkg.dir, "consumers", "eventhubs");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "consumer.ts"), CONSUMER);

@@ -17,7 +17,7 @@ import type { KustoType } from "../src/model/kusto-types.js";
 import type { SchemaSet } from "../src/model/schema.js";
 import { buildPackage } from "../src/pipeline.js";
 import { readSchemaDir } from "../src/sources/index.js";
-import { compile, FIXTURES, freshDir, REPO_CONFIG, runTsc, writeConfig, writeFiles, type GeneratedModule } from "./helpers/generated.js";
+import { compile, ALL_SCHEMAS, freshDir, REPO_CONFIG, runTsc, writeConfig, writeFiles, type GeneratedModule } from "./helpers/generated.js";
 import { analyze, globalsFor, type KustoGlobals } from "./helpers/kusto.js";
 
 const str = (s: string) => JSON.stringify(s);
@@ -245,9 +245,9 @@ describe("the builder's corpus over the fixture tables, analyzed by Kusto", () =
   let analyses: Awaited<ReturnType<typeof analyze>>[];
 
   beforeAll(async () => {
-    schema = await readSchemaDir(FIXTURES);
+    schema = await readSchemaDir(ALL_SCHEMAS);
     globals = await globalsFor(schema);
-    const { files } = await buildPackage({ schemas: FIXTURES, config: REPO_CONFIG });
+    const { files } = await buildPackage({ schemas: ALL_SCHEMAS, config: REPO_CONFIG });
     dir = freshDir("kql-corpus");
     writeFiles(dir, files);
     entries = corpus(schema);
@@ -298,7 +298,7 @@ describe("the builder's corpus over the fixture tables, analyzed by Kusto", () =
 let generated: Promise<GeneratedModule> | undefined;
 async function fixturesPackage(config = REPO_CONFIG): Promise<GeneratedModule> {
   const build = async () => {
-    const { files } = await buildPackage({ schemas: FIXTURES, config });
+    const { files } = await buildPackage({ schemas: ALL_SCHEMAS, config });
     const dir = freshDir("kql-builder");
     writeFiles(dir, files);
     await compile(dir);

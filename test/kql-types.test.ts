@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../src/pipeline.js";
-import { FIXTURES, freshDir, REPO, REPO_CONFIG, runTsc, writeConfig, writeFiles } from "./helpers/generated.js";
+import { ALL_SCHEMAS, freshDir, REPO, REPO_CONFIG, runTsc, writeConfig, writeFiles } from "./helpers/generated.js";
 
 const CASES = join(REPO, "test/kql-types");
 const ERRORS = join(REPO, "test/kql-type-errors");
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const config = JSON.parse(readFileSync(REPO_CONFIG, "utf8"));
   config.columns["DeviceProcessEvents.FileSize"] = { long: "bigint" };
   delete config.$schema;
-  const { files } = await buildPackage({ schemas: FIXTURES, config: writeConfig(config, "kql-types") });
+  const { files } = await buildPackage({ schemas: ALL_SCHEMAS, config: writeConfig(config, "kql-types") });
   const dir = freshDir("kql-types");
   writeFiles(dir, files);
   for (const [from, to] of [

@@ -243,7 +243,7 @@ describe("schema drift explained", () => {
       newer,
       Object.fromEntries(
         fixtures.tables
-          .filter((t) => !t.name.startsWith("Kqlgen") && t.name !== "DeviceTvmSecureConfigurationAssessment")
+          .filter((t) => t.name !== "DeviceTvmSecureConfigurationAssessment")
           .map((t) =>
             t.name === "DeviceInfo"
               ? { ...t, columns: t.columns.filter((c) => c.name !== "OSVersionInfo").map((c, i) => ({ ...c, ordinal: i, ...(c.name === "OSBuild" ? { type: "string" as const } : {}) })) }

@@ -136,9 +136,9 @@ describe("init", () => {
     const config = JSON.parse(await readFile(path.join(dir, "kqlgen.config.json"), "utf8"));
     expect(config).toMatchObject({ schemas: "schemas", out: "generated" });
     const seeded = (await readdir(path.join(dir, "schemas"))).sort();
-    const defender = (await readdir(path.join(REPO, "fixtures"))).filter((f) => /\.(json|csv)$/.test(f) && !f.startsWith("Kqlgen")).sort();
+    const defender = (await readdir(path.join(REPO, "fixtures"))).filter((f) => /\.(json|csv)$/.test(f)).sort();
     expect(seeded).toEqual(defender);
-    expect(seeded.length).toBeGreaterThanOrEqual(14);
+    expect(seeded).toHaveLength(14);
     const workflow = await readFile(path.join(dir, ".github/workflows/kqlgen.yml"), "utf8");
     for (const step of ["npx kqlgen check", "npx kqlgen lint --schemas schemas --format sarif", "github/codeql-action/upload-sarif", "npx kqlgen pull --check"]) {
       expect(workflow).toContain(step);

@@ -14,7 +14,7 @@ import { setEnv } from "./helpers/env.js";
 import type { Table } from "../src/model/schema.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import { writeSnapshot } from "../src/sources/snapshot.js";
-import { AzureServer, FIXTURES, faults, logAnalyticsVersion, portalTable, removeTmpDirs, REPO, runPull, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
+import { ALL_SCHEMAS, AzureServer, faults, logAnalyticsVersion, portalTable, removeTmpDirs, REPO, runPull, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
 
 const BIN = path.join(REPO, "bin", "kqlgen.js");
 let server: AzureServer;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(REPO, "dist", "src", "cli", "commands", "pull.js"))) throw new Error("dist/ is not built: run `npm run build` (npm test does) before this test");
   server = await AzureServer.start();
   az = await writeFakeAz();
-  fixtures = (await readSchemaDir(FIXTURES)).tables;
+  fixtures = (await readSchemaDir(ALL_SCHEMAS)).tables;
 });
 afterAll(async () => {
   setEnv(savedEnv);

@@ -12,7 +12,7 @@ import type { Table } from "../src/model/schema.js";
 import { redactSecrets, retryAfterMs } from "../src/sources/live/errors.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import { writeSnapshot } from "../src/sources/snapshot.js";
-import { AzureServer, FIXTURES, faults, removeTmpDirs, runPull, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
+import { ALL_SCHEMAS, AzureServer, faults, removeTmpDirs, runPull, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
 
 let server: AzureServer;
 let az: FakeAz;
@@ -22,7 +22,7 @@ const savedEnv = { ...process.env };
 beforeAll(async () => {
   server = await AzureServer.start();
   az = await writeFakeAz();
-  fixtures = (await readSchemaDir(FIXTURES)).tables;
+  fixtures = (await readSchemaDir(ALL_SCHEMAS)).tables;
 });
 afterAll(async () => {
   setEnv(savedEnv);

@@ -16,7 +16,7 @@ import { writeSnapshots } from "../src/output/snapshots.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import { pullSchemas, type PullOptions } from "../src/sources/live/pull.js";
 import { writeSnapshot } from "../src/sources/snapshot.js";
-import { AzureServer, FAST_RETRY, FIXTURES, logAnalyticsVersion, portalTable, removeTmpDirs, runPull, tableOfQuery, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
+import { ALL_SCHEMAS, AzureServer, FAST_RETRY, FIXTURES, logAnalyticsVersion, portalTable, removeTmpDirs, runPull, tableOfQuery, tmpDir, WORKSPACE, writeFakeAz, type FakeAz } from "./helpers/azure-server.js";
 
 let server: AzureServer;
 let az: FakeAz;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   server = await AzureServer.start();
   az = await writeFakeAz();
   Object.assign(process.env, az.env());
-  fixtures = (await readSchemaDir(FIXTURES)).tables;
+  fixtures = (await readSchemaDir(ALL_SCHEMAS)).tables;
 });
 afterAll(async () => {
   setEnv(savedEnv);

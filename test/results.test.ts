@@ -9,13 +9,13 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, buildGenerated, runTsc, sampleRow, writeConfig, type Generated, type GeneratedModule } from "./helpers/generated.js";
+import { ALL_SCHEMAS, buildGenerated, runTsc, sampleRow, writeConfig, type Generated, type GeneratedModule } from "./helpers/generated.js";
 
 let pkg: Generated;
 let m: GeneratedModule;
 
 beforeAll(async () => {
-  pkg = await buildGenerated(FIXTURES, writeConfig({ mapping: { formats: true } }, "results"));
+  pkg = await buildGenerated(ALL_SCHEMAS, writeConfig({ mapping: { formats: true } }, "results"));
   m = pkg.module;
 }, 300_000);
 

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAzurite, type Azurite } from "./helpers/azurite.js";
 import { mulberry32 } from "./helpers/prng.js";
-import { FIXTURES, REPO_CONFIG, buildGenerated, runTsc, sampleRow, writeConfig, type Generated, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
+import { ALL_SCHEMAS, REPO_CONFIG, buildGenerated, runTsc, sampleRow, writeConfig, type Generated, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
 
 const TENANT = "4d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
 const OTHER_TENANT = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -26,7 +26,7 @@ let gen: Generated;
 let m: GeneratedModule;
 
 beforeAll(async () => {
-  [azurite, gen] = await Promise.all([startAzurite(), buildGenerated(FIXTURES, REPO_CONFIG)]);
+  [azurite, gen] = await Promise.all([startAzurite(), buildGenerated(ALL_SCHEMAS, REPO_CONFIG)]);
   m = gen.module;
   service = BlobServiceClient.fromConnectionString(azurite.connectionString);
 });
@@ -253,7 +253,7 @@ describe("readStorage against Azurite", () => {
   });
 
   it("keeps a long beyond 2^53 exact (longs read as bigint), from the line's own text", async () => {
-    const bigint = (await buildGenerated(FIXTURES, writeConfig({ mapping: { long: "bigint" } }, "storage-bigint"))).module;
+    const bigint = (await buildGenerated(ALL_SCHEMAS, writeConfig({ mapping: { long: "bigint" } }, "storage-bigint"))).module;
     const c = await container("DeviceInfo", "-exact");
     const text = line(record()).replace(/"ReportId":\d+/, '"ReportId":639199803770463703');
     await appendBlob(c, `tenantId=${TENANT}/${HOUR}/PT1H.json`, line(record()), text);

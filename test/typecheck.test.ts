@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, REPO, REPO_CONFIG, buildGenerated, runTsc, writeConfig, type Generated } from "./helpers/generated.js";
+import { ALL_SCHEMAS, REPO, REPO_CONFIG, buildGenerated, runTsc, writeConfig, type Generated } from "./helpers/generated.js";
 
 const PACKAGE = "@kqlgen/defender-hunting-tables";
 
@@ -163,8 +163,8 @@ const GOLDEN = [join(REPO, "test/golden/input"), join(REPO, "test/golden/kqlgen.
 // Start every build at once (tsc runs in subprocesses, side by side); each test awaits its own.
 beforeAll(async () => {
   await Promise.allSettled([
-    ...Object.values(CONFIGS).map((config) => buildGenerated(FIXTURES, config)),
-    buildGenerated(FIXTURES, REPO_CONFIG),
+    ...Object.values(CONFIGS).map((config) => buildGenerated(ALL_SCHEMAS, config)),
+    buildGenerated(ALL_SCHEMAS, REPO_CONFIG),
     buildGenerated(...GOLDEN),
   ]);
 });
@@ -181,13 +181,13 @@ describe.each(Object.keys(VARIANTS))("variant: %s", (variant) => {
   const config = CONFIGS[variant]!;
 
   it("compiles under tsc --strict, and its types say what the config asks", async () => {
-    const pkg = await buildGenerated(FIXTURES, config); // throws with tsc's output when it does not compile
+    const pkg = await buildGenerated(ALL_SCHEMAS, config); // throws with tsc's output when it does not compile
     const diagnostics = await checkConsumer(pkg, "variant", TYPE_HELPERS + VARIANT_CONSUMERS[variant]!);
     expect(diagnostics).toEqual([]);
   });
 
   it("runs under plain node once compiled", async () => {
-    const pkg = await buildGenerated(FIXTURES, config);
+    const pkg = await buildGenerated(ALL_SCHEMAS, config);
     const run = await runUnderNode(pkg.dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -209,7 +209,7 @@ describe("the golden package (test/golden) runs under plain node", () => {
 });
 
 describe("types a consumer sees (package built with kqlgen.config.json)", () => {
-  const pkg = () => buildGenerated(FIXTURES, REPO_CONFIG);
+  const pkg = () => buildGenerated(ALL_SCHEMAS, REPO_CONFIG);
 
   it("runs under plain node once compiled", async () => {
     const run = await runUnderNode((await pkg()).dir);

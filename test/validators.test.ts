@@ -6,7 +6,7 @@
  * `{path, column, expected, found}`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, buildGenerated, sampleRow, writeConfig, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
+import { ALL_SCHEMAS, buildGenerated, sampleRow, writeConfig, type GeneratedModule, type GeneratedTable } from "./helpers/generated.js";
 
 type Result = {
   ok: boolean;
@@ -29,10 +29,10 @@ let defaults: GeneratedModule;
 let custom: GeneratedModule;
 beforeAll(async () => {
   [plain, defaults, custom] = await Promise.all([
-    buildGenerated(FIXTURES, writeConfig({ mapping: { formats: true } }, "validators-formats")).then((g) => g.module),
-    buildGenerated(FIXTURES, writeConfig({}, "validators-default")).then((g) => g.module),
+    buildGenerated(ALL_SCHEMAS, writeConfig({ mapping: { formats: true } }, "validators-formats")).then((g) => g.module),
+    buildGenerated(ALL_SCHEMAS, writeConfig({}, "validators-default")).then((g) => g.module),
     buildGenerated(
-      FIXTURES,
+      ALL_SCHEMAS,
       writeConfig(
         {
           mapping: { long: "bigint", unknownColumns: "error" },

@@ -32,7 +32,8 @@ import type { Table } from "../../src/model/schema.js";
 import { readSchemaDir } from "../../src/sources/index.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const FIXTURES = path.join(REPO, "fixtures");
+export { ALL_SCHEMAS, FIXTURES, TEST_SCHEMAS } from "./fixtures.js";
+import { ALL_SCHEMAS } from "./fixtures.js";
 export const DEFENDER_TABLES = path.resolve(REPO, "..", "shared", "defender-tables");
 
 // ---------------------------------------------------------------- temp folders
@@ -306,7 +307,7 @@ export class AzureServer {
     const port = (server.address() as { port: number }).port;
     const agent = new https.Agent({ ca: pems.cert, keepAlive: false });
     self = new AzureServer(server, `https://127.0.0.1:${port}`, pems.cert, caFile, agent, dir);
-    const fixtures = options.workspaces && options.hunting ? undefined : (await readSchemaDir(FIXTURES)).tables;
+    const fixtures = options.workspaces && options.hunting ? undefined : (await readSchemaDir(ALL_SCHEMAS)).tables;
     self.workspaces = new Map(options.workspaces ?? [[WORKSPACE, fixtures!]]);
     self.hunting = options.hunting ?? fixtures!;
     if (options.logAnalyticsAudience) self.logAnalyticsAudience = options.logAnalyticsAudience;

@@ -13,7 +13,7 @@ import { buildPackage } from "../../src/pipeline.js";
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const TMP = join(REPO, "test/.tmp");
 export const TSC = join(REPO, "node_modules/.bin/tsc");
-export const FIXTURES = join(REPO, "fixtures");
+export { ALL_SCHEMAS, FIXTURES, TEST_SCHEMAS } from "./fixtures.js";
 export const REPO_CONFIG = join(REPO, "kqlgen.config.json");
 
 /** The compiled package's exports (validators, stream parser, table metadata). */

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 /** The repository root (the folder holding package.json). */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const FIXTURES = path.join(REPO, "fixtures");
+export { ALL_SCHEMAS, FIXTURES, TEST_SCHEMAS } from "./fixtures.js";
 export const TMP_ROOT = path.join(REPO, "test", ".tmp");
 
 const made: string[] = [];

@@ -21,10 +21,10 @@ interface Flags {
 
 export const CI_WORKFLOW = ".github/workflows/kqlgen.yml";
 
-/** The schema files kqlgen carries: the real Defender tables of its fixtures (not its made-up test tables). */
+/** The schema files kqlgen carries: the real Defender tables of its fixtures. */
 export async function embeddedSchemas(): Promise<string[]> {
   const dir = packagePath("fixtures");
-  return (await readdir(dir)).filter((f) => /\.(json|csv)$/i.test(f) && !f.startsWith("Kqlgen")).sort();
+  return (await readdir(dir)).filter((f) => /\.(json|csv)$/i.test(f)).sort();
 }
 
 function configText(schemas: string, out: string): string {
