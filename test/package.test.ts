@@ -34,6 +34,7 @@ const bin = (name: string) => path.join(REPO, "node_modules", ".bin", name);
 let root = "";
 let app = "";
 let kqlgenBin = "";
+let tarball = "";
 const kqlgen = (cwd: string, ...args: string[]) => node(cwd, kqlgenBin, ...args);
 
 beforeAll(async () => {
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const pack = await npm(REPO, "pack", "--ignore-scripts", "--json", "--pack-destination", root);
   expect(pack.code, pack.stderr).toBe(0);
   const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+  tarball = path.join(root, filename);
   app = path.join(root, "app");
   await mkdir(app);
   await writeFile(path.join(app, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", private: true }, null, 2));
@@ -123,4 +125,59 @@ describe("kqlgen installed from its tarball", () => {
     expect(attw.stdout + attw.stderr).not.toMatch(/❌|💀|🥴|⚠️|Error/);
     expect(attw.code, attw.stdout).toBe(0);
   }, 300_000);
+});
+
+describe("kqlgen installed without its optional dependencies (npm install --omit=optional)", () => {
+  let slim = "";
+  const slimKqlgen = (cwd: string, ...args: string[]) => node(cwd, path.join(slim, "node_modules", "kqlgen", "bin", "kqlgen.js"), ...args);
+
+  beforeAll(async () => {
+    slim = path.join(root, "slim");
+    await mkdir(slim);
+    await writeFile(path.join(slim, "package.json"), JSON.stringify({ name: "slim", version: "1.0.0", private: true }, null, 2));
+    const install = await npm(slim, "install", "--no-audit", "--no-fund", "--prefer-offline", "--omit=optional", "--save-dev", tarball);
+    expect(install.code, install.stderr).toBe(0);
+  }, 900_000);
+
+  it("has no Azure SDK and no Kusto parser; init, generate, check and validate (files) work without them", async () => {
+    const modules = await readdir(path.join(slim, "node_modules"));
+    expect(modules).toContain("kqlgen");
+    expect(modules.filter((m) => m === "@azure" || m === "@kusto")).toEqual([]);
+    expect((await slimKqlgen(slim, "init")).code).toBe(0);
+    const gen = await slimKqlgen(slim, "generate");
+    expect(gen.stderr).toBe("");
+    expect(gen.stdout).toMatch(/^kqlgen: wrote 14 tables \(\d+ files\) to generated\n$/);
+    expect(await slimKqlgen(slim, "check")).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^kqlgen: generated is up to date/) });
+    const record = { time: "2024-05-01T12:00:00Z", tenantId: "t", category: "AdvancedHunting-DeviceInfo", properties: { DeviceName: 5 } };
+    await writeFile(path.join(slim, "body.json"), JSON.stringify({ records: [record] }));
+    const validate = await slimKqlgen(slim, "validate", "body.json");
+    expect(validate.stderr).toBe("");
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain("DeviceName");
+  }, 600_000);
+
+  it("lint, pull and validate --storage/--event-hub say in one line which command needs what, and the npm install that adds it (exit 2)", async () => {
+    const ranges = (JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")) as { optionalDependencies: Record<string, string> }).optionalDependencies;
+    const install = (...names: string[]) => `run npm install ${names.map((n) => `${n}@${ranges[n]}`).join(" ")}`;
+    await writeFile(path.join(slim, "q.kql"), "DeviceInfo | take 1\n");
+    expect(await slimKqlgen(slim, "lint", "q.kql")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kqlgen: error: kqlgen lint needs @kusto/language-service-next, an optional dependency that is not installed: ${install("@kusto/language-service-next")}\n`,
+    });
+    expect(await slimKqlgen(slim, "pull", "--workspace", "0f8fad5b-d9cb-469f-a165-70867728950e", "--tables", "DeviceInfo")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kqlgen: error: kqlgen pull needs @azure/core-rest-pipeline, @azure/identity, @azure/logger, @azure/monitor-query-logs, optional dependencies that are not installed: ${install("@azure/core-rest-pipeline", "@azure/identity", "@azure/logger", "@azure/monitor-query-logs")}\n`,
+    });
+    expect(await slimKqlgen(slim, "validate", "--storage", "https://127.0.0.1:9/exports")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kqlgen: error: kqlgen validate --storage needs @azure/identity, @azure/storage-blob, optional dependencies that are not installed: ${install("@azure/identity", "@azure/storage-blob")}\n`,
+    });
+    expect(await slimKqlgen(slim, "validate", "--event-hub", "hub")).toMatchObject({
+      code: 2,
+      stderr: `kqlgen: error: kqlgen validate --event-hub needs @azure/event-hubs, @azure/identity, optional dependencies that are not installed: ${install("@azure/event-hubs", "@azure/identity")}\n`,
+    });
+  }, 120_000);
 });

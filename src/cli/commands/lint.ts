@@ -1,16 +1,11 @@
 /** `kqlgen lint`: saved queries (.kql, and `query:` in YAML rule files) checked by Kusto's analyzer against the schemas. */
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
-import { applyBaseline, readBaseline, writeBaseline } from "../../lint/baseline.js";
 import { FLAVOURS, type Flavour } from "../../lint/builtins.js";
-import { declaredFunctions, flavourOf } from "../../lint/config.js";
-import { lint } from "../../lint/engine.js";
-import { expandPaths } from "../../lint/files.js";
-import { FORMATS, formatJson, formatSarif, formatText, summary, type Format } from "../../lint/format.js";
-import { loadProject } from "../../config/config.js";
+import { FORMATS, type Format } from "../../lint/format.js";
 import { EXIT, InputError, InputProblem } from "../../model/errors.js";
-import { readSchemaDir } from "../../sources/index.js";
 import type { ExitCode, Io } from "../io.js";
+import { requireOptional } from "../optional.js";
 import { packagePath } from "../../paths.js";
 
 interface Flags {
@@ -43,6 +38,7 @@ function tableList(value: string, previous: string[]): string[] {
 
 /** The older schema set: errors name the flag it came from. */
 async function readPrevious(dir: string) {
+  const { readSchemaDir } = await import("../../sources/index.js");
   try {
     return await readSchemaDir(dir);
   } catch (e) {
@@ -71,8 +67,19 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .addOption(new Option("--write-baseline <file>", "write the current findings to a baseline file and exit 0"))
     .addOption(new Option("--follow-symlinks", "read symbolic links in the schemas folder that lead outside it (refused by default)"))
     .action(async (paths: string[], flags: Flags) => {
+      requireOptional("lint");
+      // Loaded when lint runs: every other command's start-up would pay for them.
+      const [{ applyBaseline, readBaseline, writeBaseline }, { declaredFunctions, flavourOf }, { lint }, { expandPaths }, { formatJson, formatSarif, formatText, summary }, { loadProject }] = await Promise.all([
+        import("../../lint/baseline.js"),
+        import("../../lint/config.js"),
+        import("../../lint/engine.js"),
+        import("../../lint/files.js"),
+        import("../../lint/format.js"),
+        import("../../config/config.js"),
+      ]);
       const { config, file: configFile, schemas } = await loadProject({ config: flags.config, schemas: flags.schemas });
       const ignoreTables = [...(config.lint?.ignoreTables ?? []), ...flags.ignoreTables];
+      const { readSchemaDir } = await import("../../sources/index.js");
       const schema = await readSchemaDir(schemas, { followSymlinks: flags.followSymlinks === true });
       const previousSchema = flags.previousSchemas !== undefined ? await readPrevious(flags.previousSchemas) : undefined;
       const baseline = flags.baseline !== undefined ? await readBaseline(flags.baseline) : undefined;

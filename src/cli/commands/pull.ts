@@ -19,6 +19,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, PULL_SOURCES, type PullSource 
 import type { PullOptions } from "../../sources/live/pull.js";
 import type { RetryOptions } from "../../sources/live/retry.js";
 import type { ExitCode, Io } from "../io.js";
+import { requireOptional } from "../optional.js";
 import { failOnOption } from "./diff.js";
 
 interface Flags {
@@ -102,6 +103,7 @@ export function registerPull(program: Command, io: Io, done: (code: ExitCode) =>
         ...(progress ? { onTable: (p) => io.err(`kqlgen: [${p.done}/${p.total}] ${p.table}: ${plural(p.columns, "column")}`) } : {}),
       };
       // Loaded on use: the Azure SDK costs every other command its start-up time.
+      requireOptional("pull");
       const { PullError, pullSchemas, resolvePullOptions } = await import("../../sources/live/pull.js");
       resolvePullOptions(request);
 

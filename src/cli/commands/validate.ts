@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { formatBytes, renderJson, renderText } from "../../validate/report.js";
 import type { Progress } from "../../validate/index.js";
 import type { ExitCode, Io } from "../io.js";
+import { requireOptional } from "../optional.js";
 import { EXIT, InputError, type InputProblem } from "../../model/errors.js";
 
 interface Flags {
@@ -122,6 +123,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
         if (flags.storage !== undefined) throw InputError.of({ at: "--event-hub" }, "read either --storage or --event-hub, not both in one run");
         const maxRecords = countFlag(flags.maxRecords, "--max-records", "how many records to read, e.g. --max-records 5000");
         const maxWait = countFlag(flags.maxWait, "--max-wait", "how many seconds to read, e.g. --max-wait 60");
+        requireOptional("validate --event-hub");
         const { validateEventHub, eventHubHeadline, EventHubError } = await import("../../validate/eventhub.js");
         try {
           const report = await validateEventHub({
@@ -153,6 +155,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
         }
       }
       const storage = storageFlags(flags, paths);
+      if (storage !== undefined) requireOptional("validate --storage");
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
       // The validators' loader (ts-morph, the emitters) loads only when validate runs.
       const { validateData, loadValidators } = await import("../../validate/index.js");
