@@ -13,9 +13,20 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Project, ts } from "ts-morph";
+import { createRequire } from "node:module";
+import type * as TsMorph from "ts-morph";
 import { GENERATED_HEADER } from "../emitters/names.js";
 import { packagePath } from "../paths.js";
+import { TextCache, tsMorphVersion } from "./cache.js";
+
+type Ts = typeof TsMorph.ts;
+let loaded: typeof TsMorph | undefined;
+/** ts-morph and its TypeScript, loaded on first use (a second of start-up: a warm cache never needs them). */
+function tsMorph(): typeof TsMorph {
+  // require, not import(): Node's ESM loader would scan the CommonJS bundle for its exports first.
+  loaded ??= createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+  return loaded;
+}
 
 /** Compiled output keeps the generated header (TypeScript drops comments it cannot attach to a statement). */
 function withHeader(text: string): string {
@@ -26,25 +37,29 @@ import type { OutputFiles } from "../emitters/options.js";
 /** Where the compiled package goes. */
 export const LIB_DIR = "lib/";
 
-const COMPILER_OPTIONS: import("ts-morph").ts.CompilerOptions = {
-  module: ts.ModuleKind.ESNext,
-  target: ts.ScriptTarget.ES2022,
-  strict: true,
-  sourceMap: false,
-  declaration: true,
-  isolatedDeclarations: true,
-  newLine: ts.NewLineKind.LineFeed,
-  removeComments: false,
-};
+function compilerOptions(ts: Ts): TsMorph.ts.CompilerOptions {
+  return {
+    module: ts.ModuleKind.ESNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    sourceMap: false,
+    declaration: true,
+    isolatedDeclarations: true,
+    newLine: ts.NewLineKind.LineFeed,
+    removeComments: false,
+  };
+}
 
 /** One TypeScript module → JavaScript. */
 export function compileJs(source: string, fileName: string): string {
-  return withHeader(ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...COMPILER_OPTIONS, declaration: false } }).outputText);
+  const { ts } = tsMorph();
+  return withHeader(ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...compilerOptions(ts), declaration: false } }).outputText);
 }
 
 /** One module's declarations from the module alone, or the first reason they cannot be. */
 export function isolatedDeclarations(source: string, fileName: string): { dts: string } | { problem: string } {
-  const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: COMPILER_OPTIONS });
+  const { ts } = tsMorph();
+  const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: compilerOptions(ts) });
   const problem = declaration.diagnostics?.[0];
   if (!problem) return { dts: withHeader(declaration.outputText) };
   const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
@@ -53,7 +68,8 @@ export function isolatedDeclarations(source: string, fileName: string): { dts: s
 
 /** Declarations of `wanted` from a type-checked program of every module (the slow path). */
 function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map<string, string> {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...COMPILER_OPTIONS, isolatedDeclarations: false, emitDeclarationOnly: true, skipLibCheck: true, lib: ["lib.es2022.d.ts"], types: [], outDir: "/out", rootDir: "/src" } });
+  const { Project, ts } = tsMorph();
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...compilerOptions(ts), isolatedDeclarations: false, emitDeclarationOnly: true, skipLibCheck: true, lib: ["lib.es2022.d.ts"], types: [], outDir: "/out", rootDir: "/src" } });
   for (const [path, text] of files) if (path.startsWith("src/") && path.endsWith(".ts")) project.createSourceFile(`/${path}`, text);
   const out = new Map<string, string>();
   const want = new Set(wanted);
@@ -63,6 +79,10 @@ function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map
   }
   return out;
 }
+
+/** Change when the compiler options or withHeader change: cached output made by others is then a miss. */
+const COMPILE_VERSION = "1";
+let cache: TextCache | undefined;
 
 /** What the last compileFiles had to declare by the slow path (kqlgen's own modules never should). */
 export let slowDeclarations: readonly string[] = [];
@@ -89,6 +109,7 @@ function precompiledFor(path: string, text: string): Precompiled | undefined {
 
 /** The package's files plus lib/: each src/ module compiled. */
 export function compileFiles(files: OutputFiles): OutputFiles {
+  cache ??= new TextCache(`compile ts-morph ${tsMorphVersion()} ${COMPILE_VERSION} ${GENERATED_HEADER}`);
   const out: OutputFiles = new Map(files);
   const slow: string[] = [];
   for (const [path, text] of files) {
@@ -100,10 +121,22 @@ export function compileFiles(files: OutputFiles): OutputFiles {
       out.set(`${base}.d.ts`, ready.dts);
       continue;
     }
-    out.set(`${base}.js`, compileJs(text, path));
+    // A module compiled before (same kqlgen, same TypeScript, same text): its output, without loading TypeScript.
+    const key = cache.key(path, text);
+    const cached = cache.get<{ js: string; dts: string }>(key);
+    if (cached !== undefined && typeof cached.js === "string" && typeof cached.dts === "string") {
+      out.set(`${base}.js`, cached.js);
+      out.set(`${base}.d.ts`, cached.dts);
+      continue;
+    }
+    const js = compileJs(text, path);
+    out.set(`${base}.js`, js);
     const dts = isolatedDeclarations(text, path);
-    if ("dts" in dts) out.set(`${base}.d.ts`, dts.dts);
-    else slow.push(path);
+    if ("dts" in dts) {
+      out.set(`${base}.d.ts`, dts.dts);
+      // Only declarations that follow from the module alone: the slow path's depend on the other modules.
+      cache.set(key, { js, dts: dts.dts });
+    } else slow.push(path);
   }
   if (slow.length) {
     const declared = programDeclarations(files, slow);

@@ -4,6 +4,7 @@
  */
 import type * as Prettier from "prettier";
 import type { OutputFiles } from "../emitters/options.js";
+import { packageVersion, TextCache } from "./cache.js";
 
 export const PRETTIER_OPTIONS: Prettier.Options = {
   printWidth: 120,
@@ -23,11 +24,20 @@ function parserFor(path: string): string | undefined {
   return undefined;
 }
 
+let cache: TextCache | undefined;
+
 export async function formatFile(path: string, text: string): Promise<string> {
   const parser = parserFor(path);
+  if (parser === undefined) return text.replace(/\r\n?/g, "\n");
+  // Text formatted before (same prettier, same options) is not formatted again: prettier does not even load.
+  cache ??= new TextCache(`prettier ${packageVersion("prettier")} ${JSON.stringify(PRETTIER_OPTIONS)}`);
+  const key = cache.key(parser, text);
+  const cached = cache.get<string>(key);
+  if (typeof cached === "string") return cached;
   // Loaded on first use: most files come out of the emitters formatted.
-  const formatted = parser ? await (await import("prettier")).format(text, { ...PRETTIER_OPTIONS, parser }) : text;
-  return formatted.replace(/\r\n?/g, "\n");
+  const formatted = (await (await import("prettier")).format(text, { ...PRETTIER_OPTIONS, parser })).replace(/\r\n?/g, "\n");
+  cache.set(key, formatted);
+  return formatted;
 }
 
 /** Formats every file but those `preformatted` says are formatted already, one at a time (bounded memory). */

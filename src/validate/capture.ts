@@ -8,7 +8,6 @@
  * message body.
  */
 import { createReadStream } from "node:fs";
-import avro from "avsc";
 import { readCaptureMessages, type AvroModuleLike } from "../../templates/runtime/capture.js";
 import { JsonText } from "../../templates/runtime/stream.js";
 import type { LoadedValidators } from "./load.js";
@@ -19,6 +18,11 @@ import { Scanner, type ScanHandler } from "./scan.js";
 export const AVRO_MAGIC = Buffer.from("Obj\u0001", "latin1");
 
 const RECORD_ROOT = (): string => "";
+
+/** avsc, loaded for the first Capture file (validate of JSON files never needs it: start-up time). */
+async function avsc(): Promise<AvroModuleLike> {
+  return (await import("avsc")).default as unknown as AvroModuleLike;
+}
 
 /** One message body of a Capture file: the scanner's handler. */
 class MessageRun implements ScanHandler {
@@ -60,7 +64,7 @@ class MessageRun implements ScanHandler {
 export async function scanCaptureFile(file: string, findings: Findings, validators: LoadedValidators): Promise<void> {
   let next = 0;
   try {
-    for await (const m of readCaptureMessages(createReadStream(file, { highWaterMark: 1 << 20 }), avro as unknown as AvroModuleLike)) {
+    for await (const m of readCaptureMessages(createReadStream(file, { highWaterMark: 1 << 20 }), await avsc())) {
       next = m.index + 1;
       const at = { file, avroRecord: m.index, ...(m.sequenceNumber === undefined ? {} : { sequenceNumber: String(m.sequenceNumber) }) };
       if (m.body === undefined || m.body.length === 0) {
