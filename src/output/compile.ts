@@ -66,6 +66,54 @@ export function isolatedDeclarations(source: string, fileName: string): { dts: s
   return { problem: `${fileName} line ${line}: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}` };
 }
 
+/**
+ * JavaScript and declarations of `wanted`, each from its module alone, in one
+ * program (each module parsed once, for both): what transpileModule and
+ * transpileDeclaration print, module by module (nothing is resolved, nothing
+ * type-checked). A module whose declarations do not follow from it alone
+ * (isolatedDeclarations errors) gets JavaScript only.
+ */
+function isolatedEmit(files: OutputFiles, wanted: readonly string[]): Map<string, { js?: string; dts?: string }> {
+  const { ts } = tsMorph();
+  const options: TsMorph.ts.CompilerOptions = { ...compilerOptions(ts), noLib: true, noResolve: true, noCheck: true, isolatedModules: true, types: [], outDir: "/lib", rootDir: "/src" };
+  const fileOf = (name: string) => name.replace(/^\//, "");
+  const host: TsMorph.ts.CompilerHost = {
+    getSourceFile: (name, language) => {
+      const text = files.get(fileOf(name));
+      return text === undefined ? undefined : ts.createSourceFile(name, text, language);
+    },
+    getDefaultLibFileName: () => "/lib.d.ts",
+    writeFile: () => undefined,
+    getCurrentDirectory: () => "/",
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+    fileExists: (name) => files.has(fileOf(name)),
+    readFile: (name) => files.get(fileOf(name)),
+  };
+  const program = ts.createProgram(
+    wanted.map((p) => `/${p}`),
+    options,
+    host,
+  );
+  const out = new Map<string, { js?: string; dts?: string }>(wanted.map((p) => [p, {}]));
+  const result = program.emit(undefined, (name, text) => {
+    const dts = name.endsWith(".d.ts");
+    const path = `src/${name.slice("/lib/".length, dts ? -".d.ts".length : -".js".length)}.ts`;
+    const entry = out.get(path);
+    if (entry === undefined) return;
+    if (dts) entry.dts = withHeader(text);
+    else entry.js = withHeader(text);
+  });
+  // Declarations with errors are the slow path's.
+  for (const d of result.diagnostics) {
+    const entry = d.file ? out.get(fileOf(d.file.fileName)) : undefined;
+    if (entry) delete entry.dts;
+    else if (!d.file) for (const e of out.values()) delete e.dts;
+  }
+  return out;
+}
+
 /** Declarations of `wanted` from a type-checked program of every module (the slow path). */
 function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map<string, string> {
   const { Project, ts } = tsMorph();
@@ -112,6 +160,8 @@ export function compileFiles(files: OutputFiles): OutputFiles {
   cache ??= new TextCache(`compile ts-morph ${tsMorphVersion()} ${COMPILE_VERSION} ${GENERATED_HEADER}`);
   const out: OutputFiles = new Map(files);
   const slow: string[] = [];
+  /** Modules to compile: path → cache key. */
+  const todo = new Map<string, string>();
   for (const [path, text] of files) {
     if (!path.startsWith("src/") || !path.endsWith(".ts")) continue;
     const base = LIB_DIR + path.slice("src/".length, -".ts".length);
@@ -129,14 +179,21 @@ export function compileFiles(files: OutputFiles): OutputFiles {
       out.set(`${base}.d.ts`, cached.dts);
       continue;
     }
-    const js = compileJs(text, path);
-    out.set(`${base}.js`, js);
-    const dts = isolatedDeclarations(text, path);
-    if ("dts" in dts) {
-      out.set(`${base}.d.ts`, dts.dts);
-      // Only declarations that follow from the module alone: the slow path's depend on the other modules.
-      cache.set(key, { js, dts: dts.dts });
-    } else slow.push(path);
+    todo.set(path, key);
+  }
+  if (todo.size) {
+    const emitted = isolatedEmit(files, [...todo.keys()]);
+    for (const [path, key] of todo) {
+      const base = LIB_DIR + path.slice("src/".length, -".ts".length);
+      const { js, dts } = emitted.get(path) ?? {};
+      if (js === undefined) throw new Error(`internal: no JavaScript for ${path}`);
+      out.set(`${base}.js`, js);
+      if (dts !== undefined) {
+        out.set(`${base}.d.ts`, dts);
+        // Only declarations that follow from the module alone: the slow path's depend on the other modules.
+        cache.set(key, { js, dts });
+      } else slow.push(path);
+    }
   }
   if (slow.length) {
     const declared = programDeclarations(files, slow);
