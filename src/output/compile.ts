@@ -20,12 +20,30 @@ import { packagePath } from "../paths.js";
 import { TextCache, tsMorphVersion } from "./cache.js";
 
 type Ts = typeof TsMorph.ts;
+const require = createRequire(import.meta.url);
 let loaded: typeof TsMorph | undefined;
-/** ts-morph and its TypeScript, loaded on first use (a second of start-up: a warm cache never needs them). */
+/** ts-morph, for the slow path only. */
 function tsMorph(): typeof TsMorph {
   // require, not import(): Node's ESM loader would scan the CommonJS bundle for its exports first.
-  loaded ??= createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+  loaded ??= require("ts-morph") as typeof TsMorph;
   return loaded;
+}
+
+let tsLoaded: Ts | undefined;
+/**
+ * The TypeScript that ts-morph bundles, loaded on first use (a second of
+ * start-up, which a warm cache never pays): its typescript.js alone, without
+ * the rest of ts-morph (half a second more); ts-morph's `ts` if that file moved.
+ */
+function typescript(): Ts {
+  if (tsLoaded === undefined) {
+    try {
+      tsLoaded = createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as Ts;
+    } catch {
+      tsLoaded = tsMorph().ts;
+    }
+  }
+  return tsLoaded;
 }
 
 /** Compiled output keeps the generated header (TypeScript drops comments it cannot attach to a statement). */
@@ -52,13 +70,13 @@ function compilerOptions(ts: Ts): TsMorph.ts.CompilerOptions {
 
 /** One TypeScript module → JavaScript. */
 export function compileJs(source: string, fileName: string): string {
-  const { ts } = tsMorph();
+  const ts = typescript();
   return withHeader(ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...compilerOptions(ts), declaration: false } }).outputText);
 }
 
 /** One module's declarations from the module alone, or the first reason they cannot be. */
 export function isolatedDeclarations(source: string, fileName: string): { dts: string } | { problem: string } {
-  const { ts } = tsMorph();
+  const ts = typescript();
   const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: compilerOptions(ts) });
   const problem = declaration.diagnostics?.[0];
   if (!problem) return { dts: withHeader(declaration.outputText) };
@@ -74,7 +92,7 @@ export function isolatedDeclarations(source: string, fileName: string): { dts: s
  * (isolatedDeclarations errors) gets JavaScript only.
  */
 function isolatedEmit(files: OutputFiles, wanted: readonly string[]): Map<string, { js?: string; dts?: string }> {
-  const { ts } = tsMorph();
+  const ts = typescript();
   const options: TsMorph.ts.CompilerOptions = { ...compilerOptions(ts), noLib: true, noResolve: true, noCheck: true, isolatedModules: true, types: [], outDir: "/lib", rootDir: "/src" };
   const fileOf = (name: string) => name.replace(/^\//, "");
   const host: TsMorph.ts.CompilerHost = {
