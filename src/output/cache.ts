@@ -1,7 +1,8 @@
 /**
  * A cache of derived text (a module's compiled JavaScript and declarations,
  * prettier's output), addressed by the hash of everything the text follows
- * from: the tool and its version, its options, the source text. A hit is the
+ * from: the tool and its version, its options, kqlgen's code that calls it, the
+ * source text. A hit is the
  * same bytes the tool would print, without loading the tool (TypeScript and
  * prettier are most of generate's and check's time). `check` still compares
  * every file: only how the expected text is found changes.
@@ -17,6 +18,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { KQLGEN_VERSION } from "../paths.js";
 
 const require = createRequire(import.meta.url);
@@ -29,6 +31,19 @@ export function packageVersion(name: string, from: string = import.meta.url): st
     return (JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version ?? "";
   } catch {
     return "";
+  }
+}
+
+/**
+ * The hash of a module's own code (`import.meta.url`): a change to the code
+ * that makes the text (its options, what it adds) makes every entry a miss,
+ * version bump or not. A module that cannot be read never hits.
+ */
+export function codeHash(url: string): string {
+  try {
+    return createHash("sha256").update(readFileSync(fileURLToPath(url))).digest("hex");
+  } catch {
+    return `unreadable ${Math.random()}`;
   }
 }
 

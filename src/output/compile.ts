@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import type * as TsMorph from "ts-morph";
 import { GENERATED_HEADER } from "../emitters/names.js";
 import { packagePath } from "../paths.js";
-import { TextCache, tsMorphVersion } from "./cache.js";
+import { codeHash, TextCache, tsMorphVersion } from "./cache.js";
 
 type Ts = typeof TsMorph.ts;
 const require = createRequire(import.meta.url);
@@ -146,8 +146,6 @@ function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map
   return out;
 }
 
-/** Change when the compiler options or withHeader change: cached output made by others is then a miss. */
-const COMPILE_VERSION = "1";
 let cache: TextCache | undefined;
 
 /** What the last compileFiles had to declare by the slow path (kqlgen's own modules never should). */
@@ -175,7 +173,7 @@ function precompiledFor(path: string, text: string): Precompiled | undefined {
 
 /** The package's files plus lib/: each src/ module compiled. */
 export function compileFiles(files: OutputFiles): OutputFiles {
-  cache ??= new TextCache(`compile ts-morph ${tsMorphVersion()} ${COMPILE_VERSION} ${GENERATED_HEADER}`);
+  cache ??= new TextCache(`compile ts-morph ${tsMorphVersion()} ${codeHash(import.meta.url)} ${GENERATED_HEADER}`);
   const out: OutputFiles = new Map(files);
   const slow: string[] = [];
   /** Modules to compile: path → cache key. */

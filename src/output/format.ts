@@ -4,7 +4,7 @@
  */
 import type * as Prettier from "prettier";
 import type { OutputFiles } from "../emitters/options.js";
-import { packageVersion, TextCache } from "./cache.js";
+import { codeHash, packageVersion, TextCache } from "./cache.js";
 
 export const PRETTIER_OPTIONS: Prettier.Options = {
   printWidth: 120,
@@ -30,7 +30,7 @@ export async function formatFile(path: string, text: string): Promise<string> {
   const parser = parserFor(path);
   if (parser === undefined) return text.replace(/\r\n?/g, "\n");
   // Text formatted before (same prettier, same options) is not formatted again: prettier does not even load.
-  cache ??= new TextCache(`prettier ${packageVersion("prettier")} ${JSON.stringify(PRETTIER_OPTIONS)}`);
+  cache ??= new TextCache(`prettier ${packageVersion("prettier")} ${JSON.stringify(PRETTIER_OPTIONS)} ${codeHash(import.meta.url)}`);
   const key = cache.key(parser, text);
   const cached = cache.get<string>(key);
   if (typeof cached === "string") return cached;
