@@ -1,10 +1,10 @@
 /**
  * A cache of derived text (a module's compiled JavaScript and declarations,
  * prettier's output), addressed by the hash of everything the text follows
- * from: the tool and its version, its options, kqlgen's code that calls it, the
- * source text. A hit is the
- * same bytes the tool would print, without loading the tool (TypeScript and
- * prettier are most of generate's and check's time). `check` still compares
+ * from: the tool and its version, its options, kqlgen's code that calls it,
+ * the source text. A hit is the same bytes the tool would print, without
+ * loading the tool (TypeScript and prettier are most of generate's and
+ * check's time). `check` still compares
  * every file: only how the expected text is found changes.
  *
  * Where: $KQLGEN_CACHE_DIR, else node_modules/.cache/kqlgen of the nearest
