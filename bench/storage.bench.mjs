@@ -95,7 +95,7 @@ const { readSchemaDir } = await import(pathToFileURL(join(REPO, "dist/src/source
 const { loadValidators, validateWith } = await import(pathToFileURL(join(REPO, "dist/src/validate/index.js")).href);
 const { module: g } = await loadGeneratedPackage("storage-bench");
 
-const tables = (await readSchemaDir(join(REPO, "fixtures"))).tables.filter((t) => !t.name.startsWith("Kqlgen"));
+const tables = (await readSchemaDir(join(REPO, "fixtures"))).tables;
 const MIX = { tables, invalidEvery: 50, unknownColumnEvery: 20, unknownCategoryEvery: 200 };
 const records = [...sd.mixedRecords(RECORDS, { ...MIX, seed: 7 })].map((r) => r.record);
 const text = records.map((r) => `${JSON.stringify(r)}\r\n`).join("");
