@@ -22,7 +22,7 @@ function queries(n) {
   const pick = (a) => a[Math.floor(rnd() * a.length)];
   const out = [];
   for (let i = 0; i < n; i++) {
-    // The real Defender tables (not the made-up Kqlgen* edge cases), and two different string columns.
+    // Two different string columns.
     const t = pick(schema.tables.filter((x) => x.columns.some((c) => c.name === "DeviceId")));
     const dt = t.columns.find((c) => c.type === "datetime").name;
     const strings = t.columns.filter((c) => c.type === "string" && c.name !== "DeviceId").map((c) => c.name);

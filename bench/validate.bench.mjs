@@ -80,7 +80,7 @@ const schemas = join(REPO, "fixtures");
 const configIndex = process.argv.indexOf("--config");
 const config = configIndex === -1 ? join(REPO, "kqlgen.config.json") : process.argv[configIndex + 1];
 const schema = await readSchemaDir(schemas);
-// The Defender tables (the Kqlgen* fixtures exist to exercise odd types and names).
+// The Defender tables of fixtures/.
 const tables = schema.tables;
 // What the wire carries (issue 8): a third of the string values null, a quarter of the records lacking
 // their table's newest columns, 1 in 101 with a long beyond 2^53 (101: not a multiple of the other periods).
