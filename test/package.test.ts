@@ -3,7 +3,7 @@
  * project outside this repository, and every command run there as a
  * subprocess — init → generate → import (ESM, CommonJS require, TypeScript
  * under NodeNext and bundler resolution) → check, check from a subfolder,
- * the programmatic API — then publint and arethetypeswrong on the generated
+ * validate, the programmatic API, lint, diff, pull — then publint and arethetypeswrong on the generated
  * package. Slow (an npm install from the registry or its cache): one flow.
  */
 import { execFile } from "node:child_process";
@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AzureServer, removeTmpDirs, WORKSPACE, writeFakeAz } from "./helpers/azure-server.js";
 import { REPO } from "./helpers/tree.js";
 
 interface Run {
@@ -20,8 +21,12 @@ interface Run {
 }
 
 function run(cwd: string, file: string, args: readonly string[], timeout = 300_000): Promise<Run> {
+  return runWith(cwd, file, args, process.env, timeout);
+}
+
+function runWith(cwd: string, file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeout = 300_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd, timeout, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: "1", npm_config_update_notifier: "false" } }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd, timeout, maxBuffer: 64 << 20, env: { ...env, NO_COLOR: "1", npm_config_update_notifier: "false" } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
     });
   });
@@ -113,6 +118,34 @@ describe("kqlgen installed from its tarball", () => {
     expect(api.stderr).toBe("");
     expect(api.stdout).toBe("true generated true\n");
   }, 600_000);
+
+  it("lint, diff and pull run from the installed package too (pull against the loopback Log Analytics, signed in through az)", async () => {
+    // The project init made (previous test): schemas/ seeded with the Defender tables.
+    await mkdir(path.join(app, "queries"), { recursive: true });
+    await writeFile(path.join(app, "queries", "good.kql"), 'DeviceInfo\n| where DeviceName == "host"\n| project DeviceId, ReportId\n');
+    expect(await kqlgen(app, "lint", "queries")).toMatchObject({ code: 0 });
+    await writeFile(path.join(app, "queries", "bad.kql"), "DeviceInfo\n| project DeviceNmae\n");
+    const bad = await kqlgen(app, "lint", "queries");
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toMatch(/bad\.kql:2:\d+.*DeviceNmae.*DeviceName/);
+
+    expect(await kqlgen(app, "diff", "schemas", "schemas")).toMatchObject({ code: 0 });
+
+    const server = await AzureServer.start();
+    const az = await writeFakeAz();
+    try {
+      const env: NodeJS.ProcessEnv = {};
+      for (const [k, v] of Object.entries(process.env)) if (!/^(https?_proxy|all_proxy|no_proxy|azure_.*|node_options|vitest.*)$/i.test(k)) env[k] = v;
+      Object.assign(env, az.env("ok"), { NODE_EXTRA_CA_CERTS: server.caFile });
+      const pull = await runWith(app, process.execPath, [kqlgenBin, "pull", "--check", "--workspace", WORKSPACE, "--tables", "DeviceInfo", "--endpoint", server.logAnalyticsEndpoint], env);
+      expect(pull.stderr).not.toMatch(/\n\s+at /);
+      expect(pull.code, pull.stdout + pull.stderr).toBe(0);
+      expect(pull.stdout).toMatch(/no changes \(1 table compared\)/);
+    } finally {
+      await server.close();
+      await removeTmpDirs();
+    }
+  }, 300_000);
 
   it("the generated package passes publint and arethetypeswrong", async () => {
     const dir = path.join(app, "generated");
