@@ -17,11 +17,14 @@
  * journal (the new tree). A change that fails while the process lives (a
  * permission, a full disk) is undone from what was set aside.
  *
- * A lock (a file beside the folder, holding the owner's pid) keeps two kqlgen
- * runs from writing one folder at once: the second waits, then fails clearly.
- * A lock whose process is gone is taken over.
+ * A lock (a file beside the folder, holding the owner's pid and a random
+ * token, created whole by a hard link) keeps two kqlgen runs from writing one
+ * folder at once: the second waits, then fails clearly. A lock whose process
+ * is gone is taken over, by one run only (see removeStaleLock); a run removes
+ * only its own lock.
  */
 import { constants, existsSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile, copyFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../model/errors.js";
@@ -226,6 +229,90 @@ export interface LockOptions {
   readonly onWait?: (pid: number) => void;
 }
 
+/** A takeover guard older than this was left by a run killed inside it (it lives for two file system calls). */
+const ABANDONED_GUARD_MS = 30_000;
+
+/** The lock as one run saw it: its text (`<pid>\n<token>\n`) and its inode. */
+interface Seen {
+  readonly text: string;
+  readonly ino: number;
+  readonly mtimeMs: number;
+}
+
+async function readLock(file: string): Promise<Seen | undefined> {
+  try {
+    const handle = await open(file, "r");
+    try {
+      const [text, s] = await Promise.all([handle.readFile("utf8"), handle.stat()]);
+      return { text, ino: s.ino, mtimeMs: s.mtimeMs };
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Creates the lock with its whole text in one step: the text is written to a
+ * file of this run's own, which is then hard-linked to the lock's name (a
+ * link fails when the name exists). No run ever sees a half-written lock.
+ */
+async function createLock(file: string, text: string): Promise<boolean> {
+  const own = `${file}.${process.pid}-${randomBytes(6).toString("hex")}`;
+  await writeFile(own, text, { flag: "wx" });
+  try {
+    await link(own, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw e;
+  } finally {
+    await unlink(own).catch(() => undefined);
+  }
+}
+
+/**
+ * Removes the lock `seen` (a dead run's), unless it changed meanwhile. Two
+ * runs that both judged it stale must not both remove a lock: the second
+ * would remove the first's new one. So a run first creates the takeover
+ * guard named after the stale lock (its inode and text; exclusive create,
+ * only one run succeeds), then checks that the lock is still that one and
+ * removes it. Nobody else can remove a lock while its guard exists, and a
+ * lock's text (pid and random token) never comes back, so the check holds
+ * until the removal.
+ */
+async function removeStaleLock(file: string, seen: Seen): Promise<void> {
+  const key = createHash("sha256").update(`${seen.ino}\n${seen.text}`).digest("hex").slice(0, 16);
+  const guard = `${file}.takeover-${key}`;
+  try {
+    await mkdir(guard);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    // Another run is taking it over; a guard left by a run killed inside it is removed after a while.
+    const s = await stat(guard).catch(() => undefined);
+    if (s && Date.now() - s.mtimeMs > ABANDONED_GUARD_MS) await rmdir(guard).catch(() => undefined);
+    return;
+  }
+  try {
+    const now = await readLock(file);
+    if (now && now.ino === seen.ino && now.text === seen.text) await unlink(file);
+  } finally {
+    await rmdir(guard).catch(() => undefined);
+  }
+}
+
+/** Files a run killed while creating the lock left beside it (`<lock>.<pid>-<random>`, the pid dead). */
+async function removeDeadLockFiles(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^(\d+)-[0-9a-f]{12}$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
+    if (m && !alive(Number(m[1]))) await unlink(path.join(path.dirname(file), name)).catch(() => undefined);
+  }
+}
+
 /**
  * Runs `fn` holding the lock of `dir` (a file beside it). Another live run's
  * lock is waited for, up to the timeout; a dead run's lock is taken over.
@@ -234,32 +321,23 @@ export async function withFolderLock<T>(dir: string, fn: () => Promise<T>, optio
   const file = lockFile(dir);
   const timeout = options.timeoutMs ?? (Number(process.env.KQLGEN_LOCK_TIMEOUT_MS) || 60_000);
   const start = Date.now();
+  const mine = `${process.pid}\n${randomBytes(12).toString("hex")}\n`;
   let warned = false;
   await mkdir(path.dirname(file), { recursive: true });
+  await removeDeadLockFiles(file);
   for (;;) {
-    try {
-      const handle = await open(file, "wx");
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    if (await createLock(file, mine)) {
+      // Ownership re-checked: the lock on disk is this run's.
+      if ((await readLock(file))?.text === mine) break;
+      continue;
     }
-    const text = await readFile(file, "utf8").catch(() => "");
-    const pid = Number(text.trim());
-    // A lock without its pid line was left by a run killed as it took the lock (after a grace period).
-    const unfinished = !text.endsWith("\n") && Date.now() - (await stat(file).then((s) => s.mtimeMs, () => Date.now())) > 2000;
-    if ((text.endsWith("\n") && !alive(pid)) || unfinished) {
-      // A dead run's lock: take it over (rename first, so only one run removes it).
-      const stale = `${file}.stale-${process.pid}`;
-      try {
-        await rename(file, stale);
-        const moved = await readFile(stale, "utf8").catch(() => "");
-        if (moved === text) await unlink(stale);
-        else await rename(stale, file); // someone else's fresh lock: put it back
-      } catch {
-        // another run got there first
-      }
+    const seen = await readLock(file);
+    if (seen === undefined) continue; // released meanwhile
+    const pid = Number(seen.text.split("\n")[0]);
+    // kqlgen writes a lock whole; one without its pid line (an older kqlgen killed as it took the lock) is stale after a grace period.
+    const unfinished = !seen.text.includes("\n") && Date.now() - seen.mtimeMs > 2000;
+    if ((seen.text.includes("\n") && !alive(pid)) || unfinished) {
+      await removeStaleLock(file, seen);
       continue;
     }
     if (Date.now() - start >= timeout) {
@@ -277,6 +355,7 @@ export async function withFolderLock<T>(dir: string, fn: () => Promise<T>, optio
   try {
     return await fn();
   } finally {
-    await unlink(file).catch(() => undefined);
+    // Only this run's lock is removed.
+    if ((await readLock(file).catch(() => undefined))?.text === mine) await unlink(file).catch(() => undefined);
   }
 }
