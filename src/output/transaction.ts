@@ -12,6 +12,11 @@
  *    a deleted file is moved aside.
  * 4. The staging folder is removed.
  *
+ * Staged files and the journal are flushed to the disk (fsync, and the
+ * folders that hold them) before the commit point, and the folders of the
+ * applied renames before the staging folder goes: a power cut at any instant
+ * leaves the old tree or, once recovered, the new one.
+ *
  * A run killed before 2 leaves a staging folder without journal: the next run
  * deletes it (the old tree stands). Killed after 2: the next run finishes the
  * journal (the new tree). A change that fails while the process lives (a
@@ -80,13 +85,22 @@ export async function applyChanges(dir: string, changes: readonly Change[], ops:
     await mkdir(path.join(staging, "staged"));
     await mkdir(path.join(staging, "aside"));
     const entries = changes.map((c) => ({ rel: c.rel, write: c.text !== null }));
+    const staged: string[] = [];
     for (let i = 0; i < changes.length; i++) {
       const text = changes[i]!.text;
-      if (text !== null) await writeFile(path.join(staging, "staged", String(i)), text);
+      if (text === null) continue;
+      staged.push(path.join(staging, "staged", String(i)));
+      await writeFile(staged[staged.length - 1]!, text, { flag: "wx" });
     }
+    // Every staged file is on disk before the journal can be: a power cut after the commit point finds them.
+    // Many flushes at once cost about a third of one after another (the file system commits them together).
+    await inParallel(staged, SYNC_PARALLEL, syncFile);
+    await syncFolder(path.join(staging, "staged"));
     const journal: Journal = { version: 1, entries };
-    await writeFile(path.join(staging, `${JOURNAL}.part`), JSON.stringify(journal));
+    await writeDurably(path.join(staging, `${JOURNAL}.part`), JSON.stringify(journal));
     await rename(path.join(staging, `${JOURNAL}.part`), path.join(staging, JOURNAL));
+    await syncFolder(staging);
+    await syncFolder(dir);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
@@ -135,8 +149,66 @@ async function finish(dir: string, staging: string, ops: FileOps, undoOnFailure:
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
+  // The renames are on disk before the journal goes: a power cut after this finds the new tree.
+  // Folders made for new files count too: their names are entries of the folders above.
+  for (const e of journal.entries) {
+    for (let f = path.dirname(target(dir, e.rel)); f.length >= dir.length && f !== path.dirname(f); f = path.dirname(f)) folders.add(f);
+  }
+  await inParallel([...folders], SYNC_PARALLEL, syncFolder);
   await removeEmptyFolders(dir, journal.entries.filter((e) => !e.write).map((e) => e.rel));
   await rm(staging, { recursive: true, force: true });
+}
+
+/** Writes a file and flushes it to the disk (fsync). */
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** How many flushes are asked for at once. */
+const SYNC_PARALLEL = 16;
+
+async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Flushes a folder's entries (new names, renames) to the disk; a folder already gone, or a system that cannot sync folders, is let be. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR" || code === "EPERM") return;
+    throw e;
+  }
+  try {
+    await handle.sync();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EINVAL" && code !== "EPERM" && code !== "EISDIR" && code !== "ENOTSUP") throw e;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A copy of the old file, without moving it: a hard link, or a copy where links are not possible. */
