@@ -64,6 +64,8 @@ export interface CheckResult {
   /** Number of files the package holds. */
   readonly files: number;
   readonly warnings: readonly InputProblem[];
+  /** What an interrupted generate left in or beside the folder, in one line (then the folder was not compared). */
+  readonly interrupted?: string;
 }
 
 async function build(options: ProjectOptions) {
@@ -91,6 +93,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 export async function check(options: ProjectOptions = {}): Promise<CheckResult> {
   const { result, out, outPath } = await build(options);
   const { compareOutput, hasDrift } = await import("./output/check.js");
+  const { interruptedRun } = await import("./output/write.js");
+  const interrupted = await interruptedRun(outPath, out);
+  if (interrupted !== undefined) {
+    return { out, upToDate: false, drift: { changed: [], created: [], deleted: [] }, files: result.files.size, warnings: result.warnings, interrupted };
+  }
   const drift = await compareOutput(outPath, result.files);
   return { out, upToDate: !hasDrift(drift), drift, files: result.files.size, warnings: result.warnings };
 }

@@ -33,3 +33,10 @@ export async function recoverOldSwap(out: string): Promise<void> {
   }
   for (const tmp of mine("tmp")) await rm(path.join(parent, tmp), { recursive: true, force: true });
 }
+
+/** What older kqlgen left beside `out` (names), for `check` to report. Reads only. */
+export async function oldSwapLeftovers(out: string): Promise<string[]> {
+  const base = path.basename(out);
+  const names = await readdir(path.dirname(out)).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(`.${base}.kqlgen-old-`) || n.startsWith(`.${base}.kqlgen-tmp-`)).sort().map((n) => `${n}/ beside it`);
+}

@@ -278,6 +278,22 @@ export async function recoverFolder(dir: string): Promise<void> {
   }
 }
 
+/**
+ * What an interrupted run left in `dir` (staging folders, with or without a
+ * journal) and beside it (a lock whose process is gone): names, for `check`
+ * to report. Reads only.
+ */
+export async function leftoversOf(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX)).sort()) {
+    found.push(existsSync(path.join(dir, name, JOURNAL)) ? `${name}/${JOURNAL} (changes committed but not all applied)` : `${name}/ (an unfinished write)`);
+  }
+  const lock = await readLock(lockFile(dir)).catch(() => undefined);
+  if (lock && lock.text.includes("\n") && !alive(Number(lock.text.split("\n")[0]))) found.push(`${path.basename(lockFile(dir))} beside it (the lock of a run that is gone)`);
+  return found;
+}
+
 // ---------------------------------------------------------------- the lock
 
 function lockFile(dir: string): string {

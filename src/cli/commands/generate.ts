@@ -40,7 +40,10 @@ export function registerGenerate(program: Command, io: Io, done: (code: ExitCode
       const { describeDrift } = await import("../../output/check.js");
       const result = await check({ schemas: flags.schemas, out: flags.out, config: flags.config, strict: flags.strict === true, followSymlinks: flags.followSymlinks === true });
       for (const w of result.warnings) io.err(`kqlgen: warning: ${w}`);
-      if (!result.upToDate) {
+      if (result.interrupted !== undefined) {
+        io.out(`kqlgen: ${result.interrupted}`);
+        done(EXIT.checkFailed);
+      } else if (!result.upToDate) {
         io.out(describeDrift(result.out, result.drift, { stat: flags.stat === true }));
         done(EXIT.checkFailed);
       } else {
