@@ -125,7 +125,7 @@ export function checkConfig(json: unknown, file: string): Config {
     if (override.schema === undefined) continue;
     for (const { pointer, pattern } of schemaPatterns(override.schema, `/columns/${pointerToken(key)}/schema`)) {
       const verdict = checkPattern(pattern);
-      if (!verdict.ok) problems.push(new InputProblem({ file, at: pointer }, `pattern ${quote(pattern)} is refused: ${verdict.why}; expected a pattern without nested or overlapping repetition`));
+      if (!verdict.ok) problems.push(new InputProblem({ file, at: pointer }, `pattern ${quote(pattern)} is refused: ${verdict.why}; expected a pattern without nested, overlapping or empty repetition`));
     }
   }
   if (problems.length > 0) throw new InputError(problems);

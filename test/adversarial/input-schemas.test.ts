@@ -330,7 +330,7 @@ describe("scale of the readers", () => {
 describe("catastrophic regular expressions in the config", () => {
   const config = (pattern: string) => JSON.stringify({ columns: { "Dyn.Extra": { schema: { type: "object", properties: { v: { type: "string", pattern } } } } } });
   const dynCsv = "ColumnName,ColumnType\nExtra,dynamic\n";
-  for (const pattern of ["^(a+)+$", "(a*)*b", "^(a|ab)*$", "(x{1,3})+y", "^(.|a)+$", "(a)\\1"]) {
+  for (const pattern of ["^(a+)+$", "(a*)*b", "^(a|aa)*$", "(x{1,3})+y", "^(.|a)+$", "(a)\\1"]) {
     it(`${pattern} is refused before anything is generated`, async () => {
       const dir = await folder((d) => writeFile(path.join(d, "Dyn.csv"), dynCsv));
       const file = path.join(dir, "..", "re.config.json");
@@ -343,7 +343,7 @@ describe("catastrophic regular expressions in the config", () => {
     });
   }
   it("the check refuses nested and overlapping repetition, and accepts separated repetition and the usual patterns", () => {
-    const refused = ["^(a+)+$", "(a*)*b", "^(a|ab)*$", "(x{1,3})+y", "^(.|a)+$", "(a)\\1", "^(\\w+\\s?)*$", "(.*,)+x", "((a)+)+", "(a+b?)+", "([a-z]+)*", "(\\d+\\d)+"];
+    const refused = ["^(a+)+$", "(a*)*b", "^(a|aa)*$", "(x{1,3})+y", "^(.|a)+$", "(a)\\1", "^(\\w+\\s?)*$", "(.*,)+x", "((a)+)+", "(a+b?)+", "([a-z]+)*", "(\\d+\\d)+"];
     const accepted = [
       "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,7})?Z$",
       "^-?[0-9]+(?:\\.[0-9]+)?$",
@@ -354,6 +354,8 @@ describe("catastrophic regular expressions in the config", () => {
       "^(?:[0-9]{1,3}\\.){3}[0-9]{1,3}$",
       "a+b+c+",
       "(a+b)+",
+      // Each b belongs to the a before it: one way to match any text, so linear (the old heuristic refused it).
+      "^(a|ab)*$",
     ];
     expect(refused.filter((p) => checkPattern(p).ok)).toEqual([]);
     expect(accepted.filter((p) => !checkPattern(p).ok)).toEqual([]);

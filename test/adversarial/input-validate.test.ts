@@ -192,7 +192,7 @@ describe("terminals and sizes", () => {
     const code = await main(["validate", "--schemas", schemasDyn, "--config", file, path.join(dir, "ok.json")], cap.io);
     expect(code).toBe(2);
     expect(cap.stderr()).toBe(
-      `kqlgen: error: ${file} (/columns/T.Extra/schema/pattern): pattern "^(a+)+$" is refused: a repeated group holds another repetition (nested quantifiers such as (a+)+), which can take exponential time; expected a pattern without nested or overlapping repetition\n`,
+      `kqlgen: error: ${file} (/columns/T.Extra/schema/pattern): pattern "^(a+)+$" is refused: one piece of text can be matched in two ways again and again (nested or overlapping repetition such as (a+)+ or (a|aa)*), which takes exponential time; expected a pattern without nested, overlapping or empty repetition\n`,
     );
   });
 });
