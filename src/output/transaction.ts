@@ -85,16 +85,10 @@ export async function applyChanges(dir: string, changes: readonly Change[], ops:
     await mkdir(path.join(staging, "staged"));
     await mkdir(path.join(staging, "aside"));
     const entries = changes.map((c) => ({ rel: c.rel, write: c.text !== null }));
-    const staged: string[] = [];
-    for (let i = 0; i < changes.length; i++) {
-      const text = changes[i]!.text;
-      if (text === null) continue;
-      staged.push(path.join(staging, "staged", String(i)));
-      await writeFile(staged[staged.length - 1]!, text, { flag: "wx" });
-    }
     // Every staged file is on disk before the journal can be: a power cut after the commit point finds them.
     // Many flushes at once cost about a third of one after another (the file system commits them together).
-    await inParallel(staged, SYNC_PARALLEL, syncFile);
+    const writes = changes.flatMap((c, i) => (c.text === null ? [] : [{ file: path.join(staging, "staged", String(i)), text: c.text }]));
+    await inParallel(writes, SYNC_PARALLEL, ({ file, text }) => writeDurably(file, text));
     await syncFolder(path.join(staging, "staged"));
     const journal: Journal = { version: 1, entries };
     await writeDurably(path.join(staging, `${JOURNAL}.part`), JSON.stringify(journal));
@@ -161,34 +155,30 @@ async function finish(dir: string, staging: string, ops: FileOps, undoOnFailure:
 
 /** Writes a file and flushes it to the disk (fsync). */
 async function writeDurably(file: string, text: string): Promise<void> {
-  const handle = await open(file, "wx");
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeFile(file, text, { flag: "wx", flush: true });
 }
 
 /** How many flushes are asked for at once. */
 const SYNC_PARALLEL = 16;
 
+/** Runs `fn` on every item, `width` at a time; on a failure, starts no more, waits for the running ones, and throws the first error. */
 async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(
+  let failed = false;
+  const results = await Promise.allSettled(
     Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
+      while (!failed && next < items.length) {
+        try {
+          await fn(items[next++]!);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+      }
     }),
   );
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
 }
 
 /** Flushes a folder's entries (new names, renames) to the disk; a folder already gone, or a system that cannot sync folders, is let be. */
