@@ -35,17 +35,26 @@
  *    exponential time in any engine;
  * 2. a repeated or optional part that can match the empty string (`(a*)*`,
  *    `(a?)+`, `(x*)?`), and an alternation with two alternatives that can
- *    match the empty string (`(|a)`, `(a?|b?)`): each adds ways to match
- *    nothing, which multiply under a loop;
+ *    match the empty string (`(|a?)`): each adds ways to match nothing,
+ *    which multiply under a loop;
  * 3. EDA and IDA as above;
- * 4. patterns too large to check (more than MAX_STATES states once counted
- *    repetition is unrolled).
+ * 4. more than MAX_DIVERGENCES places where two ways to match the same text
+ *    part and can meet again, outside loops (`(a|a)(a|a)(a|a)…`: each may
+ *    double the work, without any loop to show it);
+ * 5. patterns too large to check (more than MAX_STATES character positions
+ *    once counted repetition is unrolled, or too many pairs of them).
+ * Counted repetition with a wide range (`x{0,99}`: more than MAX_RANGE
+ * optional copies) is checked as the loop `x*` it behaves like, so
+ * `.{0,99}.{0,99}` is refused as `.*.*` is; exact counts (`[0-9a-f]{64}`)
+ * and narrow ranges (`[0-9]{1,3}`) are unrolled and cost nothing.
  *
- * What passes backtracks along at most one way per piece of input at each
- * loop, so a match attempt takes time linear in the input (times a constant
- * of the pattern's size), and a search over every start position quadratic
- * at worst. Anchors and `\b` are taken as matching everywhere (more paths,
- * never fewer); `\p{...}` classes as matching every character.
+ * What passes has, for every text, a number of ways to match bounded by a
+ * constant of the pattern (no loop multiplies them), so backtracking grows
+ * with a low power of the value's length, never exponentially; the property
+ * test (test/adversarial/regex-safety.test.ts) runs thousands of accepted
+ * patterns on adversarial values. Anchors and `\b` are taken as matching
+ * everywhere (more paths, never fewer); `\p{...}` classes as matching every
+ * character.
  */
 
 export type PatternVerdict = { readonly ok: true } | { readonly ok: false; readonly why: string };
@@ -54,6 +63,10 @@ export type PatternVerdict = { readonly ok: true } | { readonly ok: false; reado
 const MAX_STATES = 1500;
 /** Counted repetition unrolled up to this many copies; above it, `x{n,m}` is checked as `x+` (or `(x+)?`). */
 const MAX_UNROLL = 100;
+/** `x{n,m}` with more optional copies than this is checked as `x{n,}`. */
+const MAX_RANGE = 3;
+/** Most places where two ways to match the same text may part and meet again, outside loops. */
+const MAX_DIVERGENCES = 16;
 /** Deepest nesting of groups followed. */
 const MAX_DEPTH = 64;
 
@@ -375,7 +388,11 @@ function unroll(ast: Ast): Ast {
         if (min > MAX_UNROLL) return { kind: "repeat", body, min: 1, max: Infinity };
         return { kind: "seq", items: [...Array.from({ length: min - 1 }, () => body), { kind: "repeat", body, min: 1, max: Infinity }] };
       }
-      if (max > MAX_UNROLL) return { kind: "repeat", body, min: min === 0 ? 0 : 1, max: Infinity };
+      // A wide range is checked as a loop: unrolled, its copies would be ways to split a text without any loop to show it.
+      if (max > MAX_UNROLL || max - min > MAX_RANGE) {
+        if (min <= 1 || min > MAX_UNROLL) return { kind: "repeat", body, min: Math.min(min, 1), max: Infinity };
+        return { kind: "seq", items: [...Array.from({ length: min - 1 }, () => body), { kind: "repeat", body, min: 1, max: Infinity }] };
+      }
       // x{n,m} = x … x (x (x …)?)?: each optional copy only after the one before it.
       let optional: Ast | undefined;
       for (let k = 0; k < max - min; k++) optional = { kind: "repeat", body: optional ? { kind: "seq", items: [body, optional] } : body, min: 0, max: 1 };
@@ -570,6 +587,18 @@ function checkAmbiguity(sets: readonly CharSet[], next: readonly Map<number, num
   }
   for (const c of diagonal) {
     if (mixed.has(c)) throw new Refused("one piece of text can be matched in two ways again and again (nested or overlapping repetition such as (a+)+ or (a|aa)*), which takes exponential time");
+  }
+  // Finite ambiguity: each place where two ways to match the same text part (and can meet again) may double the work.
+  const meets = new Set<number>();
+  const reverse = new Map<number, number[]>();
+  for (const [k, edges] of graph) for (const { to } of edges) (reverse.get(to) ?? reverse.set(to, []).get(to)!).push(k);
+  const todo: number[] = [];
+  for (let p = 0; p < n; p++) (meets.add(key(p, p)), todo.push(key(p, p)));
+  while (todo.length > 0) for (const from of reverse.get(todo.pop()!) ?? []) if (!meets.has(from)) (meets.add(from), todo.push(from));
+  let divergences = 0;
+  for (let p = 0; p < n; p++) for (const { to, twice } of graph.get(key(p, p))!) if (twice || (to % n !== Math.floor(to / n) && meets.has(to))) divergences++;
+  if (divergences > MAX_DIVERGENCES) {
+    throw new Refused(`one piece of text can be matched in more than ${MAX_DIVERGENCES} places in two ways (such as (a|a)(a|a)…), which can take exponential time`);
   }
   // IDA: p ≠ q on loops, (p,p) reaches (p,q) reaches (q,q).
   const looping = (p: number) => diagonal.has(comp.get(key(p, p))!);

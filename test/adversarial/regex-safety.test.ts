@@ -174,6 +174,8 @@ describe("catastrophic regular expressions: the check is conservative", () => {
       ["(?<!a)b", /lookaround/],
       ["(".repeat(80) + "a" + ")".repeat(80), /nests groups more than 64 deep/],
       ["(a", /not a valid regular expression/],
+      ["^(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)$", /more than 16 places in two ways/],
+      ["^.{0,99}.{0,99}.{0,99}$", /polynomial/],
     ];
     expect(cases.filter(([p, why]) => { const v = checkPattern(p); return v.ok || !why.test(v.why); }).map(([p]) => [p, checkPattern(p)])).toEqual([]);
   });
