@@ -3,6 +3,7 @@
 // getrusage of the child). Prints figures; asserts nothing.
 // Run: npm run build && node bench/generate-scale.bench.mjs [100 1000 2000]
 // Profile one size: KQLGEN_BENCH_PROFILE=1 node bench/generate-scale.bench.mjs 1000  (writes a .cpuprofile under bench/.tmp/)
+// Per phase, in this process: KQLGEN_BENCH_PHASES=1 node bench/generate-scale.bench.mjs 300  (read, emit, format, compile, write: ms and heap)
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -62,7 +63,50 @@ function run(schemas, out, profile) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+/** The pipeline's phases one after the other in this process, for one size: wall ms, CPU ms and heap after each. */
+async function phases(n) {
+  const D = path.join(ROOT, "dist", "src");
+  const load = (rel) => import(pathToFileURL(path.join(D, rel)).href);
+  const [{ loadProject, resolveOptions }, { emitPackageParts, RUNTIME_DIR }, { formatFiles }, { compileFiles }, { inputsHash }, { readSchemaDir }, { writeOutput }] = await Promise.all(
+    ["config/config.js", "emitters/index.js", "output/format.js", "output/compile.js", "emitters/inputs-hash.js", "sources/index.js", "output/write.js"].map(load),
+  );
+  const schemas = syntheticSchemas(n);
+  const out = path.join(TMP, `scale-phases-${n}`);
+  rmSync(out, { recursive: true, force: true });
+  console.log(`| ${n} tables: phase | wall | CPU | heap after |`);
+  console.log("| --- | ---: | ---: | ---: |");
+  let t = performance.now();
+  let cpu = process.cpuUsage();
+  const lap = (name) => {
+    const c = process.cpuUsage(cpu);
+    console.log(`| ${name} | ${((performance.now() - t) / 1000).toFixed(2)} s | ${((c.user + c.system) / 1e6).toFixed(2)} s | ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB |`);
+    t = performance.now();
+    cpu = process.cpuUsage();
+  };
+  const project = await loadProject({ schemas, config: path.join(TMP, "scale-config.json") });
+  const schema = await readSchemaDir(project.schemas, {});
+  lap("read schemas");
+  const options = resolveOptions(project.config, schema, project.file, { warn() {} });
+  const emitted = await emitPackageParts(schema, options, project.file, inputsHash(schema, options));
+  lap("emit");
+  const sources = await formatFiles(emitted.files, (p) => p.startsWith(RUNTIME_DIR) || emitted.preformatted.has(p));
+  lap("format");
+  const files = compileFiles(sources);
+  lap("compile lib/");
+  await writeOutput(out, files);
+  lap("write (new folder)");
+  await writeOutput(out, files);
+  lap("write (unchanged)");
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${files.size} files`);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(schemas, { recursive: true, force: true });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.env.KQLGEN_BENCH_PHASES === "1") {
+  mkdirSync(TMP, { recursive: true });
+  writeFileSync(path.join(TMP, "scale-config.json"), JSON.stringify({ package: { name: "@bench/scale" } }));
+  for (const n of process.argv.slice(2).map(Number).filter((x) => x > 0)) await phases(n);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   mkdirSync(TMP, { recursive: true });
   writeFileSync(path.join(TMP, "scale-config.json"), JSON.stringify({ package: { name: "@bench/scale" } }));
