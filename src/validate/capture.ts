@@ -37,7 +37,7 @@ class MessageRun implements ScanHandler {
   ) {}
 
   /** The text records come from, for the exact digits of longs beyond 2^53 (read only for those). */
-  private readonly source = Object.assign(new JsonText(""), { showRounded: true });
+  private readonly source = new JsonText("", { showRounded: true });
 
   value(value: unknown, start: number, record: number, text: string): void {
     this.start = start;

@@ -188,8 +188,13 @@ export class JsonText {
    * then names the column and the rounded number, and no text is searched.
    * `kqlgen validate` turns it on for its report.
    */
-  showRounded = false;
-  constructor(public text: string) {}
+  readonly showRounded: boolean;
+  constructor(
+    public text: string,
+    options: { readonly showRounded?: boolean } = {},
+  ) {
+    this.showRounded = options.showRounded === true;
+  }
   /** The next record starts at `at` (or later). */
   moveTo(at: number): void {
     this.from = this.reach = at;
@@ -550,20 +555,26 @@ let lastTenant: string | undefined;
  * of its length.
  */
 function tableOf(tables: ReadonlyMap<string, StreamTable>, category: string): StreamTable | undefined {
-  if (tables !== indexed) {
+  // Records come from one package's map, nearly always: compare with the last before looking it up.
+  let byLength = tables === lastTables ? lastIndex : categoryIndex.get(tables);
+  if (byLength === undefined) {
     byLength = [];
     for (const [c, t] of tables) (byLength[c.length] ??= []).push([c, t]);
-    indexed = tables;
+    categoryIndex.set(tables, byLength);
   }
+  lastTables = tables;
+  lastIndex = byLength;
   const bucket = byLength[category.length];
-  if (bucket !== undefined)
+  if (bucket !== undefined) {
     for (let i = 0; i < bucket.length; i++) if (bucket[i]![0] === category) return bucket[i]![1];
+  }
   return undefined;
 }
 
-/** The categories of the last map of tables seen, by length. */
-let indexed: ReadonlyMap<string, StreamTable> | undefined;
-let byLength: [string, StreamTable][][] = [];
+/** Each map of tables' categories, by length. */
+const categoryIndex = new WeakMap<ReadonlyMap<string, StreamTable>, [string, StreamTable][][]>();
+let lastTables: ReadonlyMap<string, StreamTable> | undefined;
+let lastIndex: [string, StreamTable][][] | undefined;
 
 const NO_COLUMNS: readonly string[] = Object.freeze([]);
 

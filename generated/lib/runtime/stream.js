@@ -55,9 +55,10 @@ export class JsonText {
      * then names the column and the rounded number, and no text is searched.
      * `kqlgen validate` turns it on for its report.
      */
-    showRounded = false;
-    constructor(text) {
+    showRounded;
+    constructor(text, options = {}) {
         this.text = text;
+        this.showRounded = options.showRounded === true;
     }
     /** The next record starts at `at` (or later). */
     moveTo(at) {
@@ -367,22 +368,28 @@ let lastTenant;
  * of its length.
  */
 function tableOf(tables, category) {
-    if (tables !== indexed) {
+    // Records come from one package's map, nearly always: compare with the last before looking it up.
+    let byLength = tables === lastTables ? lastIndex : categoryIndex.get(tables);
+    if (byLength === undefined) {
         byLength = [];
         for (const [c, t] of tables)
             (byLength[c.length] ??= []).push([c, t]);
-        indexed = tables;
+        categoryIndex.set(tables, byLength);
     }
+    lastTables = tables;
+    lastIndex = byLength;
     const bucket = byLength[category.length];
-    if (bucket !== undefined)
+    if (bucket !== undefined) {
         for (let i = 0; i < bucket.length; i++)
             if (bucket[i][0] === category)
                 return bucket[i][1];
+    }
     return undefined;
 }
-/** The categories of the last map of tables seen, by length. */
-let indexed;
-let byLength = [];
+/** Each map of tables' categories, by length. */
+const categoryIndex = new WeakMap();
+let lastTables;
+let lastIndex;
 const NO_COLUMNS = Object.freeze([]);
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Column lists counted per table. A table's records mostly repeat its last list (the same absent columns), so a list is counted in runs and split into columns only when it changes. */

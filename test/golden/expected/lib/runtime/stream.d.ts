@@ -127,8 +127,10 @@ export declare class JsonText {
      * then names the column and the rounded number, and no text is searched.
      * `kqlgen validate` turns it on for its report.
      */
-    showRounded: boolean;
-    constructor(text: string);
+    readonly showRounded: boolean;
+    constructor(text: string, options?: {
+        readonly showRounded?: boolean;
+    });
     /** The next record starts at `at` (or later). */
     moveTo(at: number): void;
     /** Resets to a new text. */
