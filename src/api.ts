@@ -71,22 +71,22 @@ export interface CheckResult {
 async function build(options: ProjectOptions) {
   const cwd = options.cwd ?? process.cwd();
   const project = await loadProject({ ...options, cwd }, true);
-  const { buildPackage } = await import("./pipeline.js");
+  const { streamPackage } = await import("./pipeline.js");
   // Paths stay as the user gave them (for messages) when they are relative to the process's own folder.
   const here = path.resolve(cwd) === process.cwd();
-  const built = await buildPackage({ ...options, schemas: here ? project.schemas : path.resolve(cwd, project.schemas), cwd });
+  const built = await streamPackage({ ...options, schemas: here ? project.schemas : path.resolve(cwd, project.schemas), cwd });
   // The package carries kqlgen's owner marker (the folder is one kqlgen may replace).
   const { withOwnerMarker } = await import("./output/tree.js");
   const result = { ...built, files: withOwnerMarker(built.files) };
   return { result, out: project.out!, outPath: here ? project.out! : path.resolve(cwd, project.out!) };
 }
 
-/** Writes the generated package (`kqlgen generate`). */
+/** Writes the generated package (`kqlgen generate`): file by file as they are made, committed all at once. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const { result, out, outPath } = await build(options);
   const { writeOutput } = await import("./output/write.js");
-  await writeOutput(outPath, result.files, options.onWait ? { onWait: options.onWait } : {});
-  return { out, tables: result.schema.tables.length, files: result.files.size, warnings: result.warnings };
+  const written = await writeOutput(outPath, result.files, options.onWait ? { onWait: options.onWait } : {});
+  return { out, tables: result.schema.tables.length, files: written.files, warnings: result.warnings };
 }
 
 /** Compares what `generate` would write with the output folder (`kqlgen check`); writes nothing. */
@@ -96,10 +96,12 @@ export async function check(options: ProjectOptions = {}): Promise<CheckResult> 
   const { interruptedRun } = await import("./output/write.js");
   const interrupted = await interruptedRun(outPath, out);
   if (interrupted !== undefined) {
-    return { out, upToDate: false, drift: { changed: [], created: [], deleted: [] }, files: result.files.size, warnings: result.warnings, interrupted };
+    let files = 0;
+    for await (const _ of result.files) files++;
+    return { out, upToDate: false, drift: { changed: [], created: [], deleted: [] }, files, warnings: result.warnings, interrupted };
   }
-  const drift = await compareOutput(outPath, result.files);
-  return { out, upToDate: !hasDrift(drift), drift, files: result.files.size, warnings: result.warnings };
+  const { files, ...drift } = await compareOutput(outPath, result.files);
+  return { out, upToDate: !hasDrift(drift), drift, files, warnings: result.warnings };
 }
 
 /** Reads a folder of schema files (every supported format) into the schema model. */

@@ -3,11 +3,11 @@
  * emitters → output (formatted, ready to write or to compare).
  */
 import { loadProject, resolveOptions } from "./config/config.js";
-import { emitPackageParts, RUNTIME_DIR, type OutputFiles } from "./emitters/index.js";
+import { emitPackageFiles, type OutputFiles } from "./emitters/index.js";
 import { InputProblem } from "./model/errors.js";
 import type { SchemaSet } from "./model/schema.js";
-import { formatFiles } from "./output/format.js";
-import { compileFiles } from "./output/compile.js";
+import { formatFile } from "./output/format.js";
+import { withCompiled } from "./output/compile.js";
 import { inputsHash } from "./emitters/inputs-hash.js";
 import { readSchemaDir } from "./sources/index.js";
 
@@ -36,14 +36,37 @@ export interface PipelineResult {
   readonly out?: string;
 }
 
-export async function buildPackage(input: PipelineInput): Promise<PipelineResult> {
+export interface PackageStream extends Omit<PipelineResult, "files"> {
+  /**
+   * The package's files, one at a time, each formatted and each src/ module
+   * followed by its lib/ .js and .d.ts, in no particular order. Emitted as
+   * they are consumed: a writer that keeps only the file in hand keeps memory
+   * flat however many tables there are. Iterate once.
+   */
+  readonly files: Iterable<readonly [string, string]> | AsyncIterable<readonly [string, string]>;
+}
+
+/** Reads the schemas and config, checks them, and returns the package's files as a stream (see PackageStream). */
+export async function streamPackage(input: PipelineInput): Promise<PackageStream> {
   const project = await loadProject(input);
   const schema = await readSchemaDir(project.schemas, { followSymlinks: input.followSymlinks === true });
   const warnings: InputProblem[] = [];
   const options = resolveOptions(project.config, schema, project.file, { strict: input.strict, warn: (p) => warnings.push(p) });
-  // The runtime is copied from templates that are kept formatted; most modules are emitted in prettier's layout.
-  const emitted = await emitPackageParts(schema, options, project.file, inputsHash(schema, options));
-  const sources = await formatFiles(emitted.files, (path) => path.startsWith(RUNTIME_DIR) || emitted.preformatted.has(path));
-  const files = compileFiles(sources);
-  return { schema, files, warnings, schemas: project.schemas, ...(project.out !== undefined ? { out: project.out } : {}) };
+  // Every check that can refuse the input runs here, before the first file.
+  const emitted = emitPackageFiles(schema, options, project.file, inputsHash(schema, options));
+  async function* files(): AsyncGenerator<readonly [string, string]> {
+    for (const f of emitted) {
+      const text = f.formatted ? f.text : await formatFile(f.path, f.text);
+      yield* withCompiled(f.path, text);
+    }
+  }
+  return { schema, files: files(), warnings, schemas: project.schemas, ...(project.out !== undefined ? { out: project.out } : {}) };
+}
+
+/** The whole package in memory, sorted by path (tests, small packages). */
+export async function buildPackage(input: PipelineInput): Promise<PipelineResult> {
+  const { files: stream, ...rest } = await streamPackage(input);
+  const files: OutputFiles = new Map();
+  for await (const [path, text] of stream) files.set(path, text);
+  return { ...rest, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }

@@ -17,19 +17,38 @@ const failures = vi.hoisted(() => ({ writeFileAfter: -1, renameCall: -1, writes:
 vi.mock("node:fs/promises", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs/promises")>();
   const writeFile: typeof fs.writeFile = (async (...args: Parameters<typeof fs.writeFile>) => {
-    if (failures.writeFileAfter >= 0 && failures.writes++ === failures.writeFileAfter) {
-      throw Object.assign(new Error(`ENOSPC: no space left on device, open '${String(args[0])}'`), { code: "ENOSPC", errno: -28, syscall: "open" });
-    }
+    failWrite(String(args[0]));
     return fs.writeFile(...args);
   }) as typeof fs.writeFile;
   const rename: typeof fs.rename = async (from, to) => {
-    if (failures.renameCall >= 0 && failures.renames++ === failures.renameCall) {
-      throw Object.assign(new Error(`EXDEV: cross-device link not permitted, rename '${String(from)}' -> '${String(to)}'`), { code: "EXDEV", errno: -18, syscall: "rename" });
-    }
+    failRename(String(from), String(to));
     return fs.rename(from, to);
   };
   return { ...fs, writeFile, rename, default: { ...fs, writeFile, rename } };
 });
+// Staged files are written, and changes applied, with the synchronous calls.
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
+  const writeFileSync: typeof fs.writeFileSync = (...args: Parameters<typeof fs.writeFileSync>) => {
+    failWrite(String(args[0]));
+    return fs.writeFileSync(...args);
+  };
+  const renameSync: typeof fs.renameSync = (from, to) => {
+    failRename(String(from), String(to));
+    return fs.renameSync(from, to);
+  };
+  return { ...fs, writeFileSync, renameSync, default: { ...fs, writeFileSync, renameSync } };
+});
+function failWrite(file: string): void {
+  if (failures.writeFileAfter >= 0 && failures.writes++ === failures.writeFileAfter) {
+    throw Object.assign(new Error(`ENOSPC: no space left on device, open '${file}'`), { code: "ENOSPC", errno: -28, syscall: "open" });
+  }
+}
+function failRename(from: string, to: string): void {
+  if (failures.renameCall >= 0 && failures.renames++ === failures.renameCall) {
+    throw Object.assign(new Error(`EXDEV: cross-device link not permitted, rename '${from}' -> '${to}'`), { code: "EXDEV", errno: -18, syscall: "rename" });
+  }
+}
 
 afterEach(() => {
   Object.assign(failures, { writeFileAfter: -1, renameCall: -1, writes: 0, renames: 0 });
@@ -233,7 +252,7 @@ describe("generate", () => {
   });
 
   // A read-only parent folder does not stop root (these machines run tests as
-  // root), so the failures are injected into node:fs/promises instead.
+  // root), so the failures are injected into node:fs and node:fs/promises instead.
   it("a write that fails half-way (disk full) leaves the old folder exactly as it was", async () => {
     const out = await copyOfPristine("write-fails");
     await writeTree(out, { "node_modules/marker": "mine\n" });

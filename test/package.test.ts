@@ -177,6 +177,18 @@ describe("kqlgen installed without its optional dependencies (npm install --omit
     expect(modules).toContain("kqlgen");
     expect(modules.filter((m) => m === "@azure" || m === "@kusto")).toEqual([]);
     expect((await slimKqlgen(slim, "init")).code).toBe(0);
+    // The flag leaves out oxc-transform's native compiler too: generate names the package this machine needs, and writes nothing.
+    const oxc = JSON.parse(await readFile(path.join(REPO, "node_modules", "oxc-transform", "package.json"), "utf8")) as { version: string };
+    const binding = `@oxc-transform/binding-${process.platform}-${process.arch}${process.platform === "linux" ? "-gnu" : ""}`;
+    expect(await slimKqlgen(slim, "generate")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `kqlgen: error: compiling the generated package's lib/ needs ${binding}, oxc-transform's compiler for this machine, an optional dependency that is not installed (npm install --omit=optional leaves it out): run npm install ${binding}@${oxc.version}\n`,
+    });
+    expect((await readdir(slim)).filter((f) => f === "generated")).toEqual([]);
+    const added = await npm(slim, "install", "--no-audit", "--no-fund", "--prefer-offline", "--omit=optional", "--save-dev", `${binding}@${oxc.version}`);
+    expect(added.code, added.stderr).toBe(0);
+    expect((await readdir(path.join(slim, "node_modules"))).filter((m) => m === "@azure" || m === "@kusto")).toEqual([]);
     const gen = await slimKqlgen(slim, "generate");
     expect(gen.stderr).toBe("");
     expect(gen.stdout).toMatch(/^kqlgen: wrote 14 tables \(\d+ files\) to generated\n$/);

@@ -3,273 +3,258 @@
 // @ts-nocheck
 const validate_CloudAppEvents_ActivityObjects_compiled = validate20;
 const schema31 = {
-    type: "array",
-    items: {
-        type: "object",
-        properties: {
-            Type: { type: "string" },
-            Name: { type: "string" },
-            Id: { type: "string" },
-            Role: { type: "string" },
-        },
-        required: ["Type", "Name"],
-    },
+	type: "array",
+	items: {
+		type: "object",
+		properties: {
+			Type: { type: "string" },
+			Name: { type: "string" },
+			Id: { type: "string" },
+			Role: { type: "string" }
+		},
+		required: ["Type", "Name"]
+	}
 };
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate20.evaluated;
-    if (evaluated0.dynamicProps) {
-        evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-        evaluated0.items = undefined;
-    }
-    if (errors === 0) {
-        if (Array.isArray(data)) {
-            var valid0 = true;
-            const len0 = data.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-                let data0 = data[i0];
-                const _errs1 = errors;
-                if (errors === _errs1) {
-                    if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-                        let missing0;
-                        if ((data0.Type === undefined && (missing0 = "Type")) ||
-                            (data0.Name === undefined && (missing0 = "Name"))) {
-                            validate20.errors = [
-                                {
-                                    instancePath: instancePath + "/" + i0,
-                                    schemaPath: "#/items/required",
-                                    keyword: "required",
-                                    params: { missingProperty: missing0 },
-                                    message: "must have required property '" + missing0 + "'",
-                                    schema: schema31.items.required,
-                                    parentSchema: schema31.items,
-                                    data: data0,
-                                },
-                            ];
-                            return false;
-                        }
-                        else {
-                            if (data0.Type !== undefined) {
-                                let data1 = data0.Type;
-                                const _errs3 = errors;
-                                if (typeof data1 !== "string") {
-                                    validate20.errors = [
-                                        {
-                                            instancePath: instancePath + "/" + i0 + "/Type",
-                                            schemaPath: "#/items/properties/Type/type",
-                                            keyword: "type",
-                                            params: { type: "string" },
-                                            message: "must be string",
-                                            schema: schema31.items.properties.Type.type,
-                                            parentSchema: schema31.items.properties.Type,
-                                            data: data1,
-                                        },
-                                    ];
-                                    return false;
-                                }
-                                var valid1 = _errs3 === errors;
-                            }
-                            else {
-                                var valid1 = true;
-                            }
-                            if (valid1) {
-                                if (data0.Name !== undefined) {
-                                    let data2 = data0.Name;
-                                    const _errs5 = errors;
-                                    if (typeof data2 !== "string") {
-                                        validate20.errors = [
-                                            {
-                                                instancePath: instancePath + "/" + i0 + "/Name",
-                                                schemaPath: "#/items/properties/Name/type",
-                                                keyword: "type",
-                                                params: { type: "string" },
-                                                message: "must be string",
-                                                schema: schema31.items.properties.Name.type,
-                                                parentSchema: schema31.items.properties.Name,
-                                                data: data2,
-                                            },
-                                        ];
-                                        return false;
-                                    }
-                                    var valid1 = _errs5 === errors;
-                                }
-                                else {
-                                    var valid1 = true;
-                                }
-                                if (valid1) {
-                                    if (data0.Id !== undefined) {
-                                        let data3 = data0.Id;
-                                        const _errs7 = errors;
-                                        if (typeof data3 !== "string") {
-                                            validate20.errors = [
-                                                {
-                                                    instancePath: instancePath + "/" + i0 + "/Id",
-                                                    schemaPath: "#/items/properties/Id/type",
-                                                    keyword: "type",
-                                                    params: { type: "string" },
-                                                    message: "must be string",
-                                                    schema: schema31.items.properties.Id.type,
-                                                    parentSchema: schema31.items.properties.Id,
-                                                    data: data3,
-                                                },
-                                            ];
-                                            return false;
-                                        }
-                                        var valid1 = _errs7 === errors;
-                                    }
-                                    else {
-                                        var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                        if (data0.Role !== undefined) {
-                                            let data4 = data0.Role;
-                                            const _errs9 = errors;
-                                            if (typeof data4 !== "string") {
-                                                validate20.errors = [
-                                                    {
-                                                        instancePath: instancePath + "/" + i0 + "/Role",
-                                                        schemaPath: "#/items/properties/Role/type",
-                                                        keyword: "type",
-                                                        params: { type: "string" },
-                                                        message: "must be string",
-                                                        schema: schema31.items.properties.Role.type,
-                                                        parentSchema: schema31.items.properties.Role,
-                                                        data: data4,
-                                                    },
-                                                ];
-                                                return false;
-                                            }
-                                            var valid1 = _errs9 === errors;
-                                        }
-                                        else {
-                                            var valid1 = true;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    else {
-                        validate20.errors = [
-                            {
-                                instancePath: instancePath + "/" + i0,
-                                schemaPath: "#/items/type",
-                                keyword: "type",
-                                params: { type: "object" },
-                                message: "must be object",
-                                schema: schema31.items.type,
-                                parentSchema: schema31.items,
-                                data: data0,
-                            },
-                        ];
-                        return false;
-                    }
-                }
-                var valid0 = _errs1 === errors;
-                if (!valid0) {
-                    break;
-                }
-            }
-        }
-        else {
-            validate20.errors = [
-                {
-                    instancePath,
-                    schemaPath: "#/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                    message: "must be array",
-                    schema: schema31.type,
-                    parentSchema: schema31,
-                    data,
-                },
-            ];
-            return false;
-        }
-    }
-    validate20.errors = vErrors;
-    return errors === 0;
+	let vErrors = null;
+	let errors = 0;
+	const evaluated0 = validate20.evaluated;
+	if (evaluated0.dynamicProps) {
+		evaluated0.props = undefined;
+	}
+	if (evaluated0.dynamicItems) {
+		evaluated0.items = undefined;
+	}
+	if (errors === 0) {
+		if (Array.isArray(data)) {
+			var valid0 = true;
+			const len0 = data.length;
+			for (let i0 = 0; i0 < len0; i0++) {
+				let data0 = data[i0];
+				const _errs1 = errors;
+				if (errors === _errs1) {
+					if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+						let missing0;
+						if (data0.Type === undefined && (missing0 = "Type") || data0.Name === undefined && (missing0 = "Name")) {
+							validate20.errors = [{
+								instancePath: instancePath + "/" + i0,
+								schemaPath: "#/items/required",
+								keyword: "required",
+								params: { missingProperty: missing0 },
+								message: "must have required property '" + missing0 + "'",
+								schema: schema31.items.required,
+								parentSchema: schema31.items,
+								data: data0
+							}];
+							return false;
+						} else {
+							if (data0.Type !== undefined) {
+								let data1 = data0.Type;
+								const _errs3 = errors;
+								if (typeof data1 !== "string") {
+									validate20.errors = [{
+										instancePath: instancePath + "/" + i0 + "/Type",
+										schemaPath: "#/items/properties/Type/type",
+										keyword: "type",
+										params: { type: "string" },
+										message: "must be string",
+										schema: schema31.items.properties.Type.type,
+										parentSchema: schema31.items.properties.Type,
+										data: data1
+									}];
+									return false;
+								}
+								var valid1 = _errs3 === errors;
+							} else {
+								var valid1 = true;
+							}
+							if (valid1) {
+								if (data0.Name !== undefined) {
+									let data2 = data0.Name;
+									const _errs5 = errors;
+									if (typeof data2 !== "string") {
+										validate20.errors = [{
+											instancePath: instancePath + "/" + i0 + "/Name",
+											schemaPath: "#/items/properties/Name/type",
+											keyword: "type",
+											params: { type: "string" },
+											message: "must be string",
+											schema: schema31.items.properties.Name.type,
+											parentSchema: schema31.items.properties.Name,
+											data: data2
+										}];
+										return false;
+									}
+									var valid1 = _errs5 === errors;
+								} else {
+									var valid1 = true;
+								}
+								if (valid1) {
+									if (data0.Id !== undefined) {
+										let data3 = data0.Id;
+										const _errs7 = errors;
+										if (typeof data3 !== "string") {
+											validate20.errors = [{
+												instancePath: instancePath + "/" + i0 + "/Id",
+												schemaPath: "#/items/properties/Id/type",
+												keyword: "type",
+												params: { type: "string" },
+												message: "must be string",
+												schema: schema31.items.properties.Id.type,
+												parentSchema: schema31.items.properties.Id,
+												data: data3
+											}];
+											return false;
+										}
+										var valid1 = _errs7 === errors;
+									} else {
+										var valid1 = true;
+									}
+									if (valid1) {
+										if (data0.Role !== undefined) {
+											let data4 = data0.Role;
+											const _errs9 = errors;
+											if (typeof data4 !== "string") {
+												validate20.errors = [{
+													instancePath: instancePath + "/" + i0 + "/Role",
+													schemaPath: "#/items/properties/Role/type",
+													keyword: "type",
+													params: { type: "string" },
+													message: "must be string",
+													schema: schema31.items.properties.Role.type,
+													parentSchema: schema31.items.properties.Role,
+													data: data4
+												}];
+												return false;
+											}
+											var valid1 = _errs9 === errors;
+										} else {
+											var valid1 = true;
+										}
+									}
+								}
+							}
+						}
+					} else {
+						validate20.errors = [{
+							instancePath: instancePath + "/" + i0,
+							schemaPath: "#/items/type",
+							keyword: "type",
+							params: { type: "object" },
+							message: "must be object",
+							schema: schema31.items.type,
+							parentSchema: schema31.items,
+							data: data0
+						}];
+						return false;
+					}
+				}
+				var valid0 = _errs1 === errors;
+				if (!valid0) {
+					break;
+				}
+			}
+		} else {
+			validate20.errors = [{
+				instancePath,
+				schemaPath: "#/type",
+				keyword: "type",
+				params: { type: "array" },
+				message: "must be array",
+				schema: schema31.type,
+				parentSchema: schema31,
+				data
+			}];
+			return false;
+		}
+	}
+	validate20.errors = vErrors;
+	return errors === 0;
 }
-validate20.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+validate20.evaluated = {
+	items: true,
+	dynamicProps: false,
+	dynamicItems: false
+};
 const validate_CloudAppEvents_IPTags_compiled = validate21;
-const schema32 = { type: "array", items: { type: "string" } };
+const schema32 = {
+	type: "array",
+	items: { type: "string" }
+};
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate21.evaluated;
-    if (evaluated0.dynamicProps) {
-        evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-        evaluated0.items = undefined;
-    }
-    if (errors === 0) {
-        if (Array.isArray(data)) {
-            var valid0 = true;
-            const len0 = data.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-                let data0 = data[i0];
-                const _errs1 = errors;
-                if (typeof data0 !== "string") {
-                    validate21.errors = [
-                        {
-                            instancePath: instancePath + "/" + i0,
-                            schemaPath: "#/items/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                            message: "must be string",
-                            schema: schema32.items.type,
-                            parentSchema: schema32.items,
-                            data: data0,
-                        },
-                    ];
-                    return false;
-                }
-                var valid0 = _errs1 === errors;
-                if (!valid0) {
-                    break;
-                }
-            }
-        }
-        else {
-            validate21.errors = [
-                {
-                    instancePath,
-                    schemaPath: "#/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                    message: "must be array",
-                    schema: schema32.type,
-                    parentSchema: schema32,
-                    data,
-                },
-            ];
-            return false;
-        }
-    }
-    validate21.errors = vErrors;
-    return errors === 0;
+	let vErrors = null;
+	let errors = 0;
+	const evaluated0 = validate21.evaluated;
+	if (evaluated0.dynamicProps) {
+		evaluated0.props = undefined;
+	}
+	if (evaluated0.dynamicItems) {
+		evaluated0.items = undefined;
+	}
+	if (errors === 0) {
+		if (Array.isArray(data)) {
+			var valid0 = true;
+			const len0 = data.length;
+			for (let i0 = 0; i0 < len0; i0++) {
+				let data0 = data[i0];
+				const _errs1 = errors;
+				if (typeof data0 !== "string") {
+					validate21.errors = [{
+						instancePath: instancePath + "/" + i0,
+						schemaPath: "#/items/type",
+						keyword: "type",
+						params: { type: "string" },
+						message: "must be string",
+						schema: schema32.items.type,
+						parentSchema: schema32.items,
+						data: data0
+					}];
+					return false;
+				}
+				var valid0 = _errs1 === errors;
+				if (!valid0) {
+					break;
+				}
+			}
+		} else {
+			validate21.errors = [{
+				instancePath,
+				schemaPath: "#/type",
+				keyword: "type",
+				params: { type: "array" },
+				message: "must be array",
+				schema: schema32.type,
+				parentSchema: schema32,
+				data
+			}];
+			return false;
+		}
+	}
+	validate21.errors = vErrors;
+	return errors === 0;
 }
-validate21.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+validate21.evaluated = {
+	items: true,
+	dynamicProps: false,
+	dynamicItems: false
+};
 // A value nested deeper than the stack allows is invalid, not a crash of the caller.
 function bounded(validate) {
-    const guarded = ((data) => {
-        try {
-            const ok = validate(data);
-            guarded.errors = validate.errors;
-            return ok;
-        }
-        catch (e) {
-            if (!(e instanceof RangeError))
-                throw e;
-            guarded.errors = [{ instancePath: "", message: "is nested too deeply to check" }];
-            return false;
-        }
-    });
-    return guarded;
+	const guarded = ((data) => {
+		try {
+			const ok = validate(data);
+			guarded.errors = validate.errors;
+			return ok;
+		} catch (e) {
+			if (!(e instanceof RangeError)) throw e;
+			guarded.errors = [{
+				instancePath: "",
+				message: "is nested too deeply to check"
+			}];
+			return false;
+		}
+	});
+	return guarded;
 }
 export const validate_CloudAppEvents_ActivityObjects = bounded(validate_CloudAppEvents_ActivityObjects_compiled);
 export const validate_CloudAppEvents_IPTags = bounded(validate_CloudAppEvents_IPTags_compiled);

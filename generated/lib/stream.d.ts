@@ -18,171 +18,171 @@ import type { DeviceRegistryEventsEvent } from "./tables/DeviceRegistryEvents.js
 import type { DeviceTvmSecureConfigurationAssessmentEvent } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 /** A streamed record of category AdvancedHunting-AlertEvidence (schemas/AlertEvidence.record.schema.json). */
 export interface AlertEvidenceRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-AlertEvidence";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: AlertEvidenceEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-AlertEvidence";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: AlertEvidenceEvent;
 }
 /** A streamed record of category AdvancedHunting-AlertInfo (schemas/AlertInfo.record.schema.json). */
 export interface AlertInfoRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-AlertInfo";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: AlertInfoEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-AlertInfo";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: AlertInfoEvent;
 }
 /** A streamed record of category AdvancedHunting-CloudAppEvents (schemas/CloudAppEvents.record.schema.json). */
 export interface CloudAppEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-CloudAppEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: CloudAppEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-CloudAppEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: CloudAppEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceEvents (schemas/DeviceEvents.record.schema.json). */
 export interface DeviceEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceFileCertificateInfo (schemas/DeviceFileCertificateInfo.record.schema.json). */
 export interface DeviceFileCertificateInfoRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceFileCertificateInfo";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceFileCertificateInfoEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceFileCertificateInfo";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceFileCertificateInfoEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceFileEvents (schemas/DeviceFileEvents.record.schema.json). */
 export interface DeviceFileEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceFileEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceFileEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceFileEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceFileEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceImageLoadEvents (schemas/DeviceImageLoadEvents.record.schema.json). */
 export interface DeviceImageLoadEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceImageLoadEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceImageLoadEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceImageLoadEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceImageLoadEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceInfo (schemas/DeviceInfo.record.schema.json). */
 export interface DeviceInfoRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceInfo";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceInfoEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceInfo";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceInfoEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceLogonEvents (schemas/DeviceLogonEvents.record.schema.json). */
 export interface DeviceLogonEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceLogonEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceLogonEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceLogonEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceLogonEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceNetworkEvents (schemas/DeviceNetworkEvents.record.schema.json). */
 export interface DeviceNetworkEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceNetworkEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceNetworkEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceNetworkEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceNetworkEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceNetworkInfo (schemas/DeviceNetworkInfo.record.schema.json). */
 export interface DeviceNetworkInfoRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceNetworkInfo";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceNetworkInfoEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceNetworkInfo";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceNetworkInfoEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceProcessEvents (schemas/DeviceProcessEvents.record.schema.json). */
 export interface DeviceProcessEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceProcessEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceProcessEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceProcessEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceProcessEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceRegistryEvents (schemas/DeviceRegistryEvents.record.schema.json). */
 export interface DeviceRegistryEventsRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceRegistryEvents";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceRegistryEventsEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceRegistryEvents";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceRegistryEventsEvent;
 }
 /** A streamed record of category AdvancedHunting-DeviceTvmSecureConfigurationAssessment (schemas/DeviceTvmSecureConfigurationAssessment.record.schema.json). */
 export interface DeviceTvmSecureConfigurationAssessmentRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-DeviceTvmSecureConfigurationAssessment";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: DeviceTvmSecureConfigurationAssessmentEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-DeviceTvmSecureConfigurationAssessment";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: DeviceTvmSecureConfigurationAssessmentEvent;
 }
 /** Any streamed record this package knows, discriminated by `category`. */
 export type StreamRecord = AlertEvidenceRecord | AlertInfoRecord | CloudAppEventsRecord | DeviceEventsRecord | DeviceFileCertificateInfoRecord | DeviceFileEventsRecord | DeviceImageLoadEventsRecord | DeviceInfoRecord | DeviceLogonEventsRecord | DeviceNetworkEventsRecord | DeviceNetworkInfoRecord | DeviceProcessEventsRecord | DeviceRegistryEventsRecord | DeviceTvmSecureConfigurationAssessmentRecord;
@@ -190,24 +190,24 @@ export type Category = StreamRecord["category"];
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export declare const streamTables: ReadonlyMap<string, StreamTable>;
 /**
- * Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
- * Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
- * unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
- * modes) when the body is text or bytes; an already-parsed object has lost them.
- */
+* Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
+* Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
+* unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
+* modes) when the body is text or bytes; an already-parsed object has lost them.
+*/
 export declare function parseEventHubsMessage(body: string | Uint8Array | object): StreamParseResult<StreamRecord>;
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export declare function parseStorageBlob(text: string | Uint8Array): StreamParseResult<StreamRecord>;
 /**
- * Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
- * time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
- * Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
- */
+* Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
+* time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
+* Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
+*/
 export declare function readStorage(source: StorageServiceClient | StorageContainerClient, options: ReadStorageOptions): AsyncGenerator<BlobBatch<StreamRecord>>;
 /** One blob of the export (a BlobClient), from a cursor on; `blob` names it in ids and errors ("<container>/<blob name>"). */
 export declare function readStorageBlobRecords(blob: string, client: StorageBlobClient, from: BlobCursor | undefined, options?: BlobReadOptions): AsyncGenerator<BlobBatch<StreamRecord>>;
 /**
- * Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
- * per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
- */
+* Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
+* per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
+*/
 export declare function readCapture(source: Uint8Array | AsyncIterable<Uint8Array>, avro?: AvroModuleLike): AsyncGenerator<CaptureBatch<StreamRecord>>;

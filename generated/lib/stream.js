@@ -5,108 +5,64 @@ import { readStorageBlob, readStorageExport } from "./runtime/storage.js";
 import { readCaptureFile } from "./runtime/capture.js";
 import { checkAlertEvidenceEvent, firstInvalidAlertEvidenceEvent, AlertEvidenceTable } from "./tables/AlertEvidence.js";
 import { checkAlertInfoEvent, firstInvalidAlertInfoEvent, AlertInfoTable } from "./tables/AlertInfo.js";
-import { checkCloudAppEventsEvent, firstInvalidCloudAppEventsEvent, CloudAppEventsTable, } from "./tables/CloudAppEvents.js";
+import { checkCloudAppEventsEvent, firstInvalidCloudAppEventsEvent, CloudAppEventsTable } from "./tables/CloudAppEvents.js";
 import { checkDeviceEventsEvent, firstInvalidDeviceEventsEvent, DeviceEventsTable } from "./tables/DeviceEvents.js";
-import { checkDeviceFileCertificateInfoEvent, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoTable, } from "./tables/DeviceFileCertificateInfo.js";
-import { checkDeviceFileEventsEvent, firstInvalidDeviceFileEventsEvent, DeviceFileEventsTable, } from "./tables/DeviceFileEvents.js";
-import { checkDeviceImageLoadEventsEvent, firstInvalidDeviceImageLoadEventsEvent, DeviceImageLoadEventsTable, } from "./tables/DeviceImageLoadEvents.js";
+import { checkDeviceFileCertificateInfoEvent, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoTable } from "./tables/DeviceFileCertificateInfo.js";
+import { checkDeviceFileEventsEvent, firstInvalidDeviceFileEventsEvent, DeviceFileEventsTable } from "./tables/DeviceFileEvents.js";
+import { checkDeviceImageLoadEventsEvent, firstInvalidDeviceImageLoadEventsEvent, DeviceImageLoadEventsTable } from "./tables/DeviceImageLoadEvents.js";
 import { checkDeviceInfoEvent, firstInvalidDeviceInfoEvent, DeviceInfoTable } from "./tables/DeviceInfo.js";
-import { checkDeviceLogonEventsEvent, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsTable, } from "./tables/DeviceLogonEvents.js";
-import { checkDeviceNetworkEventsEvent, firstInvalidDeviceNetworkEventsEvent, DeviceNetworkEventsTable, } from "./tables/DeviceNetworkEvents.js";
-import { checkDeviceNetworkInfoEvent, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoTable, } from "./tables/DeviceNetworkInfo.js";
-import { checkDeviceProcessEventsEvent, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsTable, } from "./tables/DeviceProcessEvents.js";
-import { checkDeviceRegistryEventsEvent, firstInvalidDeviceRegistryEventsEvent, DeviceRegistryEventsTable, } from "./tables/DeviceRegistryEvents.js";
-import { checkDeviceTvmSecureConfigurationAssessmentEvent, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentTable, } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
+import { checkDeviceLogonEventsEvent, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsTable } from "./tables/DeviceLogonEvents.js";
+import { checkDeviceNetworkEventsEvent, firstInvalidDeviceNetworkEventsEvent, DeviceNetworkEventsTable } from "./tables/DeviceNetworkEvents.js";
+import { checkDeviceNetworkInfoEvent, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoTable } from "./tables/DeviceNetworkInfo.js";
+import { checkDeviceProcessEventsEvent, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsTable } from "./tables/DeviceProcessEvents.js";
+import { checkDeviceRegistryEventsEvent, firstInvalidDeviceRegistryEventsEvent, DeviceRegistryEventsTable } from "./tables/DeviceRegistryEvents.js";
+import { checkDeviceTvmSecureConfigurationAssessmentEvent, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentTable } from "./tables/DeviceTvmSecureConfigurationAssessment.js";
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export const streamTables = new Map([
-    [
-        "AdvancedHunting-AlertEvidence",
-        streamTable("AlertEvidence", firstInvalidAlertEvidenceEvent, checkAlertEvidenceEvent, AlertEvidenceTable.columns),
-    ],
-    [
-        "AdvancedHunting-AlertInfo",
-        streamTable("AlertInfo", firstInvalidAlertInfoEvent, checkAlertInfoEvent, AlertInfoTable.columns),
-    ],
-    [
-        "AdvancedHunting-CloudAppEvents",
-        streamTable("CloudAppEvents", firstInvalidCloudAppEventsEvent, checkCloudAppEventsEvent, CloudAppEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceEvents",
-        streamTable("DeviceEvents", firstInvalidDeviceEventsEvent, checkDeviceEventsEvent, DeviceEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceFileCertificateInfo",
-        streamTable("DeviceFileCertificateInfo", firstInvalidDeviceFileCertificateInfoEvent, checkDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceFileEvents",
-        streamTable("DeviceFileEvents", firstInvalidDeviceFileEventsEvent, checkDeviceFileEventsEvent, DeviceFileEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceImageLoadEvents",
-        streamTable("DeviceImageLoadEvents", firstInvalidDeviceImageLoadEventsEvent, checkDeviceImageLoadEventsEvent, DeviceImageLoadEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceInfo",
-        streamTable("DeviceInfo", firstInvalidDeviceInfoEvent, checkDeviceInfoEvent, DeviceInfoTable.columns, {
-            required: ["Timestamp"],
-        }),
-    ],
-    [
-        "AdvancedHunting-DeviceLogonEvents",
-        streamTable("DeviceLogonEvents", firstInvalidDeviceLogonEventsEvent, checkDeviceLogonEventsEvent, DeviceLogonEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceNetworkEvents",
-        streamTable("DeviceNetworkEvents", firstInvalidDeviceNetworkEventsEvent, checkDeviceNetworkEventsEvent, DeviceNetworkEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceNetworkInfo",
-        streamTable("DeviceNetworkInfo", firstInvalidDeviceNetworkInfoEvent, checkDeviceNetworkInfoEvent, DeviceNetworkInfoTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceProcessEvents",
-        streamTable("DeviceProcessEvents", firstInvalidDeviceProcessEventsEvent, checkDeviceProcessEventsEvent, DeviceProcessEventsTable.columns, { required: ["Timestamp"] }),
-    ],
-    [
-        "AdvancedHunting-DeviceRegistryEvents",
-        streamTable("DeviceRegistryEvents", firstInvalidDeviceRegistryEventsEvent, checkDeviceRegistryEventsEvent, DeviceRegistryEventsTable.columns),
-    ],
-    [
-        "AdvancedHunting-DeviceTvmSecureConfigurationAssessment",
-        streamTable("DeviceTvmSecureConfigurationAssessment", firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, checkDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentTable.columns),
-    ],
+	["AdvancedHunting-AlertEvidence", streamTable("AlertEvidence", firstInvalidAlertEvidenceEvent, checkAlertEvidenceEvent, AlertEvidenceTable.columns)],
+	["AdvancedHunting-AlertInfo", streamTable("AlertInfo", firstInvalidAlertInfoEvent, checkAlertInfoEvent, AlertInfoTable.columns)],
+	["AdvancedHunting-CloudAppEvents", streamTable("CloudAppEvents", firstInvalidCloudAppEventsEvent, checkCloudAppEventsEvent, CloudAppEventsTable.columns)],
+	["AdvancedHunting-DeviceEvents", streamTable("DeviceEvents", firstInvalidDeviceEventsEvent, checkDeviceEventsEvent, DeviceEventsTable.columns)],
+	["AdvancedHunting-DeviceFileCertificateInfo", streamTable("DeviceFileCertificateInfo", firstInvalidDeviceFileCertificateInfoEvent, checkDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoTable.columns)],
+	["AdvancedHunting-DeviceFileEvents", streamTable("DeviceFileEvents", firstInvalidDeviceFileEventsEvent, checkDeviceFileEventsEvent, DeviceFileEventsTable.columns)],
+	["AdvancedHunting-DeviceImageLoadEvents", streamTable("DeviceImageLoadEvents", firstInvalidDeviceImageLoadEventsEvent, checkDeviceImageLoadEventsEvent, DeviceImageLoadEventsTable.columns)],
+	["AdvancedHunting-DeviceInfo", streamTable("DeviceInfo", firstInvalidDeviceInfoEvent, checkDeviceInfoEvent, DeviceInfoTable.columns, { required: ["Timestamp"] })],
+	["AdvancedHunting-DeviceLogonEvents", streamTable("DeviceLogonEvents", firstInvalidDeviceLogonEventsEvent, checkDeviceLogonEventsEvent, DeviceLogonEventsTable.columns)],
+	["AdvancedHunting-DeviceNetworkEvents", streamTable("DeviceNetworkEvents", firstInvalidDeviceNetworkEventsEvent, checkDeviceNetworkEventsEvent, DeviceNetworkEventsTable.columns)],
+	["AdvancedHunting-DeviceNetworkInfo", streamTable("DeviceNetworkInfo", firstInvalidDeviceNetworkInfoEvent, checkDeviceNetworkInfoEvent, DeviceNetworkInfoTable.columns)],
+	["AdvancedHunting-DeviceProcessEvents", streamTable("DeviceProcessEvents", firstInvalidDeviceProcessEventsEvent, checkDeviceProcessEventsEvent, DeviceProcessEventsTable.columns, { required: ["Timestamp"] })],
+	["AdvancedHunting-DeviceRegistryEvents", streamTable("DeviceRegistryEvents", firstInvalidDeviceRegistryEventsEvent, checkDeviceRegistryEventsEvent, DeviceRegistryEventsTable.columns)],
+	["AdvancedHunting-DeviceTvmSecureConfigurationAssessment", streamTable("DeviceTvmSecureConfigurationAssessment", firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, checkDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentTable.columns)]
 ]);
 /**
- * Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
- * Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
- * unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
- * modes) when the body is text or bytes; an already-parsed object has lost them.
- */
+* Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
+* Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
+* unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
+* modes) when the body is text or bytes; an already-parsed object has lost them.
+*/
 export function parseEventHubsMessage(body) {
-    return parseEventHubsBody(body, streamTables);
+	return parseEventHubsBody(body, streamTables);
 }
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export function parseStorageBlob(text) {
-    return parseStorageBlobText(text, streamTables);
+	return parseStorageBlobText(text, streamTables);
 }
 /**
- * Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
- * time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
- * Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
- */
+* Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
+* time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
+* Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
+*/
 export function readStorage(source, options) {
-    return readStorageExport(source, streamTables, options);
+	return readStorageExport(source, streamTables, options);
 }
 /** One blob of the export (a BlobClient), from a cursor on; `blob` names it in ids and errors ("<container>/<blob name>"). */
 export function readStorageBlobRecords(blob, client, from, options = {}) {
-    return readStorageBlob(blob, client, streamTables, from, options);
+	return readStorageBlob(blob, client, streamTables, from, options);
 }
 /**
- * Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
- * per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
- */
+* Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
+* per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
+*/
 export function readCapture(source, avro) {
-    return readCaptureFile(source, streamTables, avro);
+	return readCaptureFile(source, streamTables, avro);
 }

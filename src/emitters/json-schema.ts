@@ -136,24 +136,37 @@ function printJson(value: unknown, indent: string, tail: number, lead = 0): stri
   if (typeof value === "number") return printNumber(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    const hasObject = value.some((v) => typeof v === "object" && v !== null && (Array.isArray(v) ? false : Object.keys(v).length > 0));
+    let hasObject = false;
+    for (const v of value) if (typeof v === "object" && v !== null && !Array.isArray(v) && hasKeys(v)) hasObject = true;
     if (!hasObject) {
-      const flat = `[${value.map((v) => printJson(v, "", 0)).join(", ")}]`;
+      let flat = "[";
+      for (let i = 0; i < value.length; i++) flat += (i > 0 ? ", " : "") + printJson(value[i], "", 0);
+      flat += "]";
       if (!flat.includes("\n") && lead + flat.length + tail <= 120) return flat;
     }
     const inner = `${indent}  `;
-    return `[\n${value.map((v, i) => `${inner}${printJson(v, inner, i < value.length - 1 ? 1 : 0, inner.length)}`).join(",\n")}\n${indent}]`;
+    let out = "[\n";
+    for (let i = 0; i < value.length; i++) {
+      out += `${inner}${printJson(value[i], inner, i < value.length - 1 ? 1 : 0, inner.length)}${i < value.length - 1 ? ",\n" : "\n"}`;
+    }
+    return `${out}${indent}]`;
   }
   if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return "{}";
+    const keys = Object.keys(value);
+    if (keys.length === 0) return "{}";
     const inner = `${indent}  `;
-    return `{\n${entries
-      .map(([k, v], i) => {
-        const key = `${inner}${JSON.stringify(k)}: `;
-        return `${key}${printJson(v, inner, i < entries.length - 1 ? 1 : 0, key.length)}`;
-      })
-      .join(",\n")}\n${indent}}`;
+    let out = "{\n";
+    for (let i = 0; i < keys.length; i++) {
+      const key = `${inner}${JSON.stringify(keys[i])}: `;
+      const last = i === keys.length - 1;
+      out += `${key}${printJson((value as Record<string, unknown>)[keys[i]!], inner, last ? 0 : 1, key.length)}${last ? "\n" : ",\n"}`;
+    }
+    return `${out}${indent}}`;
   }
   return JSON.stringify(value) ?? "null";
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

@@ -61,12 +61,26 @@ export function callStatement(indent: string, lead: string, args: readonly strin
  * not covered here). Comments may be longer: prettier leaves them.
  */
 export function fits(text: string): boolean {
+  if (isAscii(text)) {
+    // The common case, without splitting a module of thousands of lines: only the line lengths are left to check.
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf("\n", start);
+      if (end < 0) end = text.length;
+      if (end - start > WIDTH && !isCommentLine(text.slice(start, end))) return false;
+      start = end + 1;
+    }
+    return true;
+  }
   for (const line of text.split("\n")) {
-    const t = line.trimStart();
-    if (t.startsWith("//") || t.startsWith("*") || t.startsWith("/*")) continue;
+    if (isCommentLine(line)) continue;
     if (!isAscii(line) || line.length > WIDTH) return false;
   }
   return true;
+}
+
+function isCommentLine(line: string): boolean {
+  const t = line.trimStart();
+  return t.startsWith("//") || t.startsWith("*") || t.startsWith("/*");
 }
 
 /** Printable ASCII (and the em dash of kqlgen's own texts, one column wide like ASCII): where a width is a length. */

@@ -91,7 +91,8 @@ export function buildTable(raw: RawTable, problems: InputProblem[]): Table | und
       problem({ ...tableLoc, at }, `column has no name: expected a non-empty ColumnName`);
       return;
     }
-    const loc: Location = { ...tableLoc, column: name, at };
+    // Not a spread of tableLoc: on Node 20 that costs microseconds, and a workspace has 100,000 columns.
+    const loc: Location = { file: raw.file, table: raw.name, column: name, at };
     if (!name.isWellFormed() || /[\u0000-\u001f\u007f]/.test(name)) {
       problem(loc, "column name contains control characters or broken Unicode (lone surrogates)");
       return;

@@ -1,11 +1,10 @@
 /**
- * A cache of derived text (a module's compiled JavaScript and declarations,
- * prettier's output), addressed by the hash of everything the text follows
- * from: the tool and its version, its options, kqlgen's code that calls it,
- * the source text. A hit is the same bytes the tool would print, without
- * loading the tool (TypeScript and prettier are most of generate's and
- * check's time). `check` still compares
- * every file: only how the expected text is found changes.
+ * A cache of derived text (prettier's output), addressed by the hash of
+ * everything the text follows from: the tool and its version, its options,
+ * kqlgen's code that calls it, the source text. A hit is the same bytes the
+ * tool would print, without loading the tool (prettier is most of a warm
+ * generate's and check's time). `check` still compares every file: only how
+ * the expected text is found changes.
  *
  * Where: $KQLGEN_CACHE_DIR, else node_modules/.cache/kqlgen of the nearest
  * folder above the working folder that has a node_modules (as other tools
@@ -21,7 +20,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { KQLGEN_VERSION } from "../paths.js";
 
-const require = createRequire(import.meta.url);
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 /** A dependency's version, read from its package.json without loading it ("" when not found). */
@@ -44,15 +42,6 @@ export function codeHash(url: string): string {
     return createHash("sha256").update(readFileSync(fileURLToPath(url))).digest("hex");
   } catch {
     return `unreadable ${Math.random()}`;
-  }
-}
-
-/** The version of the TypeScript that ts-morph bundles (its @ts-morph/common). */
-export function tsMorphVersion(): string {
-  try {
-    return `${packageVersion("ts-morph")}/${packageVersion("@ts-morph/common", require.resolve("ts-morph"))}`;
-  } catch {
-    return "";
   }
 }
 

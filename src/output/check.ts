@@ -3,8 +3,7 @@
  */
 import { existsSync } from "node:fs";
 import { createTwoFilesPatch, diffLines } from "diff";
-import type { OutputFiles } from "../emitters/options.js";
-import { readTree } from "./tree.js";
+import { listTree, readTreeFile, type FileSource } from "./tree.js";
 
 export interface ChangedFile {
   readonly path: string;
@@ -36,13 +35,19 @@ function countLines(have: string, want: string): { added: number; removed: numbe
   return { added, removed };
 }
 
-export async function compareOutput(dir: string, files: OutputFiles): Promise<Drift> {
-  const disk = existsSync(dir) ? await readTree(dir) : new Map<string, string>();
+/** Compares `files` (a map, or the pipeline's stream) with the folder, one file at a time. */
+export async function compareOutput(dir: string, files: FileSource): Promise<Drift & { readonly files: number }> {
+  const disk = new Set(existsSync(dir) ? await listTree(dir) : []);
   const drift: Drift = { changed: [], created: [], deleted: [] };
-  for (const [rel, want] of files) {
-    const have = disk.get(rel);
-    if (have === undefined) drift.created.push(rel);
-    else if (have !== want) {
+  const seen = new Set<string>();
+  for await (const [rel, want] of files) {
+    seen.add(rel);
+    if (!disk.has(rel)) {
+      drift.created.push(rel);
+      continue;
+    }
+    const have = await readTreeFile(dir, rel);
+    if (have !== want) {
       if (have.replace(/\r\n?/g, "\n") === want) {
         drift.changed.push({ path: rel, diff: "", lineEndsOnly: true, added: 0, removed: 0 });
       } else {
@@ -51,8 +56,13 @@ export async function compareOutput(dir: string, files: OutputFiles): Promise<Dr
       }
     }
   }
-  for (const rel of disk.keys()) if (!files.has(rel)) drift.deleted.push(rel);
-  return drift;
+  for (const rel of disk) if (!seen.has(rel)) drift.deleted.push(rel);
+  // The stream comes in no particular order; reports list paths sorted.
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  drift.changed.sort((a, b) => byPath(a.path, b.path));
+  drift.created.sort(byPath);
+  drift.deleted.sort(byPath);
+  return { ...drift, files: seen.size };
 }
 
 export interface DescribeOptions {

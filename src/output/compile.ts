@@ -1,230 +1,137 @@
 /**
- * The generated package's JavaScript and declarations, compiled in-process
- * from its TypeScript sources at generate time, one module at a time
- * (TypeScript's `transpileModule` and `transpileDeclaration`, from the
- * TypeScript that ts-morph bundles). The sources are written so that each
- * module's declarations follow from that module alone (isolatedDeclarations).
- * A module that does not (a new runtime file without explicit types) still
- * gets right declarations, from a type-checking emit of the whole package —
- * seconds instead of milliseconds; test/package-js.test.ts keeps kqlgen's own
- * templates and emitters on the fast path.
+ * The generated package's JavaScript and declarations, compiled in-process at
+ * generate time by oxc-transform (oxc's TypeScript transformer, in Rust), one
+ * module at a time: types stripped, and declarations from the module alone
+ * (isolatedDeclarations). About 50 MB of TypeScript a second, so 2,000 tables
+ * compile in seconds, one module at a time (memory stays flat). kqlgen writes
+ * every module so that its declarations follow from that module alone
+ * (explicit types on everything exported); one that does not is kqlgen's bug,
+ * an internal error, and test/package-js.test.ts keeps every template and
+ * emitter from it.
+ *
+ * oxc-transform's version is pinned exactly in package.json: its printer
+ * decides lib/'s bytes, and `check` compares them.
  *
  * src/<path>.ts → lib/<path>.js and lib/<path>.d.ts. The package's exports point at lib/.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type * as TsMorph from "ts-morph";
+import type * as Oxc from "oxc-transform";
+import type { OutputFiles } from "../emitters/options.js";
 import { GENERATED_HEADER } from "../emitters/names.js";
-import { packagePath } from "../paths.js";
-import { codeHash, TextCache, tsMorphVersion } from "./cache.js";
+import { InputError } from "../model/errors.js";
 
-type Ts = typeof TsMorph.ts;
 const require = createRequire(import.meta.url);
-let loaded: typeof TsMorph | undefined;
-/** ts-morph, for the slow path only. */
-function tsMorph(): typeof TsMorph {
-  // require, not import(): Node's ESM loader would scan the CommonJS bundle for its exports first.
-  loaded ??= require("ts-morph") as typeof TsMorph;
-  return loaded;
-}
 
-let tsLoaded: Ts | undefined;
-/**
- * The TypeScript that ts-morph bundles, loaded on first use (a second of
- * start-up, which a warm cache never pays): its typescript.js alone, without
- * the rest of ts-morph (half a second more); ts-morph's `ts` if that file moved.
- */
-function typescript(): Ts {
-  if (tsLoaded === undefined) {
+let oxcLoaded: typeof Oxc | undefined;
+/** oxc-transform and its native binding (20 ms to load), on first use. */
+function oxc(): typeof Oxc {
+  if (oxcLoaded === undefined) {
     try {
-      tsLoaded = createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as Ts;
-    } catch {
-      tsLoaded = tsMorph().ts;
+      oxcLoaded = require("oxc-transform") as typeof Oxc;
+    } catch (e) {
+      throw missingBinding(e);
     }
   }
-  return tsLoaded;
+  return oxcLoaded;
 }
 
-/** Compiled output keeps the generated header (TypeScript drops comments it cannot attach to a statement). */
-function withHeader(text: string): string {
-  return text.startsWith(GENERATED_HEADER) ? text : `${GENERATED_HEADER}\n${text}`;
+/**
+ * oxc-transform's compiler is a native package per platform, one of its
+ * optional dependencies: `npm install --omit=optional` leaves it out. The
+ * error (exit 2) names the package this machine needs and the npm install
+ * that adds it. Its version is oxc-transform's own: lib/'s bytes depend on it.
+ */
+function missingBinding(cause: unknown): Error {
+  let pkg: { version?: string; optionalDependencies?: Record<string, string> } = {};
+  try {
+    pkg = JSON.parse(readFileSync(require.resolve("oxc-transform/package.json"), "utf8")) as typeof pkg;
+  } catch {
+    return InputError.of({}, "kqlgen needs oxc-transform (it compiles the generated package's lib/), which is not installed: reinstall kqlgen");
+  }
+  const binding = bindingName(Object.keys(pkg.optionalDependencies ?? {}));
+  const why = cause instanceof Error ? cause.message.split("\n")[0]!.slice(0, 200) : String(cause);
+  if (binding === undefined) {
+    return InputError.of({}, `oxc-transform, which compiles the generated package's lib/, has no compiler for ${process.platform}-${process.arch} (${why})`);
+  }
+  return InputError.of(
+    {},
+    `compiling the generated package's lib/ needs ${binding}, oxc-transform's compiler for this machine, an optional dependency that is not installed (npm install --omit=optional leaves it out): run npm install ${binding}@${pkg.version}`,
+  );
 }
-import type { OutputFiles } from "../emitters/options.js";
+
+/** The binding package for this platform among oxc-transform's optional dependencies (`@oxc-transform/binding-linux-x64-gnu`). */
+function bindingName(bindings: readonly string[]): string | undefined {
+  const base = `@oxc-transform/binding-${process.platform}-${process.arch}`;
+  const musl = process.platform === "linux" && !(process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header?.glibcVersionRuntime;
+  const wanted = [base, `${base}-${musl ? "musl" : "gnu"}`, `${base}-msvc`, `${base}-gnueabihf`, `${base}-${musl ? "musleabihf" : "gnueabihf"}`];
+  return wanted.find((name) => bindings.includes(name));
+}
 
 /** Where the compiled package goes. */
 export const LIB_DIR = "lib/";
 
-function compilerOptions(ts: Ts): TsMorph.ts.CompilerOptions {
-  return {
-    module: ts.ModuleKind.ESNext,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    sourceMap: false,
-    declaration: true,
-    isolatedDeclarations: true,
-    newLine: ts.NewLineKind.LineFeed,
-    removeComments: false,
-  };
+/** Compiled output keeps the generated header (declarations drop comments that are not attached to a declaration). */
+function withHeader(text: string): string {
+  return text.startsWith(GENERATED_HEADER) ? text : `${GENERATED_HEADER}\n${text}`;
 }
 
-/** One TypeScript module → JavaScript. */
-export function compileJs(source: string, fileName: string): string {
-  const ts = typescript();
-  return withHeader(ts.transpileModule(source, { fileName, reportDiagnostics: false, compilerOptions: { ...compilerOptions(ts), declaration: false } }).outputText);
-}
-
-/** One module's declarations from the module alone, or the first reason they cannot be. */
-export function isolatedDeclarations(source: string, fileName: string): { dts: string } | { problem: string } {
-  const ts = typescript();
-  const declaration = ts.transpileDeclaration(source, { fileName, reportDiagnostics: true, compilerOptions: compilerOptions(ts) });
-  const problem = declaration.diagnostics?.[0];
-  if (!problem) return { dts: withHeader(declaration.outputText) };
-  const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
-  return { problem: `${fileName} line ${line}: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}` };
+/** oxc's first error on a module, as one line naming the file and line. */
+function firstError(errors: readonly Oxc.OxcError[], source: string, fileName: string): string | undefined {
+  const e = errors[0];
+  if (e === undefined) return undefined;
+  const at = e.labels[0]?.start;
+  const line = at === undefined ? 0 : source.slice(0, at).split("\n").length;
+  return `${fileName} line ${line}: ${e.message}`;
 }
 
 /**
- * JavaScript and declarations of `wanted`, each from its module alone, in one
- * program (each module parsed once, for both): what transpileModule and
- * transpileDeclaration print, module by module (nothing is resolved, nothing
- * type-checked). A module whose declarations do not follow from it alone
- * (isolatedDeclarations errors) gets JavaScript only.
+ * One TypeScript module → its JavaScript, and its declarations or the first
+ * reason they do not follow from the module alone. A module oxc cannot parse
+ * is kqlgen's bug (emitters print only code they mean): an internal error.
  */
-function isolatedEmit(files: OutputFiles, wanted: readonly string[]): Map<string, { js?: string; dts?: string }> {
-  const ts = typescript();
-  const options: TsMorph.ts.CompilerOptions = { ...compilerOptions(ts), noLib: true, noResolve: true, noCheck: true, isolatedModules: true, types: [], outDir: "/lib", rootDir: "/src" };
-  const fileOf = (name: string) => name.replace(/^\//, "");
-  const host: TsMorph.ts.CompilerHost = {
-    getSourceFile: (name, language) => {
-      const text = files.get(fileOf(name));
-      return text === undefined ? undefined : ts.createSourceFile(name, text, language);
-    },
-    getDefaultLibFileName: () => "/lib.d.ts",
-    writeFile: () => undefined,
-    getCurrentDirectory: () => "/",
-    getCanonicalFileName: (name) => name,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => "\n",
-    fileExists: (name) => files.has(fileOf(name)),
-    readFile: (name) => files.get(fileOf(name)),
-  };
-  const program = ts.createProgram(
-    wanted.map((p) => `/${p}`),
-    options,
-    host,
-  );
-  const out = new Map<string, { js?: string; dts?: string }>(wanted.map((p) => [p, {}]));
-  const result = program.emit(undefined, (name, text) => {
-    const dts = name.endsWith(".d.ts");
-    const path = `src/${name.slice("/lib/".length, dts ? -".d.ts".length : -".js".length)}.ts`;
-    const entry = out.get(path);
-    if (entry === undefined) return;
-    if (dts) entry.dts = withHeader(text);
-    else entry.js = withHeader(text);
+export function compileModule(source: string, fileName: string): { js: string; dts?: string; problem?: string } {
+  const result = oxc().transformSync(fileName, source, {
+    lang: "ts",
+    sourceType: "module",
+    target: "es2022",
+    typescript: { declaration: { stripInternal: false } },
   });
-  // Declarations with errors are the slow path's.
-  for (const d of result.diagnostics) {
-    const entry = d.file ? out.get(fileOf(d.file.fileName)) : undefined;
-    if (entry) delete entry.dts;
-    else if (!d.file) for (const e of out.values()) delete e.dts;
-  }
-  return out;
+  // Declaration errors (a missing annotation) leave the JavaScript right; a parse error does not.
+  const parse = result.errors.filter((e) => !/^TS9\d{3}:/.test(e.message));
+  if (parse.length > 0) throw new Error(`internal: cannot compile ${firstError(parse, source, fileName)}`);
+  const problem = firstError(result.errors, source, fileName);
+  return { js: withHeader(result.code), ...(problem === undefined ? { dts: withHeader(result.declaration ?? "") } : { problem }) };
 }
 
-/** Modules per program of isolatedEmit: memory stays bounded, and each program's fixed cost is shared by many. */
-const COMPILE_CHUNK = 200;
-
-/** Declarations of `wanted` from a type-checked program of every module (the slow path). */
-function programDeclarations(files: OutputFiles, wanted: readonly string[]): Map<string, string> {
-  const { Project, ts } = tsMorph();
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...compilerOptions(ts), isolatedDeclarations: false, emitDeclarationOnly: true, skipLibCheck: true, lib: ["lib.es2022.d.ts"], types: [], outDir: "/out", rootDir: "/src" } });
-  for (const [path, text] of files) if (path.startsWith("src/") && path.endsWith(".ts")) project.createSourceFile(`/${path}`, text);
-  const out = new Map<string, string>();
-  const want = new Set(wanted);
-  for (const file of project.emitToMemory({ emitOnlyDtsFiles: true }).getFiles()) {
-    const src = `src/${file.filePath.replace(/^\/out\//, "").replace(/\.d\.ts$/, ".ts")}`;
-    if (want.has(src)) out.set(src, withHeader(file.text));
-  }
-  return out;
+/** One TypeScript module → JavaScript only (types stripped, nothing checked). */
+export function compileJs(source: string, fileName: string): string {
+  const result = oxc().transformSync(fileName, source, { lang: "ts", sourceType: "module", target: "es2022" });
+  if (result.errors.length > 0) throw new Error(`internal: cannot compile ${firstError(result.errors, source, fileName)}`);
+  return withHeader(result.code);
 }
 
-let cache: TextCache | undefined;
-
-/** What the last compileFiles had to declare by the slow path (kqlgen's own modules never should). */
-export let slowDeclarations: readonly string[] = [];
-
-interface Precompiled {
-  readonly sha256: string;
-  readonly js: string;
-  readonly dts: string;
-}
-let precompiled: Record<string, Precompiled> | undefined;
-
-/** The runtime modules compiled at kqlgen's build (scripts/compile-runtime.mjs), when they are the ones given. */
-function precompiledFor(path: string, text: string): Precompiled | undefined {
-  if (precompiled === undefined) {
-    try {
-      precompiled = JSON.parse(readFileSync(packagePath("dist", "runtime-lib.json"), "utf8")) as Record<string, Precompiled>;
-    } catch {
-      precompiled = {};
-    }
-  }
-  const entry = precompiled[path];
-  return entry && entry.sha256 === createHash("sha256").update(text).digest("hex") ? entry : undefined;
+/** lib/ of one src/ module. */
+function libBase(path: string): string {
+  return LIB_DIR + path.slice("src/".length, -".ts".length);
 }
 
-/** The package's files plus lib/: each src/ module compiled. */
+/** A file of the package and what it compiles to: itself, and for a src/ module its lib/ .js and .d.ts. */
+export function withCompiled(path: string, text: string): [string, string][] {
+  if (!path.startsWith("src/") || !path.endsWith(".ts")) return [[path, text]];
+  const { js, dts, problem } = compileModule(text, path);
+  // kqlgen writes every module so that its declarations follow from it alone (test/package-js.test.ts).
+  if (dts === undefined) throw new Error(`internal: ${problem} (a generated module's declarations must follow from the module alone)`);
+  return [
+    [path, text],
+    [`${libBase(path)}.js`, js],
+    [`${libBase(path)}.d.ts`, dts],
+  ];
+}
+
+/** The package's files plus lib/: each src/ module compiled, sorted by path. */
 export function compileFiles(files: OutputFiles): OutputFiles {
-  cache ??= new TextCache(`compile ts-morph ${tsMorphVersion()} ${codeHash(import.meta.url)} ${GENERATED_HEADER}`);
-  const out: OutputFiles = new Map(files);
-  const slow: string[] = [];
-  /** Modules to compile: path → cache key. */
-  const todo = new Map<string, string>();
-  for (const [path, text] of files) {
-    if (!path.startsWith("src/") || !path.endsWith(".ts")) continue;
-    const base = LIB_DIR + path.slice("src/".length, -".ts".length);
-    const ready = precompiledFor(path, text);
-    if (ready) {
-      out.set(`${base}.js`, ready.js);
-      out.set(`${base}.d.ts`, ready.dts);
-      continue;
-    }
-    // A module compiled before (same kqlgen, same TypeScript, same text): its output, without loading TypeScript.
-    const key = cache.key(path, text);
-    const cached = cache.get<{ js: string; dts: string }>(key);
-    if (cached !== undefined && typeof cached.js === "string" && typeof cached.dts === "string") {
-      out.set(`${base}.js`, cached.js);
-      out.set(`${base}.d.ts`, cached.dts);
-      continue;
-    }
-    todo.set(path, key);
-  }
-  if (todo.size) {
-    // In programs of COMPILE_CHUNK modules: one program holds every module's syntax tree (2,000 tables in one took 3.8 GB).
-    const wanted = [...todo.keys()];
-    const emitted = new Map<string, { js?: string; dts?: string }>();
-    for (let i = 0; i < wanted.length; i += COMPILE_CHUNK) for (const [path, e] of isolatedEmit(files, wanted.slice(i, i + COMPILE_CHUNK))) emitted.set(path, e);
-    for (const [path, key] of todo) {
-      const base = LIB_DIR + path.slice("src/".length, -".ts".length);
-      const { js, dts } = emitted.get(path) ?? {};
-      if (js === undefined) throw new Error(`internal: no JavaScript for ${path}`);
-      out.set(`${base}.js`, js);
-      if (dts !== undefined) {
-        out.set(`${base}.d.ts`, dts);
-        // Only declarations that follow from the module alone: the slow path's depend on the other modules.
-        cache.set(key, { js, dts });
-      } else slow.push(path);
-    }
-  }
-  if (slow.length) {
-    const declared = programDeclarations(files, slow);
-    for (const path of slow) {
-      const dts = declared.get(path);
-      if (dts === undefined) throw new Error(`internal: no declarations for ${path}`);
-      out.set(`${LIB_DIR}${path.slice("src/".length, -".ts".length)}.d.ts`, dts);
-    }
-  }
-  slowDeclarations = slow;
+  const out: OutputFiles = new Map();
+  for (const [path, text] of files) for (const [p, t] of withCompiled(path, text)) out.set(p, t);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

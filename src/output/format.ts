@@ -25,6 +25,12 @@ function parserFor(path: string): string | undefined {
 }
 
 let cache: TextCache | undefined;
+let loaded = false;
+
+/** Whether this process has loaded prettier (a warm cache never does). */
+export function prettierLoaded(): boolean {
+  return loaded;
+}
 
 export async function formatFile(path: string, text: string): Promise<string> {
   const parser = parserFor(path);
@@ -35,6 +41,7 @@ export async function formatFile(path: string, text: string): Promise<string> {
   const cached = cache.get<string>(key);
   if (typeof cached === "string") return cached;
   // Loaded on first use: most files come out of the emitters formatted.
+  loaded = true;
   const formatted = (await (await import("prettier")).format(text, { ...PRETTIER_OPTIONS, parser })).replace(/\r\n?/g, "\n");
   cache.set(key, formatted);
   return formatted;

@@ -20,9 +20,18 @@ export function isOwnerMarker(text: string | undefined): boolean {
 }
 
 /** The package's files with the owner marker: what generate writes and check compares. */
-export function withOwnerMarker(files: OutputFiles): OutputFiles {
-  return new Map([...files, [OWNER_MARKER, MARKER_TEXT] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+export function withOwnerMarker(files: OutputFiles): OutputFiles;
+export function withOwnerMarker(files: FileSource): AsyncIterable<readonly [string, string]>;
+export function withOwnerMarker(files: FileSource): FileSource {
+  if (files instanceof Map) return new Map([...files, [OWNER_MARKER, MARKER_TEXT] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return (async function* () {
+    yield* files;
+    yield [OWNER_MARKER, MARKER_TEXT] as const;
+  })();
 }
+
+/** A package's files: a map, or a stream (each path once). */
+export type FileSource = Iterable<readonly [string, string]> | AsyncIterable<readonly [string, string]>;
 
 /** Every file under `dir` (relative, `/`-separated), except kept entries and kqlgen's staging folders at the top. */
 export async function listTree(dir: string): Promise<string[]> {
@@ -51,13 +60,16 @@ const MAX_COMPARED_BYTES = 64 * 1024 * 1024;
  */
 export async function readTree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const rel of await listTree(dir)) {
-    const file = path.join(dir, rel);
-    const s = await lstat(file);
-    if (s.isSymbolicLink()) files.set(rel, "(a symbolic link: kqlgen does not follow links in the output folder)\n");
-    else if (!s.isFile()) files.set(rel, "(not a regular file: kqlgen does not read it)\n");
-    else if (s.size > MAX_COMPARED_BYTES) files.set(rel, `(a file of ${Math.round(s.size / (1024 * 1024))} MB: larger than any file kqlgen generates)\n`);
-    else files.set(rel, await readFile(file, "utf8"));
-  }
+  for (const rel of await listTree(dir)) files.set(rel, await readTreeFile(dir, rel));
   return files;
+}
+
+/** One file of the folder's tree as readTree reads it. */
+export async function readTreeFile(dir: string, rel: string): Promise<string> {
+  const file = path.join(dir, rel);
+  const s = await lstat(file);
+  if (s.isSymbolicLink()) return "(a symbolic link: kqlgen does not follow links in the output folder)\n";
+  if (!s.isFile()) return "(not a regular file: kqlgen does not read it)\n";
+  if (s.size > MAX_COMPARED_BYTES) return `(a file of ${Math.round(s.size / (1024 * 1024))} MB: larger than any file kqlgen generates)\n`;
+  return readFile(file, "utf8");
 }

@@ -6,13 +6,13 @@
  * failure or an interruption at any point leaves the old package or the new
  * one, never a mix. A symlinked --out is written through to its target.
  */
+import { lstatSync, readFileSync } from "node:fs";
 import { lstat, readFile, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import type { OutputFiles } from "../emitters/options.js";
 import { GENERATED_HEADER } from "../emitters/names.js";
 import { InputError } from "../model/errors.js";
-import { applyChanges, leftoversOf, recoverFolder, withFolderLock, type Change, type FileOps, type LockOptions } from "./transaction.js";
-import { isOwnerMarker, KEPT_ENTRIES, listTree, OWNER_MARKER } from "./tree.js";
+import { leftoversOf, recoverFolder, StagedChanges, withFolderLock, type FileOps, type LockOptions } from "./transaction.js";
+import { isOwnerMarker, KEPT_ENTRIES, listTree, OWNER_MARKER, type FileSource } from "./tree.js";
 import { oldSwapLeftovers, recoverOldSwap } from "./legacy.js";
 
 /** What older kqlgen wrote as the description of a generated package (read to recognise its folders). */
@@ -68,14 +68,30 @@ async function resolveOut(dir: string): Promise<string> {
 }
 
 export interface WriteResult {
+  /** Files the package holds. */
+  readonly files: number;
   /** Files written (new or changed), deleted, and left as they were. */
   readonly written: number;
   readonly deleted: number;
   readonly unchanged: number;
 }
 
-/** The changes that turn the folder's current files into `files`: unchanged files are left out. */
-async function changesFor(dir: string, files: OutputFiles): Promise<{ changes: Change[]; unchanged: number }> {
+/** The folder's file as text, or undefined when it is not a regular file kqlgen could have written (then it is rewritten). */
+function readExisting(file: string): string | undefined {
+  try {
+    const s = lstatSync(file);
+    return s.isFile() && s.size <= 64 * 1024 * 1024 ? readFileSync(file, "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stages the changes that turn the folder's current files into `files`, one
+ * file at a time (unchanged files are left out), then the deletions of files
+ * kqlgen no longer generates.
+ */
+async function stageChanges(dir: string, files: FileSource, staged: StagedChanges): Promise<{ files: number; unchanged: number }> {
   let disk: string[] = [];
   try {
     disk = await listTree(dir);
@@ -83,15 +99,16 @@ async function changesFor(dir: string, files: OutputFiles): Promise<{ changes: C
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
   const onDisk = new Set(disk);
-  const deletions: Change[] = disk.filter((rel) => !files.has(rel)).map((rel) => ({ rel, text: null }));
-  const writes: Change[] = [];
+  const seen = new Set<string>();
   let unchanged = 0;
-  for (const [rel, text] of files) {
-    if (onDisk.has(rel) && (await readFile(path.join(dir, rel), "utf8").catch(() => undefined)) === text) unchanged++;
-    else writes.push({ rel, text });
+  for await (const [rel, text] of files) {
+    if (seen.has(rel)) throw new Error(`internal: ${rel} generated twice`);
+    seen.add(rel);
+    if (onDisk.has(rel) && readExisting(path.join(dir, rel)) === text) unchanged++;
+    else staged.write(rel, text);
   }
-  // Deletions first: a stale file may stand where a new folder goes.
-  return { changes: [...deletions, ...writes], unchanged };
+  for (const rel of disk) if (!seen.has(rel)) staged.delete(rel);
+  return { files: seen.size, unchanged };
 }
 
 /**
@@ -117,7 +134,7 @@ export async function interruptedRun(dir: string, shown: string): Promise<string
   return `${shown}: an interrupted kqlgen run left ${found.length === 1 ? found[0] : `${found[0]} and ${found.length - 1} more`}: run \`kqlgen generate\` to finish or roll it back, then check again`;
 }
 
-export async function writeOutput(dir: string, files: OutputFiles, options: LockOptions & { ops?: FileOps } = {}): Promise<WriteResult> {
+export async function writeOutput(dir: string, files: FileSource, options: LockOptions & { ops?: FileOps } = {}): Promise<WriteResult> {
   try {
     const out = await resolveOut(dir);
     return await withFolderLock(
@@ -126,18 +143,32 @@ export async function writeOutput(dir: string, files: OutputFiles, options: Lock
         await recoverOldSwap(out);
         await recoverFolder(out);
         await assertReplaceable(out, dir);
-        const { changes, unchanged } = await changesFor(out, files);
-        await applyChanges(out, changes, options.ops);
-        return { written: changes.filter((c) => c.text !== null).length, deleted: changes.filter((c) => c.text === null).length, unchanged };
+        const staged = new StagedChanges(out, options.ops);
+        let counts: { files: number; unchanged: number };
+        try {
+          counts = await stageChanges(out, files, staged);
+        } catch (e) {
+          // Bad input found half way through the stream, or a full disk: the folder is as it was.
+          await staged.abandon();
+          throw e;
+        }
+        await staged.commit();
+        return { files: counts.files, written: staged.written, deleted: staged.deleted, unchanged: counts.unchanged };
       },
       options,
     );
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    if (e instanceof InputError || !isFileSystemError(e)) throw e;
     const err = e as NodeJS.ErrnoException;
     throw InputError.of(
       { file: dir },
       `cannot write the output folder (${err.code ?? err.message}${err.code ? `: ${err.message.replace(/^[A-Z]+: /, "").replace(/,.*$/, "")}` : ""}); nothing was changed: expected a writable folder (--out)`,
     );
   }
+}
+
+/** An error of a file system call (an errno code such as EACCES), not a bug or bad input met in the stream. */
+function isFileSystemError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code);
 }

@@ -100,6 +100,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
     return fail(`cannot read ${options.noun ?? "the file"} (${why}): expected ${options.readable ?? `a readable ${options.what}`}`);
   };
   let target: string;
+  let size: number;
   try {
     const link = await lstat(file);
     if (link.isSymbolicLink() && options.root !== undefined && options.followSymlinks !== true) {
@@ -119,6 +120,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
       throw fail(`the file is ${formatMb(s.size)}: larger than the ${formatMb(options.maxBytes)} kqlgen reads for a ${options.what}`);
     }
     target = file;
+    size = s.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw cannot(e);
@@ -132,7 +134,9 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {
-        const chunk = Buffer.allocUnsafe(Math.min(1 << 20, options.maxBytes + 1 - total));
+        // The size stat gave, and one byte more to see the end (a schema file is a few KB: no 1 MB buffer per file).
+        const want = total === 0 ? Math.max(size + 1, 4096) : 1 << 20;
+        const chunk = Buffer.allocUnsafe(Math.min(want, 1 << 20, options.maxBytes + 1 - total));
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
         total += bytesRead;

@@ -2,7 +2,7 @@
  * The validators built in memory, when no current generated package is at
  * hand: the package `generate` would write is emitted, its validator modules
  * compiled to JavaScript (src/output/compile.ts), written to a temporary
- * folder and loaded. Loaded only then: it brings in ts-morph and the emitters.
+ * folder and loaded. Loaded only then: it brings in the emitters and the compiler.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,8 +10,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
 import { emitPackage } from "../emitters/index.js";
+import { compileJs } from "../output/compile.js";
 import type { EmitOptions } from "../emitters/options.js";
 import { RUNTIME_DIR, RUNTIME_MODULES } from "../emitters/package-files.js";
 import type { SchemaSet } from "../model/schema.js";
@@ -19,13 +19,9 @@ import { validatorsFrom, type LoadedValidators } from "./load.js";
 
 const require = createRequire(import.meta.url);
 
-/** TypeScript → JavaScript, one module at a time: no type checking (the package's own build does that). */
+/** TypeScript → JavaScript, one module at a time, as generate compiles lib/: no type checking (the package's own build does that). */
 export function transpile(source: string, fileName: string): string {
-  return ts.transpileModule(source, {
-    fileName,
-    reportDiagnostics: false,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, declaration: false },
-  }).outputText;
+  return compileJs(source, fileName);
 }
 
 const AJV_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(["'])(ajv(?:\/[^"']*)?)\2/g;

@@ -3,17 +3,17 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of AlertInfo. */
 const columns = {
-    Timestamp: "datetime",
-    AlertId: "string",
-    Title: "string",
-    Category: "string",
-    Severity: "string",
-    ServiceSource: "string",
-    DetectionSource: "string",
-    AttackTechniques: "string",
+	Timestamp: "datetime",
+	AlertId: "string",
+	Title: "string",
+	Category: "string",
+	Severity: "string",
+	ServiceSource: "string",
+	DetectionSource: "string",
+	AttackTechniques: "string"
 };
 /**
- * The table AlertInfo as the start of a typed KQL query: `AlertInfoKql.where(...).project(...)`.
- * `AlertInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
- */
+* The table AlertInfo as the start of a typed KQL query: `AlertInfoKql.where(...).project(...)`.
+* `AlertInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+*/
 export const AlertInfoKql = kqlTable()("AlertInfo", columns);

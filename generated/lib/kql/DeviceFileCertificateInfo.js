@@ -3,27 +3,27 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of DeviceFileCertificateInfo. */
 const columns = {
-    Timestamp: "datetime",
-    DeviceId: "string",
-    DeviceName: "string",
-    SHA1: "string",
-    IsSigned: "bool",
-    SignatureType: "string",
-    Signer: "string",
-    SignerHash: "string",
-    Issuer: "string",
-    IssuerHash: "string",
-    CertificateSerialNumber: "string",
-    CrlDistributionPointUrls: "string",
-    CertificateCreationTime: "datetime",
-    CertificateExpirationTime: "datetime",
-    CertificateCountersignatureTime: "datetime",
-    IsTrusted: "bool",
-    IsRootSignerMicrosoft: "bool",
-    ReportId: "long",
+	Timestamp: "datetime",
+	DeviceId: "string",
+	DeviceName: "string",
+	SHA1: "string",
+	IsSigned: "bool",
+	SignatureType: "string",
+	Signer: "string",
+	SignerHash: "string",
+	Issuer: "string",
+	IssuerHash: "string",
+	CertificateSerialNumber: "string",
+	CrlDistributionPointUrls: "string",
+	CertificateCreationTime: "datetime",
+	CertificateExpirationTime: "datetime",
+	CertificateCountersignatureTime: "datetime",
+	IsTrusted: "bool",
+	IsRootSignerMicrosoft: "bool",
+	ReportId: "long"
 };
 /**
- * The table DeviceFileCertificateInfo as the start of a typed KQL query: `DeviceFileCertificateInfoKql.where(...).project(...)`.
- * `DeviceFileCertificateInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
- */
+* The table DeviceFileCertificateInfo as the start of a typed KQL query: `DeviceFileCertificateInfoKql.where(...).project(...)`.
+* `DeviceFileCertificateInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+*/
 export const DeviceFileCertificateInfoKql = kqlTable()("DeviceFileCertificateInfo", columns);

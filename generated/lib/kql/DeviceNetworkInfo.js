@@ -3,25 +3,25 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of DeviceNetworkInfo. */
 const columns = {
-    Timestamp: "datetime",
-    DeviceId: "string",
-    DeviceName: "string",
-    NetworkAdapterName: "string",
-    MacAddress: "string",
-    NetworkAdapterType: "string",
-    NetworkAdapterStatus: "string",
-    TunnelType: "string",
-    ConnectedNetworks: "string",
-    DnsAddresses: "string",
-    IPv4Dhcp: "string",
-    IPv6Dhcp: "string",
-    DefaultGateways: "string",
-    IPAddresses: "string",
-    ReportId: "long",
-    NetworkAdapterVendor: "string",
+	Timestamp: "datetime",
+	DeviceId: "string",
+	DeviceName: "string",
+	NetworkAdapterName: "string",
+	MacAddress: "string",
+	NetworkAdapterType: "string",
+	NetworkAdapterStatus: "string",
+	TunnelType: "string",
+	ConnectedNetworks: "string",
+	DnsAddresses: "string",
+	IPv4Dhcp: "string",
+	IPv6Dhcp: "string",
+	DefaultGateways: "string",
+	IPAddresses: "string",
+	ReportId: "long",
+	NetworkAdapterVendor: "string"
 };
 /**
- * The table DeviceNetworkInfo as the start of a typed KQL query: `DeviceNetworkInfoKql.where(...).project(...)`.
- * `DeviceNetworkInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
- */
+* The table DeviceNetworkInfo as the start of a typed KQL query: `DeviceNetworkInfoKql.where(...).project(...)`.
+* `DeviceNetworkInfoKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+*/
 export const DeviceNetworkInfoKql = kqlTable()("DeviceNetworkInfo", columns);

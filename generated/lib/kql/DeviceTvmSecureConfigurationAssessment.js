@@ -3,21 +3,21 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of DeviceTvmSecureConfigurationAssessment. */
 const columns = {
-    DeviceId: "string",
-    DeviceName: "string",
-    OSPlatform: "string",
-    Timestamp: "datetime",
-    ConfigurationId: "string",
-    ConfigurationCategory: "string",
-    ConfigurationSubcategory: "string",
-    ConfigurationImpact: "real",
-    IsCompliant: "bool",
-    IsApplicable: "bool",
-    Context: "dynamic",
-    IsExpectedUserImpact: "bool",
+	DeviceId: "string",
+	DeviceName: "string",
+	OSPlatform: "string",
+	Timestamp: "datetime",
+	ConfigurationId: "string",
+	ConfigurationCategory: "string",
+	ConfigurationSubcategory: "string",
+	ConfigurationImpact: "real",
+	IsCompliant: "bool",
+	IsApplicable: "bool",
+	Context: "dynamic",
+	IsExpectedUserImpact: "bool"
 };
 /**
- * The table DeviceTvmSecureConfigurationAssessment as the start of a typed KQL query: `DeviceTvmSecureConfigurationAssessmentKql.where(...).project(...)`.
- * `DeviceTvmSecureConfigurationAssessmentKql.col["DeviceId"]` is a typed column reference; the row type follows the query.
- */
+* The table DeviceTvmSecureConfigurationAssessment as the start of a typed KQL query: `DeviceTvmSecureConfigurationAssessmentKql.where(...).project(...)`.
+* `DeviceTvmSecureConfigurationAssessmentKql.col["DeviceId"]` is a typed column reference; the row type follows the query.
+*/
 export const DeviceTvmSecureConfigurationAssessmentKql = kqlTable()("DeviceTvmSecureConfigurationAssessment", columns);

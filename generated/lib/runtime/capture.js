@@ -2,124 +2,123 @@
 // Runtime of a kqlgen-generated package: Event Hubs Capture files (Avro containers of Event Hubs messages).
 import { parseEventHubsBody } from "./stream.js";
 import { errorMessage } from "./validation.js";
-const NO_BODY = 'a message body {"records":[...]}';
+const NO_BODY = "a message body {\"records\":[...]}";
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 /** avsc's long type, reading every long exactly: a number when safe, a bigint beyond 2^53 (avsc's own throws). */
 function exactLongType(avro) {
-    return avro.types.LongType.__with({
-        fromBuffer(buf) {
-            const v = new DataView(buf.buffer, buf.byteOffset, 8).getBigInt64(0, true);
-            return v >= MIN_SAFE && v <= MAX_SAFE ? Number(v) : v;
-        },
-        toBuffer(v) {
-            const b = new Uint8Array(8);
-            new DataView(b.buffer).setBigInt64(0, BigInt(v), true);
-            return b;
-        },
-        fromJSON: (v) => v,
-        toJSON: (v) => (typeof v === "bigint" ? v.toString() : v),
-        isValid: (v) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v)),
-        compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-    });
+	return avro.types.LongType.__with({
+		fromBuffer(buf) {
+			const v = new DataView(buf.buffer, buf.byteOffset, 8).getBigInt64(0, true);
+			return v >= MIN_SAFE && v <= MAX_SAFE ? Number(v) : v;
+		},
+		toBuffer(v) {
+			const b = new Uint8Array(8);
+			new DataView(b.buffer).setBigInt64(0, BigInt(v), true);
+			return b;
+		},
+		fromJSON: (v) => v,
+		toJSON: (v) => typeof v === "bigint" ? v.toString() : v,
+		isValid: (v) => typeof v === "bigint" || typeof v === "number" && Number.isInteger(v),
+		compare: (a, b) => a < b ? -1 : a > b ? 1 : 0
+	});
 }
 const AVSC = "avsc";
 async function loadAvro(avro) {
-    if (avro !== undefined)
-        return avro;
-    try {
-        const mod = (await import(AVSC));
-        return mod.default ?? mod;
-    }
-    catch {
-        throw new Error('reading Event Hubs Capture files needs the "avsc" package: npm install avsc');
-    }
+	if (avro !== undefined) return avro;
+	try {
+		const mod = await import(AVSC);
+		return mod.default ?? mod;
+	} catch {
+		throw new Error("reading Event Hubs Capture files needs the \"avsc\" package: npm install avsc");
+	}
 }
 function field(rec, name) {
-    return rec[name];
+	return rec[name];
 }
 function text(v) {
-    return typeof v === "string" ? v : v === undefined || v === null ? undefined : String(v);
+	return typeof v === "string" ? v : v === undefined || v === null ? undefined : String(v);
 }
 /**
- * Decodes a Capture file — given whole, or as a stream of chunks (a Node.js
- * file stream is one) — with the schema stored in the file (real files
- * differ from the documented one), plain or deflate. An empty (header-only)
- * file yields nothing. Throws on data that is not Avro, or corrupt.
- */
+* Decodes a Capture file — given whole, or as a stream of chunks (a Node.js
+* file stream is one) — with the schema stored in the file (real files
+* differ from the documented one), plain or deflate. An empty (header-only)
+* file yields nothing. Throws on data that is not Avro, or corrupt.
+*/
 export async function* readCaptureMessages(source, avro) {
-    const lib = await loadAvro(avro);
-    const longType = exactLongType(lib);
-    const decoder = new lib.streams.BlockDecoder({
-        parseHook: (schema) => lib.Type.forSchema(schema, { registry: { long: longType } }),
-    });
-    let header = false;
-    decoder.once("metadata", () => (header = true));
-    const feeding = (async () => {
-        try {
-            if (source instanceof Uint8Array)
-                decoder.write(source);
-            else {
-                for await (const chunk of source) {
-                    if (!decoder.write(chunk))
-                        await new Promise((resolve) => decoder.once("drain", resolve));
-                }
-            }
-            decoder.end();
-        }
-        catch (e) {
-            decoder.destroy(e instanceof Error ? e : new Error(String(e)));
-        }
-    })();
-    let index = 0;
-    try {
-        for await (const value of decoder) {
-            const rec = (typeof value === "object" && value !== null ? value : {});
-            const body = field(rec, "Body");
-            const seq = field(rec, "SequenceNumber");
-            yield {
-                index: index++,
-                sequenceNumber: typeof seq === "number" || typeof seq === "bigint" ? seq : undefined,
-                offset: text(field(rec, "Offset")),
-                enqueuedTimeUtc: text(field(rec, "EnqueuedTimeUtc")),
-                properties: field(rec, "Properties"),
-                systemProperties: field(rec, "SystemProperties"),
-                body: body instanceof Uint8Array ? body : typeof body === "string" ? new TextEncoder().encode(body) : undefined,
-            };
-        }
-        // avsc ends quietly on a file cut short; the bytes it holds back say so (its decoder's buffer: `_tap`).
-        const tap = decoder._tap;
-        // (Before the header is decoded, its position may point past the end: every byte held back counts.)
-        const left = tap?.buf === undefined ? 0 : header ? tap.buf.length - (tap.pos ?? tap.buf.length) : tap.buf.length;
-        if (left > 0) {
-            throw new Error(header
-                ? `truncated: the file ends inside an Avro block (${left} bytes after the last whole block)`
-                : "truncated: the file ends inside its Avro header");
-        }
-    }
-    finally {
-        decoder.destroy();
-        await feeding;
-    }
+	const lib = await loadAvro(avro);
+	const longType = exactLongType(lib);
+	const decoder = new lib.streams.BlockDecoder({ parseHook: (schema) => lib.Type.forSchema(schema, { registry: { long: longType } }) });
+	let header = false;
+	decoder.once("metadata", () => header = true);
+	const feeding = (async () => {
+		try {
+			if (source instanceof Uint8Array) decoder.write(source);
+			else {
+				for await (const chunk of source) {
+					if (!decoder.write(chunk)) await new Promise((resolve) => decoder.once("drain", resolve));
+				}
+			}
+			decoder.end();
+		} catch (e) {
+			decoder.destroy(e instanceof Error ? e : new Error(String(e)));
+		}
+	})();
+	let index = 0;
+	try {
+		for await (const value of decoder) {
+			const rec = typeof value === "object" && value !== null ? value : {};
+			const body = field(rec, "Body");
+			const seq = field(rec, "SequenceNumber");
+			yield {
+				index: index++,
+				sequenceNumber: typeof seq === "number" || typeof seq === "bigint" ? seq : undefined,
+				offset: text(field(rec, "Offset")),
+				enqueuedTimeUtc: text(field(rec, "EnqueuedTimeUtc")),
+				properties: field(rec, "Properties"),
+				systemProperties: field(rec, "SystemProperties"),
+				body: body instanceof Uint8Array ? body : typeof body === "string" ? new TextEncoder().encode(body) : undefined
+			};
+		}
+		// avsc ends quietly on a file cut short; the bytes it holds back say so (its decoder's buffer: `_tap`).
+		const tap = decoder._tap;
+		// (Before the header is decoded, its position may point past the end: every byte held back counts.)
+		const left = tap?.buf === undefined ? 0 : header ? tap.buf.length - (tap.pos ?? tap.buf.length) : tap.buf.length;
+		if (left > 0) {
+			throw new Error(header ? `truncated: the file ends inside an Avro block (${left} bytes after the last whole block)` : "truncated: the file ends inside its Avro header");
+		}
+	} finally {
+		decoder.destroy();
+		await feeding;
+	}
 }
 /** Reads a Capture file's messages and checks each body's records (errors carry the Avro record index and sequence number). */
 export async function* readCaptureFile(source, tables, avro) {
-    for await (const m of readCaptureMessages(source, avro)) {
-        const { body, ...message } = m;
-        const where = {
-            avroRecord: m.index,
-            ...(m.sequenceNumber === undefined ? {} : { sequenceNumber: String(m.sequenceNumber) }),
-        };
-        // Without a body: what an empty message gives, and the error.
-        const result = parseEventHubsBody(body ?? { records: [] }, tables);
-        const errors = body === undefined
-            ? [{ path: "", expected: NO_BODY, found: "missing", message: errorMessage("", NO_BODY, "missing") }]
-            : result.errors;
-        yield {
-            ...result,
-            message,
-            errors: errors.map((e) => ({ ...e, ...where })),
-            warnings: result.warnings.map((e) => ({ ...e, ...where })),
-        };
-    }
+	for await (const m of readCaptureMessages(source, avro)) {
+		const { body, ...message } = m;
+		const where = {
+			avroRecord: m.index,
+			...m.sequenceNumber === undefined ? {} : { sequenceNumber: String(m.sequenceNumber) }
+		};
+		// Without a body: what an empty message gives, and the error.
+		const result = parseEventHubsBody(body ?? { records: [] }, tables);
+		const errors = body === undefined ? [{
+			path: "",
+			expected: NO_BODY,
+			found: "missing",
+			message: errorMessage("", NO_BODY, "missing")
+		}] : result.errors;
+		yield {
+			...result,
+			message,
+			errors: errors.map((e) => ({
+				...e,
+				...where
+			})),
+			warnings: result.warnings.map((e) => ({
+				...e,
+				...where
+			}))
+		};
+	}
 }

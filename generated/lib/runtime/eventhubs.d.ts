@@ -3,190 +3,191 @@ import { CATEGORY_PREFIX, type StreamTable } from "./stream.js";
 import { type ValidationError } from "./validation.js";
 /** What the consumer reads of an `@azure/event-hubs` `ReceivedEventData`. */
 export interface ReceivedEventLike {
-    readonly body: unknown;
-    readonly sequenceNumber: number;
-    readonly offset: string | number;
-    readonly enqueuedTimeUtc: Date;
+	readonly body: unknown;
+	readonly sequenceNumber: number;
+	readonly offset: string | number;
+	readonly enqueuedTimeUtc: Date;
 }
 /** What the consumer reads of an `@azure/event-hubs` `PartitionContext`. */
 export interface PartitionContextLike {
-    readonly partitionId: string;
-    readonly lastEnqueuedEventProperties?: {
-        readonly sequenceNumber?: number;
-    };
-    updateCheckpoint(event: ReceivedEventLike): Promise<void>;
+	readonly partitionId: string;
+	readonly lastEnqueuedEventProperties?: {
+		readonly sequenceNumber?: number;
+	};
+	updateCheckpoint(event: ReceivedEventLike): Promise<void>;
 }
 /** The subscribe options the consumer needs (spread them into `subscribe`'s options). */
 export interface ConsumerSubscribeOptions {
-    /** Bodies as raw bytes: the SDK's JSON decoding rounds longs and hides bad bodies. */
-    readonly skipParsingBodyAsJson: true;
-    readonly maxBatchSize: number;
-    readonly maxWaitTimeInSeconds: number;
-    /** Each delivery carries the partition's last enqueued sequence number: the lag metric needs it. */
-    readonly trackLastEnqueuedEventProperties: true;
+	/** Bodies as raw bytes: the SDK's JSON decoding rounds longs and hides bad bodies. */
+	readonly skipParsingBodyAsJson: true;
+	readonly maxBatchSize: number;
+	readonly maxWaitTimeInSeconds: number;
+	/** Each delivery carries the partition's last enqueued sequence number: the lag metric needs it. */
+	readonly trackLastEnqueuedEventProperties: true;
 }
 /** Where a record came from; `id` is stable across redeliveries (de-duplicate on it). */
 export interface RecordOrigin {
-    /** `<partition>-<sequence number>-<index in the message>`. */
-    readonly id: string;
-    readonly partitionId: string;
-    readonly sequenceNumber: number;
-    readonly offset: string;
-    readonly enqueuedTime: Date;
-    /** 0-based index of the record in its message's `records` array. */
-    readonly index: number;
+	/** `<partition>-<sequence number>-<index in the message>`. */
+	readonly id: string;
+	readonly partitionId: string;
+	readonly sequenceNumber: number;
+	readonly offset: string;
+	readonly enqueuedTime: Date;
+	/** 0-based index of the record in its message's `records` array. */
+	readonly index: number;
 }
 export interface ConsumedRecord<R> extends RecordOrigin {
-    readonly record: R;
+	readonly record: R;
 }
 /** The valid records of one table from one `processEvents` call (one partition), in partition order. */
 export interface TableBatch<R> {
-    readonly table: string;
-    readonly partitionId: string;
-    readonly records: readonly ConsumedRecord<R>[];
+	readonly table: string;
+	readonly partitionId: string;
+	readonly records: readonly ConsumedRecord<R>[];
 }
 /** A record, or a whole message body, that could not be delivered to a table handler. */
 export interface DeadLetter {
-    /** `<partition>-<sequence number>-<index>`, or `<partition>-<sequence number>` for a whole body. */
-    readonly id: string;
-    readonly partitionId: string;
-    readonly sequenceNumber: number;
-    readonly offset: string;
-    readonly enqueuedTime: Date;
-    /** Index of the record in the message; undefined when the whole body is dead-lettered. */
-    readonly index?: number;
-    /** The exact bytes as sent: the record's JSON text inside the body, or the whole body. */
-    readonly raw: Uint8Array;
-    /** One line: what is wrong. */
-    readonly reason: string;
-    /** The validation errors (paths relative to the record), when there are any. */
-    readonly errors: readonly ValidationError[];
-    /** The record's category, when it has a string one. */
-    readonly category?: string;
+	/** `<partition>-<sequence number>-<index>`, or `<partition>-<sequence number>` for a whole body. */
+	readonly id: string;
+	readonly partitionId: string;
+	readonly sequenceNumber: number;
+	readonly offset: string;
+	readonly enqueuedTime: Date;
+	/** Index of the record in the message; undefined when the whole body is dead-lettered. */
+	readonly index?: number;
+	/** The exact bytes as sent: the record's JSON text inside the body, or the whole body. */
+	readonly raw: Uint8Array;
+	/** One line: what is wrong. */
+	readonly reason: string;
+	/** The validation errors (paths relative to the record), when there are any. */
+	readonly errors: readonly ValidationError[];
+	/** The record's category, when it has a string one. */
+	readonly category?: string;
 }
 export interface DriftReport {
-    readonly partitionId: string;
-    /** Records of categories this package does not know (skipped, not errors). */
-    readonly unknownCategories: readonly {
-        readonly category: string;
-        readonly count: number;
-    }[];
-    /** Columns records carried that their table does not know. */
-    readonly unknownColumns: readonly {
-        readonly table: string;
-        readonly column: string;
-        readonly count: number;
-    }[];
-    /** Columns of a table that records lacked (records older than the column, or a column never sent). */
-    readonly missingColumns: readonly {
-        readonly table: string;
-        readonly column: string;
-        readonly count: number;
-    }[];
-    /** Envelope keys besides time, tenantId, category, properties and the known extras. */
-    readonly unknownEnvelopeKeys: readonly {
-        readonly key: string;
-        readonly count: number;
-    }[];
+	readonly partitionId: string;
+	/** Records of categories this package does not know (skipped, not errors). */
+	readonly unknownCategories: readonly {
+		readonly category: string;
+		readonly count: number;
+	}[];
+	/** Columns records carried that their table does not know. */
+	readonly unknownColumns: readonly {
+		readonly table: string;
+		readonly column: string;
+		readonly count: number;
+	}[];
+	/** Columns of a table that records lacked (records older than the column, or a column never sent). */
+	readonly missingColumns: readonly {
+		readonly table: string;
+		readonly column: string;
+		readonly count: number;
+	}[];
+	/** Envelope keys besides time, tenantId, category, properties and the known extras. */
+	readonly unknownEnvelopeKeys: readonly {
+		readonly key: string;
+		readonly count: number;
+	}[];
 }
 type Awaitable = void | Promise<void>;
 /** The table name of a record type, from its `category`. */
 export type TableOf<R> = R extends {
-    readonly category: `${typeof CATEGORY_PREFIX}${infer T}`;
+	readonly category: `${typeof CATEGORY_PREFIX}${infer T}`;
 } ? T : never;
 /** The record type of one table. */
-export type RecordOf<R, T extends string> = Extract<R, {
-    readonly category: `${typeof CATEGORY_PREFIX}${T}`;
+export type RecordOf<
+	R,
+	T extends string
+> = Extract<R, {
+	readonly category: `${typeof CATEGORY_PREFIX}${T}`;
 }>;
 /** One handler per table; tables without one are counted (`unhandled`) and skipped. */
-export type TableHandlers<R> = {
-    readonly [T in TableOf<R>]?: (batch: TableBatch<RecordOf<R, T>>) => Awaitable;
-};
+export type TableHandlers<R> = { readonly [T in TableOf<R>]?: (batch: TableBatch<RecordOf<R, T>>) => Awaitable };
 export interface CheckpointInterval {
-    /** Checkpoint once this many events were handled since the last checkpoint (default 500). */
-    readonly events?: number;
-    /** ... or once this many milliseconds passed (default 5000). 0 and 0: after every batch. */
-    readonly ms?: number;
+	/** Checkpoint once this many events were handled since the last checkpoint (default 500). */
+	readonly events?: number;
+	/** ... or once this many milliseconds passed (default 5000). 0 and 0: after every batch. */
+	readonly ms?: number;
 }
 export interface EventHubsConsumerOptions<R> {
-    readonly tables: TableHandlers<R>;
-    /** Invalid records and unreadable bodies. Required: nothing is dropped silently. */
-    readonly deadLetter: (letters: readonly DeadLetter[]) => Awaitable;
-    /** Unknown categories and columns, with counts, once per batch that has any. */
-    readonly drift?: (drift: DriftReport) => Awaitable;
-    /** Errors of the SDK (connection, ownership lost) and of handlers, with the partition when known. */
-    readonly onError?: (error: unknown, partitionId: string | undefined) => Awaitable;
-    /**
-     * When to write a checkpoint. Never before every handler of the batch
-     * (dead-letter and drift included) has resolved; `false`: never.
-     */
-    readonly checkpoint?: CheckpointInterval | false;
-    /** Longest run of parsing and checking between yields to the event loop, in ms (default 10). */
-    readonly yieldAfterMs?: number;
-    /** Subscribe options (defaults: 100 events, 5 s). */
-    readonly maxBatchSize?: number;
-    readonly maxWaitTimeInSeconds?: number;
+	readonly tables: TableHandlers<R>;
+	/** Invalid records and unreadable bodies. Required: nothing is dropped silently. */
+	readonly deadLetter: (letters: readonly DeadLetter[]) => Awaitable;
+	/** Unknown categories and columns, with counts, once per batch that has any. */
+	readonly drift?: (drift: DriftReport) => Awaitable;
+	/** Errors of the SDK (connection, ownership lost) and of handlers, with the partition when known. */
+	readonly onError?: (error: unknown, partitionId: string | undefined) => Awaitable;
+	/**
+	* When to write a checkpoint. Never before every handler of the batch
+	* (dead-letter and drift included) has resolved; `false`: never.
+	*/
+	readonly checkpoint?: CheckpointInterval | false;
+	/** Longest run of parsing and checking between yields to the event loop, in ms (default 10). */
+	readonly yieldAfterMs?: number;
+	/** Subscribe options (defaults: 100 events, 5 s). */
+	readonly maxBatchSize?: number;
+	readonly maxWaitTimeInSeconds?: number;
 }
 export interface TableMetrics {
-    /** Records of the table read. */
-    records: number;
-    valid: number;
-    invalid: number;
+	/** Records of the table read. */
+	records: number;
+	valid: number;
+	invalid: number;
 }
 export interface PartitionMetrics {
-    /** The consumer holds the partition now (false after it was closed or lost). */
-    owned: boolean;
-    /** Sequence number of the last event handled, -1 before the first. */
-    processedSequenceNumber: number;
-    /** The partition's last enqueued sequence number, as the last delivery reported it. */
-    lastEnqueuedSequenceNumber?: number;
-    /** lastEnqueuedSequenceNumber − processedSequenceNumber. */
-    lag?: number;
-    /** Sequence number of the last checkpoint written by this consumer. */
-    checkpointedSequenceNumber?: number;
+	/** The consumer holds the partition now (false after it was closed or lost). */
+	owned: boolean;
+	/** Sequence number of the last event handled, -1 before the first. */
+	processedSequenceNumber: number;
+	/** The partition's last enqueued sequence number, as the last delivery reported it. */
+	lastEnqueuedSequenceNumber?: number;
+	/** lastEnqueuedSequenceNumber − processedSequenceNumber. */
+	lag?: number;
+	/** Sequence number of the last checkpoint written by this consumer. */
+	checkpointedSequenceNumber?: number;
 }
 export interface ConsumerMetrics {
-    events: number;
-    records: number;
-    valid: number;
-    invalid: number;
-    /** Records and bodies handed to the dead-letter handler. */
-    deadLettered: number;
-    /** Message bodies that are not a `{"records":[...]}` JSON body. */
-    unreadableBodies: number;
-    unknownCategoryRecords: number;
-    /** Valid records of tables without a handler. */
-    unhandled: number;
-    checkpoints: number;
-    errors: number;
-    /** Longest stretch the consumer kept the event loop busy, in ms. */
-    longestBusyMs: number;
-    readonly tables: Record<string, TableMetrics>;
-    readonly partitions: Record<string, PartitionMetrics>;
+	events: number;
+	records: number;
+	valid: number;
+	invalid: number;
+	/** Records and bodies handed to the dead-letter handler. */
+	deadLettered: number;
+	/** Message bodies that are not a `{"records":[...]}` JSON body. */
+	unreadableBodies: number;
+	unknownCategoryRecords: number;
+	/** Valid records of tables without a handler. */
+	unhandled: number;
+	checkpoints: number;
+	errors: number;
+	/** Longest stretch the consumer kept the event loop busy, in ms. */
+	longestBusyMs: number;
+	readonly tables: Record<string, TableMetrics>;
+	readonly partitions: Record<string, PartitionMetrics>;
 }
 /** What `createEventHubsConsumer` returns: pass it to `subscribe`, with `subscribeOptions`. */
 export interface EventHubsConsumer {
-    processEvents(events: readonly ReceivedEventLike[], context: PartitionContextLike): Promise<void>;
-    processInitialize(context: PartitionContextLike): Promise<void>;
-    processError(error: unknown, context: {
-        readonly partitionId?: string;
-    }): Promise<void>;
-    processClose(reason: string, context: PartitionContextLike): Promise<void>;
-    readonly subscribeOptions: ConsumerSubscribeOptions;
-    /** A snapshot of the counters. */
-    metrics(): ConsumerMetrics;
+	processEvents(events: readonly ReceivedEventLike[], context: PartitionContextLike): Promise<void>;
+	processInitialize(context: PartitionContextLike): Promise<void>;
+	processError(error: unknown, context: {
+		readonly partitionId?: string;
+	}): Promise<void>;
+	processClose(reason: string, context: PartitionContextLike): Promise<void>;
+	readonly subscribeOptions: ConsumerSubscribeOptions;
+	/** A snapshot of the counters. */
+	metrics(): ConsumerMetrics;
 }
 /**
- * Byte spans of the elements of the top-level `"records"` array of a JSON
- * body known to be valid (JSON.parse accepted it). Structural characters are
- * ASCII, so the scan runs on the UTF-8 bytes and the spans slice them exactly.
- */
+* Byte spans of the elements of the top-level `"records"` array of a JSON
+* body known to be valid (JSON.parse accepted it). Structural characters are
+* ASCII, so the scan runs on the UTF-8 bytes and the spans slice them exactly.
+*/
 export declare function recordSpans(bytes: Uint8Array): [number, number][] | undefined;
 /**
- * The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
- * package's own parser, valid records batched per table to their handlers,
- * the rest to the dead-letter handler, drift to the drift handler, and a
- * checkpoint only once all of them resolved.
- */
+* The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
+* package's own parser, valid records batched per table to their handlers,
+* the rest to the dead-letter handler, drift to the drift handler, and a
+* checkpoint only once all of them resolved.
+*/
 export declare function createConsumer<R>(tables: ReadonlyMap<string, StreamTable>, options: EventHubsConsumerOptions<R>): EventHubsConsumer;
 export {};

@@ -3,475 +3,471 @@
 //
 // `@azure/event-hubs` is an optional peer dependency: the shapes this file uses
 // from it are declared structurally below, so the package compiles without it.
-import { CATEGORY_PREFIX, checkStreamRecord, DriftCounts, JsonText, } from "./stream.js";
+import { CATEGORY_PREFIX, checkStreamRecord, DriftCounts, JsonText } from "./stream.js";
 import { addError, errorMessage, isRecord } from "./validation.js";
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const DEFAULT_BATCH = 100;
 const DEFAULT_WAIT_S = 5;
 const DEFAULT_CHECKPOINT_EVENTS = 500;
-const DEFAULT_CHECKPOINT_MS = 5000;
+const DEFAULT_CHECKPOINT_MS = 5e3;
 const DEFAULT_YIELD_MS = 10;
 /** Bodies larger than this are parsed record by record, with yields in between. */
 const LARGE_BODY = 128 * 1024;
 /** Lets timers and I/O run (a busy loop loses partition ownership). */
 function yieldToLoop() {
-    return new Promise((resolve) => setTimeout(resolve, 0));
+	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 function bodyBytes(body) {
-    if (body instanceof Uint8Array)
-        return body;
-    if (typeof body === "string")
-        return encoder.encode(body);
-    return undefined;
+	if (body instanceof Uint8Array) return body;
+	if (typeof body === "string") return encoder.encode(body);
+	return undefined;
 }
 function oneLine(errors) {
-    const first = errors[0];
-    if (first === undefined)
-        return "invalid record";
-    const where = first.path === "" ? "the record" : first.path;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-    return `${where}: expected ${first.expected}, found ${first.found}${more}`;
+	const first = errors[0];
+	if (first === undefined) return "invalid record";
+	const where = first.path === "" ? "the record" : first.path;
+	const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+	return `${where}: expected ${first.expected}, found ${first.found}${more}`;
 }
 /**
- * Byte spans of the elements of the top-level `"records"` array of a JSON
- * body known to be valid (JSON.parse accepted it). Structural characters are
- * ASCII, so the scan runs on the UTF-8 bytes and the spans slice them exactly.
- */
+* Byte spans of the elements of the top-level `"records"` array of a JSON
+* body known to be valid (JSON.parse accepted it). Structural characters are
+* ASCII, so the scan runs on the UTF-8 bytes and the spans slice them exactly.
+*/
 export function recordSpans(bytes) {
-    const n = bytes.length;
-    let i = 0;
-    let depth = 0;
-    // Find `"records"` as a key of the top-level object, then its array.
-    let arrayStart = -1;
-    while (i < n) {
-        const c = bytes[i];
-        if (c === 0x22) {
-            const start = i;
-            i = skipString(bytes, i);
-            if (depth === 1) {
-                let j = i;
-                while (j < n && isSpace(bytes[j]))
-                    j++;
-                if (bytes[j] === 0x3a && i - start === 9 && decoder.decode(bytes.subarray(start + 1, i - 1)) === "records") {
-                    j++;
-                    while (j < n && isSpace(bytes[j]))
-                        j++;
-                    if (bytes[j] !== 0x5b)
-                        return undefined;
-                    arrayStart = j;
-                    break;
-                }
-            }
-            continue;
-        }
-        if (c === 0x7b || c === 0x5b)
-            depth++;
-        else if (c === 0x7d || c === 0x5d)
-            depth--;
-        i++;
-    }
-    if (arrayStart < 0)
-        return undefined;
-    const spans = [];
-    i = arrayStart + 1;
-    let level = 0;
-    let start = -1;
-    while (i < n) {
-        const c = bytes[i];
-        if (c === 0x22) {
-            if (start < 0)
-                start = i;
-            i = skipString(bytes, i);
-            continue;
-        }
-        if (level === 0 && (c === 0x2c || c === 0x5d)) {
-            if (start >= 0) {
-                let end = i;
-                while (end > start && isSpace(bytes[end - 1]))
-                    end--;
-                spans.push([start, end]);
-            }
-            start = -1;
-            if (c === 0x5d)
-                return spans;
-            i++;
-            continue;
-        }
-        if (start < 0 && !isSpace(c))
-            start = i;
-        if (c === 0x7b || c === 0x5b)
-            level++;
-        else if (c === 0x7d || c === 0x5d)
-            level--;
-        i++;
-    }
-    return undefined;
+	const n = bytes.length;
+	let i = 0;
+	let depth = 0;
+	// Find `"records"` as a key of the top-level object, then its array.
+	let arrayStart = -1;
+	while (i < n) {
+		const c = bytes[i];
+		if (c === 34) {
+			const start = i;
+			i = skipString(bytes, i);
+			if (depth === 1) {
+				let j = i;
+				while (j < n && isSpace(bytes[j])) j++;
+				if (bytes[j] === 58 && i - start === 9 && decoder.decode(bytes.subarray(start + 1, i - 1)) === "records") {
+					j++;
+					while (j < n && isSpace(bytes[j])) j++;
+					if (bytes[j] !== 91) return undefined;
+					arrayStart = j;
+					break;
+				}
+			}
+			continue;
+		}
+		if (c === 123 || c === 91) depth++;
+		else if (c === 125 || c === 93) depth--;
+		i++;
+	}
+	if (arrayStart < 0) return undefined;
+	const spans = [];
+	i = arrayStart + 1;
+	let level = 0;
+	let start = -1;
+	while (i < n) {
+		const c = bytes[i];
+		if (c === 34) {
+			if (start < 0) start = i;
+			i = skipString(bytes, i);
+			continue;
+		}
+		if (level === 0 && (c === 44 || c === 93)) {
+			if (start >= 0) {
+				let end = i;
+				while (end > start && isSpace(bytes[end - 1])) end--;
+				spans.push([start, end]);
+			}
+			start = -1;
+			if (c === 93) return spans;
+			i++;
+			continue;
+		}
+		if (start < 0 && !isSpace(c)) start = i;
+		if (c === 123 || c === 91) level++;
+		else if (c === 125 || c === 93) level--;
+		i++;
+	}
+	return undefined;
 }
 function isSpace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+	return c === 32 || c === 10 || c === 13 || c === 9;
 }
 /** Index just past the string starting at `i` (a `"`). */
 function skipString(bytes, i) {
-    i++;
-    while (i < bytes.length) {
-        const c = bytes[i];
-        if (c === 0x5c)
-            i += 2;
-        else if (c === 0x22)
-            return i + 1;
-        else
-            i++;
-    }
-    return i;
+	i++;
+	while (i < bytes.length) {
+		const c = bytes[i];
+		if (c === 92) i += 2;
+		else if (c === 34) return i + 1;
+		else i++;
+	}
+	return i;
 }
 class PartitionState {
-    owned = true;
-    processed = -1;
-    lastEnqueued;
-    checkpointed;
-    sinceCheckpoint = 0;
-    lastCheckpointAt;
-    pending;
-    /** The processEvents call running for the partition (the SDK may close a partition while it runs). */
-    inflight;
-    constructor(now) {
-        this.lastCheckpointAt = now;
-    }
+	owned = true;
+	processed = -1;
+	lastEnqueued;
+	checkpointed;
+	sinceCheckpoint = 0;
+	lastCheckpointAt;
+	pending;
+	/** The processEvents call running for the partition (the SDK may close a partition while it runs). */
+	inflight;
+	constructor(now) {
+		this.lastCheckpointAt = now;
+	}
 }
 /** Collects what checkStreamRecord finds in one event's records. */
 class EventRun {
-    metrics;
-    handled;
-    /** Per table: the valid records of this batch. */
-    batches = new Map();
-    letters = [];
-    counts = new DriftCounts();
-    /** The JSON text of the body (or of the record) being checked: longs beyond 2^53 keep their exact digits. */
-    source = new JsonText("");
-    // The event and record being checked.
-    event;
-    bytes;
-    partitionId = "";
-    index = 0;
-    spans = null;
-    constructor(metrics, handled) {
-        this.metrics = metrics;
-        this.handled = handled;
-    }
-    startEvent(event, bytes) {
-        this.event = event;
-        this.bytes = bytes;
-        this.spans = null;
-    }
-    origin(index) {
-        const e = this.event;
-        const seq = e.sequenceNumber;
-        return {
-            id: index === undefined ? `${this.partitionId}-${seq}` : `${this.partitionId}-${seq}-${index}`,
-            partitionId: this.partitionId,
-            sequenceNumber: seq,
-            offset: String(e.offset),
-            enqueuedTime: e.enqueuedTimeUtc,
-            index: index ?? -1,
-        };
-    }
-    /** The whole body is dead (not JSON, not a records body). */
-    deadBody(reason, errors) {
-        const { index: _, ...origin } = this.origin(undefined);
-        this.letters.push({ ...origin, raw: this.bytes, reason, errors });
-        this.metrics.deadLettered++;
-        this.metrics.unreadableBodies++;
-    }
-    deadRecord(errors, category) {
-        if (this.spans === null)
-            this.spans = recordSpans(this.bytes);
-        const span = this.spans?.[this.index];
-        // A span always exists for a body JSON.parse accepted; the whole body is the fallback.
-        const raw = span === undefined ? this.bytes : this.bytes.subarray(span[0], span[1]);
-        this.letters.push({
-            ...this.origin(this.index),
-            raw,
-            reason: oneLine(errors),
-            errors,
-            ...(category === undefined ? {} : { category }),
-        });
-        this.metrics.deadLettered++;
-    }
-    knownRecord(rec, table, errors, unknown, notes) {
-        const m = this.metrics;
-        m.records++;
-        const t = (m.tables[table.table] ??= { records: 0, valid: 0, invalid: 0 });
-        t.records++;
-        this.counts.record(table.table, unknown, notes);
-        if (errors !== undefined) {
-            m.invalid++;
-            t.invalid++;
-            this.deadRecord(errors, rec.category);
-            return;
-        }
-        m.valid++;
-        t.valid++;
-        if (!this.handled(table.table)) {
-            m.unhandled++;
-            return;
-        }
-        let batch = this.batches.get(table.table);
-        if (batch === undefined)
-            this.batches.set(table.table, (batch = []));
-        batch.push({ ...this.origin(this.index), record: rec });
-    }
-    unknownCategory(category) {
-        this.metrics.records++;
-        this.metrics.unknownCategoryRecords++;
-        this.counts.category(category);
-    }
-    notARecord(errors) {
-        this.metrics.records++;
-        this.metrics.invalid++;
-        this.deadRecord(errors, undefined);
-    }
-    drift() {
-        return this.counts.empty ? undefined : { partitionId: this.partitionId, ...this.counts.report() };
-    }
+	metrics;
+	handled;
+	/** Per table: the valid records of this batch. */
+	batches = new Map();
+	letters = [];
+	counts = new DriftCounts();
+	/** The JSON text of the body (or of the record) being checked: longs beyond 2^53 keep their exact digits. */
+	source = new JsonText("");
+	// The event and record being checked.
+	event;
+	bytes;
+	partitionId = "";
+	index = 0;
+	spans = null;
+	constructor(metrics, handled) {
+		this.metrics = metrics;
+		this.handled = handled;
+	}
+	startEvent(event, bytes) {
+		this.event = event;
+		this.bytes = bytes;
+		this.spans = null;
+	}
+	origin(index) {
+		const e = this.event;
+		const seq = e.sequenceNumber;
+		return {
+			id: index === undefined ? `${this.partitionId}-${seq}` : `${this.partitionId}-${seq}-${index}`,
+			partitionId: this.partitionId,
+			sequenceNumber: seq,
+			offset: String(e.offset),
+			enqueuedTime: e.enqueuedTimeUtc,
+			index: index ?? -1
+		};
+	}
+	/** The whole body is dead (not JSON, not a records body). */
+	deadBody(reason, errors) {
+		const { index: _, ...origin } = this.origin(undefined);
+		this.letters.push({
+			...origin,
+			raw: this.bytes,
+			reason,
+			errors
+		});
+		this.metrics.deadLettered++;
+		this.metrics.unreadableBodies++;
+	}
+	deadRecord(errors, category) {
+		if (this.spans === null) this.spans = recordSpans(this.bytes);
+		const span = this.spans?.[this.index];
+		// A span always exists for a body JSON.parse accepted; the whole body is the fallback.
+		const raw = span === undefined ? this.bytes : this.bytes.subarray(span[0], span[1]);
+		this.letters.push({
+			...this.origin(this.index),
+			raw,
+			reason: oneLine(errors),
+			errors,
+			...category === undefined ? {} : { category }
+		});
+		this.metrics.deadLettered++;
+	}
+	knownRecord(rec, table, errors, unknown, notes) {
+		const m = this.metrics;
+		m.records++;
+		const t = m.tables[table.table] ??= {
+			records: 0,
+			valid: 0,
+			invalid: 0
+		};
+		t.records++;
+		this.counts.record(table.table, unknown, notes);
+		if (errors !== undefined) {
+			m.invalid++;
+			t.invalid++;
+			this.deadRecord(errors, rec.category);
+			return;
+		}
+		m.valid++;
+		t.valid++;
+		if (!this.handled(table.table)) {
+			m.unhandled++;
+			return;
+		}
+		let batch = this.batches.get(table.table);
+		if (batch === undefined) this.batches.set(table.table, batch = []);
+		batch.push({
+			...this.origin(this.index),
+			record: rec
+		});
+	}
+	unknownCategory(category) {
+		this.metrics.records++;
+		this.metrics.unknownCategoryRecords++;
+		this.counts.category(category);
+	}
+	notARecord(errors) {
+		this.metrics.records++;
+		this.metrics.invalid++;
+		this.deadRecord(errors, undefined);
+	}
+	drift() {
+		return this.counts.empty ? undefined : {
+			partitionId: this.partitionId,
+			...this.counts.report()
+		};
+	}
 }
-const BODY = 'a JSON message body {"records":[...]}';
+const BODY = "a JSON message body {\"records\":[...]}";
 /**
- * The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
- * package's own parser, valid records batched per table to their handlers,
- * the rest to the dead-letter handler, drift to the drift handler, and a
- * checkpoint only once all of them resolved.
- */
+* The consumer for `EventHubConsumerClient.subscribe`: raw bodies through the
+* package's own parser, valid records batched per table to their handlers,
+* the rest to the dead-letter handler, drift to the drift handler, and a
+* checkpoint only once all of them resolved.
+*/
 export function createConsumer(tables, options) {
-    const handlers = options.tables;
-    for (const name of Object.keys(handlers)) {
-        if (!tables.has(`${CATEGORY_PREFIX}${name}`))
-            throw new TypeError(`createEventHubsConsumer: no table ${name} in this package`);
-    }
-    if (typeof options.deadLetter !== "function")
-        throw new TypeError("createEventHubsConsumer: a deadLetter handler is required");
-    const checkpoint = options.checkpoint === false ? undefined : (options.checkpoint ?? {});
-    const everyEvents = checkpoint?.events ?? DEFAULT_CHECKPOINT_EVENTS;
-    const everyMs = checkpoint?.ms ?? DEFAULT_CHECKPOINT_MS;
-    const yieldAfter = options.yieldAfterMs ?? DEFAULT_YIELD_MS;
-    const metrics = {
-        events: 0,
-        records: 0,
-        valid: 0,
-        invalid: 0,
-        deadLettered: 0,
-        unreadableBodies: 0,
-        unknownCategoryRecords: 0,
-        unhandled: 0,
-        checkpoints: 0,
-        errors: 0,
-        longestBusyMs: 0,
-        tables: {},
-        partitions: {},
-    };
-    const partitions = new Map();
-    const handled = (table) => typeof handlers[table] === "function";
-    const state = (id) => {
-        let s = partitions.get(id);
-        if (s === undefined)
-            partitions.set(id, (s = new PartitionState(performance.now())));
-        s.owned = true;
-        return s;
-    };
-    async function writeCheckpoint(s, context) {
-        const p = s.pending;
-        if (p === undefined)
-            return;
-        await context.updateCheckpoint(p.event);
-        s.pending = undefined;
-        s.checkpointed = p.event.sequenceNumber;
-        s.sinceCheckpoint = 0;
-        s.lastCheckpointAt = performance.now();
-        metrics.checkpoints++;
-    }
-    function due(s) {
-        return (s.pending !== undefined && (s.sinceCheckpoint >= everyEvents || performance.now() - s.lastCheckpointAt >= everyMs));
-    }
-    function processEvents(events, context) {
-        const s = state(context.partitionId);
-        const run = handleEvents(events, context, s);
-        s.inflight = run;
-        const clear = () => {
-            if (s.inflight === run)
-                s.inflight = undefined;
-        };
-        run.then(clear, clear);
-        return run;
-    }
-    async function handleEvents(events, context, s) {
-        const partitionId = context.partitionId;
-        const last = context.lastEnqueuedEventProperties?.sequenceNumber;
-        if (typeof last === "number")
-            s.lastEnqueued = last;
-        if (events.length === 0) {
-            // Nothing new within maxWaitTimeInSeconds: write a checkpoint that is due by time.
-            if (checkpoint !== undefined && due(s))
-                await writeCheckpoint(s, context);
-            return;
-        }
-        const run = new EventRun(metrics, handled);
-        run.partitionId = partitionId;
-        let sliceStart = performance.now();
-        const busy = () => {
-            const t = performance.now() - sliceStart;
-            if (t > metrics.longestBusyMs)
-                metrics.longestBusyMs = t;
-            return t;
-        };
-        for (const event of events) {
-            metrics.events++;
-            const bytes = bodyBytes(event.body);
-            if (bytes === undefined) {
-                // The SDK decoded the body (subscribe without skipParsingBodyAsJson): its bytes are gone.
-                run.startEvent(event, encoder.encode(JSON.stringify(event.body) ?? ""));
-                run.deadBody("the body reached the consumer already decoded: subscribe with skipParsingBodyAsJson: true (use subscribeOptions)", []);
-                continue;
-            }
-            run.startEvent(event, bytes);
-            // A large body is parsed record by record (one JSON.parse of 1 MB blocks the loop for tens of ms).
-            const spans = bytes.length > LARGE_BODY ? recordSpans(bytes) : undefined;
-            if (spans !== undefined) {
-                run.spans = spans;
-                for (let i = 0; i < spans.length; i++) {
-                    run.index = i;
-                    const [start, end] = spans[i];
-                    let rec;
-                    try {
-                        const text = decoder.decode(bytes.subarray(start, end));
-                        run.source.reset(text);
-                        rec = JSON.parse(text);
-                    }
-                    catch (e) {
-                        const why = `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
-                        const expected = "a streamed record {time, tenantId, category, properties}";
-                        run.notARecord([{ path: "", expected, found: why, message: errorMessage("", expected, why) }]);
-                        continue;
-                    }
-                    checkStreamRecord(rec, "", tables, run, run.source);
-                    if ((i & 7) === 7 && busy() >= yieldAfter) {
-                        await yieldToLoop();
-                        sliceStart = performance.now();
-                    }
-                }
-                if (busy() >= yieldAfter) {
-                    await yieldToLoop();
-                    sliceStart = performance.now();
-                }
-                continue;
-            }
-            let message;
-            try {
-                const text = decoder.decode(bytes);
-                run.source.reset(text);
-                message = JSON.parse(text);
-            }
-            catch (e) {
-                const why = `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
-                run.deadBody(`not ${BODY}: ${why}`, [
-                    { path: "", expected: BODY, found: why, message: errorMessage("", BODY, why) },
-                ]);
-                continue;
-            }
-            const records = isRecord(message) ? message.records : undefined;
-            if (!Array.isArray(records)) {
-                const errors = addError(undefined, isRecord(message) ? "/records" : "", undefined, 'a message body {"records":[...]}', isRecord(message) ? records : message);
-                run.deadBody(`not ${BODY}: ${errors[0].path || "the body"} is ${errors[0].found}`, errors);
-                continue;
-            }
-            for (let i = 0; i < records.length; i++) {
-                run.index = i;
-                checkStreamRecord(records[i], "", tables, run, run.source);
-                // Cooperative: parsing a large message must not starve the SDK's timers (ownership renewal).
-                if ((i & 63) === 63 && busy() >= yieldAfter) {
-                    await yieldToLoop();
-                    sliceStart = performance.now();
-                }
-            }
-            if (busy() >= yieldAfter) {
-                await yieldToLoop();
-                sliceStart = performance.now();
-            }
-        }
-        busy();
-        // Every handler of the batch, then (maybe) the checkpoint.
-        const work = [];
-        for (const [table, records] of run.batches)
-            work.push(handlers[table]({ table, partitionId, records }));
-        if (run.letters.length > 0)
-            work.push(options.deadLetter(run.letters));
-        const drift = run.drift();
-        if (drift !== undefined && options.drift !== undefined)
-            work.push(options.drift(drift));
-        await Promise.all(work);
-        const lastEvent = events[events.length - 1];
-        s.processed = lastEvent.sequenceNumber;
-        s.sinceCheckpoint += events.length;
-        s.pending = { event: lastEvent, count: s.sinceCheckpoint };
-        if (checkpoint !== undefined && due(s))
-            await writeCheckpoint(s, context);
-    }
-    async function processInitialize(context) {
-        // A partition claimed (again): nothing of an earlier ownership may be checkpointed now.
-        const s = state(context.partitionId);
-        s.pending = undefined;
-        s.sinceCheckpoint = 0;
-        s.lastCheckpointAt = performance.now();
-    }
-    async function processError(error, context) {
-        metrics.errors++;
-        if (options.onError !== undefined)
-            await options.onError(error, context.partitionId === "" ? undefined : context.partitionId);
-    }
-    async function processClose(reason, context) {
-        const s = partitions.get(context.partitionId);
-        // The SDK closes a partition without waiting for the batch being handled: wait for it first.
-        if (s?.inflight !== undefined)
-            await s.inflight.catch(() => undefined);
-        // On shutdown, keep what was handled; after ownership is lost another consumer owns the checkpoint.
-        if (s !== undefined && checkpoint !== undefined && reason !== "OwnershipLost" && s.pending !== undefined) {
-            try {
-                await writeCheckpoint(s, context);
-            }
-            catch (e) {
-                await processError(e, context);
-            }
-        }
-        if (s !== undefined)
-            s.owned = false;
-    }
-    function snapshot() {
-        const out = {};
-        for (const [id, s] of partitions) {
-            out[id] = {
-                owned: s.owned,
-                processedSequenceNumber: s.processed,
-                ...(s.lastEnqueued === undefined
-                    ? {}
-                    : { lastEnqueuedSequenceNumber: s.lastEnqueued, lag: Math.max(0, s.lastEnqueued - s.processed) }),
-                ...(s.checkpointed === undefined ? {} : { checkpointedSequenceNumber: s.checkpointed }),
-            };
-        }
-        const tablesCopy = {};
-        for (const [k, v] of Object.entries(metrics.tables))
-            tablesCopy[k] = { ...v };
-        return { ...metrics, tables: tablesCopy, partitions: out };
-    }
-    return {
-        processInitialize,
-        processEvents,
-        processError,
-        processClose,
-        subscribeOptions: {
-            skipParsingBodyAsJson: true,
-            maxBatchSize: options.maxBatchSize ?? DEFAULT_BATCH,
-            maxWaitTimeInSeconds: options.maxWaitTimeInSeconds ?? DEFAULT_WAIT_S,
-            trackLastEnqueuedEventProperties: true,
-        },
-        metrics: snapshot,
-    };
+	const handlers = options.tables;
+	for (const name of Object.keys(handlers)) {
+		if (!tables.has(`${CATEGORY_PREFIX}${name}`)) throw new TypeError(`createEventHubsConsumer: no table ${name} in this package`);
+	}
+	if (typeof options.deadLetter !== "function") throw new TypeError("createEventHubsConsumer: a deadLetter handler is required");
+	const checkpoint = options.checkpoint === false ? undefined : options.checkpoint ?? {};
+	const everyEvents = checkpoint?.events ?? DEFAULT_CHECKPOINT_EVENTS;
+	const everyMs = checkpoint?.ms ?? DEFAULT_CHECKPOINT_MS;
+	const yieldAfter = options.yieldAfterMs ?? DEFAULT_YIELD_MS;
+	const metrics = {
+		events: 0,
+		records: 0,
+		valid: 0,
+		invalid: 0,
+		deadLettered: 0,
+		unreadableBodies: 0,
+		unknownCategoryRecords: 0,
+		unhandled: 0,
+		checkpoints: 0,
+		errors: 0,
+		longestBusyMs: 0,
+		tables: {},
+		partitions: {}
+	};
+	const partitions = new Map();
+	const handled = (table) => typeof handlers[table] === "function";
+	const state = (id) => {
+		let s = partitions.get(id);
+		if (s === undefined) partitions.set(id, s = new PartitionState(performance.now()));
+		s.owned = true;
+		return s;
+	};
+	async function writeCheckpoint(s, context) {
+		const p = s.pending;
+		if (p === undefined) return;
+		await context.updateCheckpoint(p.event);
+		s.pending = undefined;
+		s.checkpointed = p.event.sequenceNumber;
+		s.sinceCheckpoint = 0;
+		s.lastCheckpointAt = performance.now();
+		metrics.checkpoints++;
+	}
+	function due(s) {
+		return s.pending !== undefined && (s.sinceCheckpoint >= everyEvents || performance.now() - s.lastCheckpointAt >= everyMs);
+	}
+	function processEvents(events, context) {
+		const s = state(context.partitionId);
+		const run = handleEvents(events, context, s);
+		s.inflight = run;
+		const clear = () => {
+			if (s.inflight === run) s.inflight = undefined;
+		};
+		run.then(clear, clear);
+		return run;
+	}
+	async function handleEvents(events, context, s) {
+		const partitionId = context.partitionId;
+		const last = context.lastEnqueuedEventProperties?.sequenceNumber;
+		if (typeof last === "number") s.lastEnqueued = last;
+		if (events.length === 0) {
+			// Nothing new within maxWaitTimeInSeconds: write a checkpoint that is due by time.
+			if (checkpoint !== undefined && due(s)) await writeCheckpoint(s, context);
+			return;
+		}
+		const run = new EventRun(metrics, handled);
+		run.partitionId = partitionId;
+		let sliceStart = performance.now();
+		const busy = () => {
+			const t = performance.now() - sliceStart;
+			if (t > metrics.longestBusyMs) metrics.longestBusyMs = t;
+			return t;
+		};
+		for (const event of events) {
+			metrics.events++;
+			const bytes = bodyBytes(event.body);
+			if (bytes === undefined) {
+				// The SDK decoded the body (subscribe without skipParsingBodyAsJson): its bytes are gone.
+				run.startEvent(event, encoder.encode(JSON.stringify(event.body) ?? ""));
+				run.deadBody("the body reached the consumer already decoded: subscribe with skipParsingBodyAsJson: true (use subscribeOptions)", []);
+				continue;
+			}
+			run.startEvent(event, bytes);
+			// A large body is parsed record by record (one JSON.parse of 1 MB blocks the loop for tens of ms).
+			const spans = bytes.length > LARGE_BODY ? recordSpans(bytes) : undefined;
+			if (spans !== undefined) {
+				run.spans = spans;
+				for (let i = 0; i < spans.length; i++) {
+					run.index = i;
+					const [start, end] = spans[i];
+					let rec;
+					try {
+						const text = decoder.decode(bytes.subarray(start, end));
+						run.source.reset(text);
+						rec = JSON.parse(text);
+					} catch (e) {
+						const why = `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
+						const expected = "a streamed record {time, tenantId, category, properties}";
+						run.notARecord([{
+							path: "",
+							expected,
+							found: why,
+							message: errorMessage("", expected, why)
+						}]);
+						continue;
+					}
+					checkStreamRecord(rec, "", tables, run, run.source);
+					if ((i & 7) === 7 && busy() >= yieldAfter) {
+						await yieldToLoop();
+						sliceStart = performance.now();
+					}
+				}
+				if (busy() >= yieldAfter) {
+					await yieldToLoop();
+					sliceStart = performance.now();
+				}
+				continue;
+			}
+			let message;
+			try {
+				const text = decoder.decode(bytes);
+				run.source.reset(text);
+				message = JSON.parse(text);
+			} catch (e) {
+				const why = `malformed JSON (${e instanceof Error ? e.message : String(e)})`;
+				run.deadBody(`not ${BODY}: ${why}`, [{
+					path: "",
+					expected: BODY,
+					found: why,
+					message: errorMessage("", BODY, why)
+				}]);
+				continue;
+			}
+			const records = isRecord(message) ? message.records : undefined;
+			if (!Array.isArray(records)) {
+				const errors = addError(undefined, isRecord(message) ? "/records" : "", undefined, "a message body {\"records\":[...]}", isRecord(message) ? records : message);
+				run.deadBody(`not ${BODY}: ${errors[0].path || "the body"} is ${errors[0].found}`, errors);
+				continue;
+			}
+			for (let i = 0; i < records.length; i++) {
+				run.index = i;
+				checkStreamRecord(records[i], "", tables, run, run.source);
+				// Cooperative: parsing a large message must not starve the SDK's timers (ownership renewal).
+				if ((i & 63) === 63 && busy() >= yieldAfter) {
+					await yieldToLoop();
+					sliceStart = performance.now();
+				}
+			}
+			if (busy() >= yieldAfter) {
+				await yieldToLoop();
+				sliceStart = performance.now();
+			}
+		}
+		busy();
+		// Every handler of the batch, then (maybe) the checkpoint.
+		const work = [];
+		for (const [table, records] of run.batches) work.push(handlers[table]({
+			table,
+			partitionId,
+			records
+		}));
+		if (run.letters.length > 0) work.push(options.deadLetter(run.letters));
+		const drift = run.drift();
+		if (drift !== undefined && options.drift !== undefined) work.push(options.drift(drift));
+		await Promise.all(work);
+		const lastEvent = events[events.length - 1];
+		s.processed = lastEvent.sequenceNumber;
+		s.sinceCheckpoint += events.length;
+		s.pending = {
+			event: lastEvent,
+			count: s.sinceCheckpoint
+		};
+		if (checkpoint !== undefined && due(s)) await writeCheckpoint(s, context);
+	}
+	async function processInitialize(context) {
+		// A partition claimed (again): nothing of an earlier ownership may be checkpointed now.
+		const s = state(context.partitionId);
+		s.pending = undefined;
+		s.sinceCheckpoint = 0;
+		s.lastCheckpointAt = performance.now();
+	}
+	async function processError(error, context) {
+		metrics.errors++;
+		if (options.onError !== undefined) await options.onError(error, context.partitionId === "" ? undefined : context.partitionId);
+	}
+	async function processClose(reason, context) {
+		const s = partitions.get(context.partitionId);
+		// The SDK closes a partition without waiting for the batch being handled: wait for it first.
+		if (s?.inflight !== undefined) await s.inflight.catch(() => undefined);
+		// On shutdown, keep what was handled; after ownership is lost another consumer owns the checkpoint.
+		if (s !== undefined && checkpoint !== undefined && reason !== "OwnershipLost" && s.pending !== undefined) {
+			try {
+				await writeCheckpoint(s, context);
+			} catch (e) {
+				await processError(e, context);
+			}
+		}
+		if (s !== undefined) s.owned = false;
+	}
+	function snapshot() {
+		const out = {};
+		for (const [id, s] of partitions) {
+			out[id] = {
+				owned: s.owned,
+				processedSequenceNumber: s.processed,
+				...s.lastEnqueued === undefined ? {} : {
+					lastEnqueuedSequenceNumber: s.lastEnqueued,
+					lag: Math.max(0, s.lastEnqueued - s.processed)
+				},
+				...s.checkpointed === undefined ? {} : { checkpointedSequenceNumber: s.checkpointed }
+			};
+		}
+		const tablesCopy = {};
+		for (const [k, v] of Object.entries(metrics.tables)) tablesCopy[k] = { ...v };
+		return {
+			...metrics,
+			tables: tablesCopy,
+			partitions: out
+		};
+	}
+	return {
+		processInitialize,
+		processEvents,
+		processError,
+		processClose,
+		subscribeOptions: {
+			skipParsingBodyAsJson: true,
+			maxBatchSize: options.maxBatchSize ?? DEFAULT_BATCH,
+			maxWaitTimeInSeconds: options.maxWaitTimeInSeconds ?? DEFAULT_WAIT_S,
+			trackLastEnqueuedEventProperties: true
+		},
+		metrics: snapshot
+	};
 }

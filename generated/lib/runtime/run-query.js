@@ -4,95 +4,93 @@
 import { KqlResultError, KqlText, describe, plainDigits } from "./literals.js";
 import { Query } from "./query.js";
 function convertValue(type, long, value, where) {
-    if (value === null || value === undefined)
-        return value ?? null;
-    switch (type) {
-        case "datetime":
-            if (value instanceof Date) {
-                if (isNaN(value.getTime()))
-                    throw new KqlResultError(`${where()}: the SDK returned an invalid Date`, "InvalidValue");
-                return value.toISOString();
-            }
-            return value;
-        case "long":
-            if (typeof value === "number" && long === "string")
-                return Number.isInteger(value) ? BigInt(value).toString() : String(value);
-            if (typeof value === "number" && long === "bigint")
-                return Number.isInteger(value) ? BigInt(value) : value;
-            if (typeof value === "string" && long === "bigint" && /^-?\d+$/.test(value))
-                return BigInt(value);
-            if (typeof value === "string" && long !== "bigint" && long !== "string" && /^-?\d+$/.test(value))
-                return Number(value);
-            return value;
-        case "bool":
-            return value === 1 ? true : value === 0 ? false : value;
-        case "decimal":
-            return typeof value === "number" ? plainDigits(value) : value;
-        default:
-            return value;
-    }
+	if (value === null || value === undefined) return value ?? null;
+	switch (type) {
+		case "datetime":
+			if (value instanceof Date) {
+				if (isNaN(value.getTime())) throw new KqlResultError(`${where()}: the SDK returned an invalid Date`, "InvalidValue");
+				return value.toISOString();
+			}
+			return value;
+		case "long":
+			if (typeof value === "number" && long === "string") return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+			if (typeof value === "number" && long === "bigint") return Number.isInteger(value) ? BigInt(value) : value;
+			if (typeof value === "string" && long === "bigint" && /^-?\d+$/.test(value)) return BigInt(value);
+			if (typeof value === "string" && long !== "bigint" && long !== "string" && /^-?\d+$/.test(value)) return Number(value);
+			return value;
+		case "bool": return value === 1 ? true : value === 0 ? false : value;
+		case "decimal": return typeof value === "number" ? plainDigits(value) : value;
+		default: return value;
+	}
 }
 export async function runQuery(client, workspaceId, query, options) {
-    if (!(query instanceof KqlText)) {
-        throw new TypeError(`runQuery takes a builder query or kql\`...\` text, got ${describe(query)} (for trusted text, use trustedKql(text))`);
-    }
-    if (!options || typeof options !== "object" || !options.timespan) {
-        throw new TypeError('runQuery needs options.timespan, e.g. { timespan: { duration: "P1D" } }');
-    }
-    const { timespan, allowPartial = false, strictColumns = true, ...sdkOptions } = options;
-    const result = await client.queryWorkspace(workspaceId, query.kql, timespan, sdkOptions);
-    let tables = result.tables;
-    let partialError;
-    if (result.status === "PartialFailure") {
-        const error = result.partialError ?? { code: "PartialError", message: "the service returned partial results" };
-        if (!allowPartial) {
-            throw new KqlResultError(`the query returned partial results (${error.code}: ${error.message}); pass allowPartial: true to accept them`, error.code || "PartialError");
-        }
-        partialError = { code: error.code, message: error.message };
-        tables = result.partialTables;
-    }
-    else if (result.status !== "Success") {
-        throw new KqlResultError(`the query failed (status ${JSON.stringify(result.status)})`, String(result.status));
-    }
-    const table = tables?.[0];
-    const descriptors = table?.columnDescriptors ?? [];
-    const expected = query instanceof Query ? query.columns : [];
-    if (strictColumns && table && expected.length) {
-        const problems = [];
-        for (const c of expected) {
-            const got = descriptors.find((d) => d.name === c.name);
-            if (!got)
-                problems.push(`column ${JSON.stringify(c.name)} is missing`);
-            else if (got.type && got.type !== c.type)
-                problems.push(`column ${JSON.stringify(c.name)} is ${got.type}, expected ${c.type}`);
-        }
-        if (problems.length) {
-            throw new KqlResultError(`the result's columns do not match the query's: ${problems.join("; ")}. ` +
-                "The table's schema has drifted from the one this package was generated from: regenerate it, or pass strictColumns: false", "ColumnMismatch");
-        }
-    }
-    const longs = new Map(expected.filter((c) => c.long).map((c) => [c.name, c.long]));
-    let roundedLongs = 0;
-    const rows = (table?.rows ?? []).map((raw, r) => {
-        const row = {};
-        descriptors.forEach((d, i) => {
-            const value = raw[i];
-            if (d.type === "long" && typeof value === "number" && !Number.isSafeInteger(value))
-                roundedLongs++;
-            const converted = convertValue(d.type, longs.get(d.name), value, () => `row ${r}, column ${JSON.stringify(d.name)}`);
-            if (d.name === "__proto__")
-                Object.defineProperty(row, d.name, { value: converted, enumerable: true, writable: true, configurable: true });
-            else
-                row[d.name] = converted;
-        });
-        return row;
-    });
-    return {
-        rows,
-        columns: descriptors.map((d) => ({ name: d.name, type: d.type })),
-        ...(partialError ? { partialError } : {}),
-        roundedLongs,
-        ...(result.statistics ? { statistics: result.statistics } : {}),
-        ...(result.visualization ? { visualization: result.visualization } : {}),
-    };
+	if (!(query instanceof KqlText)) {
+		throw new TypeError(`runQuery takes a builder query or kql\`...\` text, got ${describe(query)} (for trusted text, use trustedKql(text))`);
+	}
+	if (!options || typeof options !== "object" || !options.timespan) {
+		throw new TypeError("runQuery needs options.timespan, e.g. { timespan: { duration: \"P1D\" } }");
+	}
+	const { timespan, allowPartial = false, strictColumns = true, ...sdkOptions } = options;
+	const result = await client.queryWorkspace(workspaceId, query.kql, timespan, sdkOptions);
+	let tables = result.tables;
+	let partialError;
+	if (result.status === "PartialFailure") {
+		const error = result.partialError ?? {
+			code: "PartialError",
+			message: "the service returned partial results"
+		};
+		if (!allowPartial) {
+			throw new KqlResultError(`the query returned partial results (${error.code}: ${error.message}); pass allowPartial: true to accept them`, error.code || "PartialError");
+		}
+		partialError = {
+			code: error.code,
+			message: error.message
+		};
+		tables = result.partialTables;
+	} else if (result.status !== "Success") {
+		throw new KqlResultError(`the query failed (status ${JSON.stringify(result.status)})`, String(result.status));
+	}
+	const table = tables?.[0];
+	const descriptors = table?.columnDescriptors ?? [];
+	const expected = query instanceof Query ? query.columns : [];
+	if (strictColumns && table && expected.length) {
+		const problems = [];
+		for (const c of expected) {
+			const got = descriptors.find((d) => d.name === c.name);
+			if (!got) problems.push(`column ${JSON.stringify(c.name)} is missing`);
+			else if (got.type && got.type !== c.type) problems.push(`column ${JSON.stringify(c.name)} is ${got.type}, expected ${c.type}`);
+		}
+		if (problems.length) {
+			throw new KqlResultError(`the result's columns do not match the query's: ${problems.join("; ")}. ` + "The table's schema has drifted from the one this package was generated from: regenerate it, or pass strictColumns: false", "ColumnMismatch");
+		}
+	}
+	const longs = new Map(expected.filter((c) => c.long).map((c) => [c.name, c.long]));
+	let roundedLongs = 0;
+	const rows = (table?.rows ?? []).map((raw, r) => {
+		const row = {};
+		descriptors.forEach((d, i) => {
+			const value = raw[i];
+			if (d.type === "long" && typeof value === "number" && !Number.isSafeInteger(value)) roundedLongs++;
+			const converted = convertValue(d.type, longs.get(d.name), value, () => `row ${r}, column ${JSON.stringify(d.name)}`);
+			if (d.name === "__proto__") Object.defineProperty(row, d.name, {
+				value: converted,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
+			else row[d.name] = converted;
+		});
+		return row;
+	});
+	return {
+		rows,
+		columns: descriptors.map((d) => ({
+			name: d.name,
+			type: d.type
+		})),
+		...partialError ? { partialError } : {},
+		roundedLongs,
+		...result.statistics ? { statistics: result.statistics } : {},
+		...result.visualization ? { visualization: result.visualization } : {}
+	};
 }

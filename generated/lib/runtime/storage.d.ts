@@ -2,47 +2,47 @@
 import { type RecordError, type StreamParseResult, type StreamTable } from "./stream.js";
 /** A blob of a listing (the SDK's `BlobItem`). */
 export interface StorageBlobItem {
-    readonly name: string;
-    readonly properties: {
-        readonly etag?: string;
-        readonly contentLength?: number;
-        readonly createdOn?: Date;
-    };
+	readonly name: string;
+	readonly properties: {
+		readonly etag?: string;
+		readonly contentLength?: number;
+		readonly createdOn?: Date;
+	};
 }
 /** A download answer (the SDK's `BlobDownloadResponseParsed`, in Node.js). */
 export interface StorageDownload {
-    readonly readableStreamBody?: AsyncIterable<string | Uint8Array>;
-    /** "bytes <first>-<last>/<size>": the blob's size when the range was read. */
-    readonly contentRange?: string;
-    readonly etag?: string;
-    readonly createdOn?: Date;
+	readonly readableStreamBody?: AsyncIterable<string | Uint8Array>;
+	/** "bytes <first>-<last>/<size>": the blob's size when the range was read. */
+	readonly contentRange?: string;
+	readonly etag?: string;
+	readonly createdOn?: Date;
 }
 /** A blob (the SDK's `BlobClient`, `AppendBlobClient`). */
 export interface StorageBlobClient {
-    download(offset?: number, count?: number): Promise<StorageDownload>;
+	download(offset?: number, count?: number): Promise<StorageDownload>;
 }
 /** A container (the SDK's `ContainerClient`). */
 export interface StorageContainerClient {
-    readonly containerName: string;
-    listBlobsFlat(options?: {
-        prefix?: string;
-    }): AsyncIterable<StorageBlobItem>;
-    listBlobsByHierarchy(delimiter: string, options?: {
-        prefix?: string;
-    }): AsyncIterable<{
-        readonly kind: "prefix" | "blob";
-        readonly name: string;
-    }>;
-    getBlobClient(name: string): StorageBlobClient;
+	readonly containerName: string;
+	listBlobsFlat(options?: {
+		prefix?: string;
+	}): AsyncIterable<StorageBlobItem>;
+	listBlobsByHierarchy(delimiter: string, options?: {
+		prefix?: string;
+	}): AsyncIterable<{
+		readonly kind: "prefix" | "blob";
+		readonly name: string;
+	}>;
+	getBlobClient(name: string): StorageBlobClient;
 }
 /** A Storage account (the SDK's `BlobServiceClient`). */
 export interface StorageServiceClient {
-    getContainerClient(name: string): StorageContainerClient;
-    listContainers(options?: {
-        prefix?: string;
-    }): AsyncIterable<{
-        readonly name: string;
-    }>;
+	getContainerClient(name: string): StorageContainerClient;
+	listContainers(options?: {
+		prefix?: string;
+	}): AsyncIterable<{
+		readonly name: string;
+	}>;
 }
 /** Containers of the export are named this, then the table in lower case. */
 export declare const EXPORT_CONTAINER_PREFIX = "insights-logs-advancedhunting-";
@@ -50,140 +50,140 @@ export declare const EXPORT_CONTAINER_PREFIX = "insights-logs-advancedhunting-";
 export declare function exportContainerName(table: string): string;
 /** A blob of the export, found by `listExportBlobs`. */
 export interface ExportBlob {
-    readonly container: StorageContainerClient;
-    /** "<container>/<blob name>": how the blob is named in cursors, ids and errors. */
-    readonly path: string;
-    readonly name: string;
-    readonly tenantId: string;
-    /** The hour the blob holds (UTC), from its name. */
-    readonly hour: Date;
-    readonly etag: string | undefined;
-    /** Size when listed (the blob may have grown since). */
-    readonly size: number | undefined;
-    readonly created: Date | undefined;
+	readonly container: StorageContainerClient;
+	/** "<container>/<blob name>": how the blob is named in cursors, ids and errors. */
+	readonly path: string;
+	readonly name: string;
+	readonly tenantId: string;
+	/** The hour the blob holds (UTC), from its name. */
+	readonly hour: Date;
+	readonly etag: string | undefined;
+	/** Size when listed (the blob may have grown since). */
+	readonly size: number | undefined;
+	readonly created: Date | undefined;
 }
 export interface ExportWindow {
-    /** Blobs of hours that end after `since`... */
-    readonly since: Date;
-    /** ...and start before `until`. */
-    readonly until: Date;
-    /** Tables to read (any case); default: every export container of the account. Ignored for a container client. */
-    readonly tables?: readonly string[];
-    /** Tenants to read; default: every `tenantId=` folder found. */
-    readonly tenants?: readonly string[];
+	/** Blobs of hours that end after `since`... */
+	readonly since: Date;
+	/** ...and start before `until`. */
+	readonly until: Date;
+	/** Tables to read (any case); default: every export container of the account. Ignored for a container client. */
+	readonly tables?: readonly string[];
+	/** Tenants to read; default: every `tenantId=` folder found. */
+	readonly tenants?: readonly string[];
 }
 /** The export's containers: of the tables asked for, or every one of the account. */
 export declare function exportContainers(source: StorageServiceClient | StorageContainerClient, tables?: readonly string[]): Promise<StorageContainerClient[]>;
 /**
- * Lists the export's blobs whose hour overlaps the window, container by
- * container, tenant by tenant, in time order. Lists by day prefix (never
- * computes blob names), so `PT1H_1.json` overflow siblings are found too.
- */
+* Lists the export's blobs whose hour overlaps the window, container by
+* container, tenant by tenant, in time order. Lists by day prefix (never
+* computes blob names), so `PT1H_1.json` overflow siblings are found too.
+*/
 export declare function listExportBlobs(source: StorageServiceClient | StorageContainerClient, window: ExportWindow): AsyncGenerator<ExportBlob>;
 /**
- * Where reading a blob stands: everything before `offset` has been read, in
- * whole lines. Plain JSON: persist it, and pass it back to continue.
- */
+* Where reading a blob stands: everything before `offset` has been read, in
+* whole lines. Plain JSON: persist it, and pass it back to continue.
+*/
 export interface BlobCursor {
-    /** Bytes read: the end of the last complete line. */
-    readonly offset: number;
-    /** The 1-based line that starts at `offset`. */
-    readonly line: number;
-    /** The blob's etag when it was last read to its end: unchanged, nothing new to read. */
-    readonly etag?: string;
-    /** The blob's creation time (ISO): another one means the blob was replaced. */
-    readonly created?: string;
+	/** Bytes read: the end of the last complete line. */
+	readonly offset: number;
+	/** The 1-based line that starts at `offset`. */
+	readonly line: number;
+	/** The blob's etag when it was last read to its end: unchanged, nothing new to read. */
+	readonly etag?: string;
+	/** The blob's creation time (ISO): another one means the blob was replaced. */
+	readonly created?: string;
 }
 /** The cursor of a whole export: "<container>/<blob name>" → its cursor. */
 export type StorageCursor = Readonly<Record<string, BlobCursor>>;
 /** Complete lines of a blob, as read (one download at a time). */
 export interface BlobChunk {
-    /** Whole lines, line ends included. */
-    readonly bytes: Uint8Array;
-    /** Byte offset of `bytes[0]` in the blob. */
-    readonly offset: number;
-    /** 1-based line of `bytes[0]`. */
-    readonly line: number;
-    /** Where the blob stands after these bytes. */
-    readonly cursor: BlobCursor;
-    /** The blob was replaced since the cursor given: this is its start, read again. */
-    readonly replaced: boolean;
+	/** Whole lines, line ends included. */
+	readonly bytes: Uint8Array;
+	/** Byte offset of `bytes[0]` in the blob. */
+	readonly offset: number;
+	/** 1-based line of `bytes[0]`. */
+	readonly line: number;
+	/** Where the blob stands after these bytes. */
+	readonly cursor: BlobCursor;
+	/** The blob was replaced since the cursor given: this is its start, read again. */
+	readonly replaced: boolean;
 }
 export interface BlobReadOptions {
-    /** Bytes per download (default 4 MiB). Memory stays within a few of these, whatever the blob's size. */
-    readonly chunkBytes?: number;
-    /** What the listing said about the blob (etag, size, creation time): saves a request for an unchanged blob. */
-    readonly listed?: {
-        readonly etag?: string;
-        readonly size?: number;
-        readonly created?: Date;
-    };
+	/** Bytes per download (default 4 MiB). Memory stays within a few of these, whatever the blob's size. */
+	readonly chunkBytes?: number;
+	/** What the listing said about the blob (etag, size, creation time): saves a request for an unchanged blob. */
+	readonly listed?: {
+		readonly etag?: string;
+		readonly size?: number;
+		readonly created?: Date;
+	};
 }
 /** A line longer than this is not a record: reported and skipped rather than held. */
 export declare const MAX_LINE_BYTES: number;
 /**
- * Reads what a blob holds after `from` (its start when undefined), one
- * download of `chunkBytes` at a time, and yields the complete lines of each.
- *
- * - A partial last line (still being written) is not consumed: the cursor
- *   stays before it, and a later read takes it whole once completed.
- * - A blob that grows while it is read is read on to its new end.
- * - A blob that was replaced (another creation time, smaller than the
- *   cursor, or no line end just before the cursor) is read from its start,
- *   with `replaced` set on the first chunk.
- * - An unchanged blob (same etag as the cursor) costs no request when
- *   `listed` says so.
- */
+* Reads what a blob holds after `from` (its start when undefined), one
+* download of `chunkBytes` at a time, and yields the complete lines of each.
+*
+* - A partial last line (still being written) is not consumed: the cursor
+*   stays before it, and a later read takes it whole once completed.
+* - A blob that grows while it is read is read on to its new end.
+* - A blob that was replaced (another creation time, smaller than the
+*   cursor, or no line end just before the cursor) is read from its start,
+*   with `replaced` set on the first chunk.
+* - An unchanged blob (same etag as the cursor) costs no request when
+*   `listed` says so.
+*/
 export declare function readBlobChunks(blob: StorageBlobClient, from: BlobCursor | undefined, options?: BlobReadOptions): AsyncGenerator<BlobChunk>;
 /** A valid record of a blob, with its place and stable id. */
 export interface StorageRecord<R> {
-    /** "<container>/<blob name>:<byte offset>": the same every time the record is read. */
-    readonly id: string;
-    readonly record: R;
-    /** 1-based line in the blob. */
-    readonly line: number;
-    /** Byte offset of the line in the blob. */
-    readonly offset: number;
+	/** "<container>/<blob name>:<byte offset>": the same every time the record is read. */
+	readonly id: string;
+	readonly record: R;
+	/** 1-based line in the blob. */
+	readonly line: number;
+	/** Byte offset of the line in the blob. */
+	readonly offset: number;
 }
 /** An error in one line of a blob. */
 export interface StorageRecordError extends RecordError {
-    /** "<container>/<blob name>". */
-    readonly blob: string;
-    readonly line: number;
-    readonly offset: number;
-    /** The id the record would have had. */
-    readonly id: string;
+	/** "<container>/<blob name>". */
+	readonly blob: string;
+	readonly line: number;
+	readonly offset: number;
+	/** The id the record would have had. */
+	readonly id: string;
 }
 /** What one read of a blob's new lines found: what `parseStorageBlob` finds, with places and ids. */
 export interface BlobBatch<R> extends Omit<StreamParseResult<R>, "records" | "errors" | "warnings"> {
-    /** "<container>/<blob name>". */
-    readonly blob: string;
-    /** Valid records of known categories, in blob order. */
-    readonly records: StorageRecord<R>[];
-    /** Per-record errors; a bad record never hides the good ones. */
-    readonly errors: StorageRecordError[];
-    /** Per-record warnings about valid records (a long beyond ±2^53 read as a number, rounded). */
-    readonly warnings: StorageRecordError[];
-    /** Where the blob stands after this batch: save it once the batch is handled (`saved[batch.blob] = batch.cursor`). */
-    readonly cursor: BlobCursor;
-    /** The blob was replaced since the saved cursor: it is read again from its start (its ids start over too). */
-    readonly replaced: boolean;
+	/** "<container>/<blob name>". */
+	readonly blob: string;
+	/** Valid records of known categories, in blob order. */
+	readonly records: StorageRecord<R>[];
+	/** Per-record errors; a bad record never hides the good ones. */
+	readonly errors: StorageRecordError[];
+	/** Per-record warnings about valid records (a long beyond ±2^53 read as a number, rounded). */
+	readonly warnings: StorageRecordError[];
+	/** Where the blob stands after this batch: save it once the batch is handled (`saved[batch.blob] = batch.cursor`). */
+	readonly cursor: BlobCursor;
+	/** The blob was replaced since the saved cursor: it is read again from its start (its ids start over too). */
+	readonly replaced: boolean;
 }
 /** Parses and checks the lines of one chunk into a batch, with the runtime's own collector (as parseStorageBlob). */
 export declare function parseBlobChunk(blob: string, chunk: BlobChunk, tables: ReadonlyMap<string, StreamTable>): BlobBatch<unknown>;
 /**
- * Reads one blob's new lines as batches of checked records (one batch per
- * download). Save each batch's cursor once the batch is handled: a crash
- * in between reads the batch again (at least once; drop duplicates by id).
- */
+* Reads one blob's new lines as batches of checked records (one batch per
+* download). Save each batch's cursor once the batch is handled: a crash
+* in between reads the batch again (at least once; drop duplicates by id).
+*/
 export declare function readStorageBlob(blob: string, client: StorageBlobClient, tables: ReadonlyMap<string, StreamTable>, from?: BlobCursor, options?: BlobReadOptions): AsyncGenerator<BlobBatch<unknown>>;
 export interface ReadStorageOptions extends ExportWindow {
-    /** Where the last read stopped, per blob; blobs without a cursor are read from their start. */
-    readonly cursor?: StorageCursor;
-    readonly chunkBytes?: number;
+	/** Where the last read stopped, per blob; blobs without a cursor are read from their start. */
+	readonly cursor?: StorageCursor;
+	readonly chunkBytes?: number;
 }
 /**
- * Reads the export's blobs of a time window and tables: every blob's lines
- * after its cursor, as batches of checked records.
- */
+* Reads the export's blobs of a time window and tables: every blob's lines
+* after its cursor, as batches of checked records.
+*/
 export declare function readStorageExport(source: StorageServiceClient | StorageContainerClient, tables: ReadonlyMap<string, StreamTable>, options: ReadStorageOptions): AsyncGenerator<BlobBatch<unknown>>;

@@ -4,527 +4,653 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
 /** The table AlertEvidence: its columns in ordinal order, with their Kusto types. */
 export const AlertEvidenceTable = {
-    name: "AlertEvidence",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "AlertId", type: "string", ordinal: 1, nullable: false },
-        { name: "Title", type: "string", ordinal: 2, nullable: false },
-        { name: "Categories", type: "string", ordinal: 3, nullable: false },
-        { name: "AttackTechniques", type: "string", ordinal: 4, nullable: false },
-        { name: "ServiceSource", type: "string", ordinal: 5, nullable: false },
-        { name: "DetectionSource", type: "string", ordinal: 6, nullable: false },
-        { name: "EntityType", type: "string", ordinal: 7, nullable: false },
-        { name: "EvidenceRole", type: "string", ordinal: 8, nullable: false },
-        { name: "EvidenceDirection", type: "string", ordinal: 9, nullable: false },
-        { name: "FileName", type: "string", ordinal: 10, nullable: false },
-        { name: "FolderPath", type: "string", ordinal: 11, nullable: false },
-        { name: "SHA1", type: "string", ordinal: 12, nullable: false },
-        { name: "SHA256", type: "string", ordinal: 13, nullable: false },
-        { name: "FileSize", type: "long", ordinal: 14, nullable: true },
-        { name: "ThreatFamily", type: "string", ordinal: 15, nullable: false },
-        { name: "RemoteIP", type: "string", ordinal: 16, nullable: false },
-        { name: "RemoteUrl", type: "string", ordinal: 17, nullable: false },
-        { name: "AccountName", type: "string", ordinal: 18, nullable: false },
-        { name: "AccountDomain", type: "string", ordinal: 19, nullable: false },
-        { name: "AccountSid", type: "string", ordinal: 20, nullable: false },
-        { name: "AccountObjectId", type: "string", ordinal: 21, nullable: false },
-        { name: "AccountUpn", type: "string", ordinal: 22, nullable: false },
-        { name: "DeviceId", type: "string", ordinal: 23, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 24, nullable: false },
-        { name: "LocalIP", type: "string", ordinal: 25, nullable: false },
-        { name: "NetworkMessageId", type: "string", ordinal: 26, nullable: false },
-        { name: "EmailSubject", type: "string", ordinal: 27, nullable: false },
-        { name: "Application", type: "string", ordinal: 28, nullable: false },
-        { name: "ApplicationId", type: "int", ordinal: 29, nullable: true },
-        { name: "OAuthApplicationId", type: "string", ordinal: 30, nullable: false },
-        { name: "ProcessCommandLine", type: "string", ordinal: 31, nullable: false },
-        { name: "RegistryKey", type: "string", ordinal: 32, nullable: false },
-        { name: "RegistryValueName", type: "string", ordinal: 33, nullable: false },
-        { name: "RegistryValueData", type: "string", ordinal: 34, nullable: false },
-        { name: "AdditionalFields", type: "string", ordinal: 35, nullable: false },
-        { name: "Severity", type: "string", ordinal: 36, nullable: false },
-        { name: "CloudResource", type: "string", ordinal: 37, nullable: false },
-        { name: "CloudPlatform", type: "string", ordinal: 38, nullable: false },
-        { name: "ResourceType", type: "string", ordinal: 39, nullable: false },
-        { name: "ResourceID", type: "string", ordinal: 40, nullable: false },
-        { name: "SubscriptionId", type: "string", ordinal: 41, nullable: false },
-    ],
+	name: "AlertEvidence",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "AlertId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "Title",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "Categories",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "AttackTechniques",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "ServiceSource",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "DetectionSource",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "EntityType",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		},
+		{
+			name: "EvidenceRole",
+			type: "string",
+			ordinal: 8,
+			nullable: false
+		},
+		{
+			name: "EvidenceDirection",
+			type: "string",
+			ordinal: 9,
+			nullable: false
+		},
+		{
+			name: "FileName",
+			type: "string",
+			ordinal: 10,
+			nullable: false
+		},
+		{
+			name: "FolderPath",
+			type: "string",
+			ordinal: 11,
+			nullable: false
+		},
+		{
+			name: "SHA1",
+			type: "string",
+			ordinal: 12,
+			nullable: false
+		},
+		{
+			name: "SHA256",
+			type: "string",
+			ordinal: 13,
+			nullable: false
+		},
+		{
+			name: "FileSize",
+			type: "long",
+			ordinal: 14,
+			nullable: true
+		},
+		{
+			name: "ThreatFamily",
+			type: "string",
+			ordinal: 15,
+			nullable: false
+		},
+		{
+			name: "RemoteIP",
+			type: "string",
+			ordinal: 16,
+			nullable: false
+		},
+		{
+			name: "RemoteUrl",
+			type: "string",
+			ordinal: 17,
+			nullable: false
+		},
+		{
+			name: "AccountName",
+			type: "string",
+			ordinal: 18,
+			nullable: false
+		},
+		{
+			name: "AccountDomain",
+			type: "string",
+			ordinal: 19,
+			nullable: false
+		},
+		{
+			name: "AccountSid",
+			type: "string",
+			ordinal: 20,
+			nullable: false
+		},
+		{
+			name: "AccountObjectId",
+			type: "string",
+			ordinal: 21,
+			nullable: false
+		},
+		{
+			name: "AccountUpn",
+			type: "string",
+			ordinal: 22,
+			nullable: false
+		},
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 23,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 24,
+			nullable: false
+		},
+		{
+			name: "LocalIP",
+			type: "string",
+			ordinal: 25,
+			nullable: false
+		},
+		{
+			name: "NetworkMessageId",
+			type: "string",
+			ordinal: 26,
+			nullable: false
+		},
+		{
+			name: "EmailSubject",
+			type: "string",
+			ordinal: 27,
+			nullable: false
+		},
+		{
+			name: "Application",
+			type: "string",
+			ordinal: 28,
+			nullable: false
+		},
+		{
+			name: "ApplicationId",
+			type: "int",
+			ordinal: 29,
+			nullable: true
+		},
+		{
+			name: "OAuthApplicationId",
+			type: "string",
+			ordinal: 30,
+			nullable: false
+		},
+		{
+			name: "ProcessCommandLine",
+			type: "string",
+			ordinal: 31,
+			nullable: false
+		},
+		{
+			name: "RegistryKey",
+			type: "string",
+			ordinal: 32,
+			nullable: false
+		},
+		{
+			name: "RegistryValueName",
+			type: "string",
+			ordinal: 33,
+			nullable: false
+		},
+		{
+			name: "RegistryValueData",
+			type: "string",
+			ordinal: 34,
+			nullable: false
+		},
+		{
+			name: "AdditionalFields",
+			type: "string",
+			ordinal: 35,
+			nullable: false
+		},
+		{
+			name: "Severity",
+			type: "string",
+			ordinal: 36,
+			nullable: false
+		},
+		{
+			name: "CloudResource",
+			type: "string",
+			ordinal: 37,
+			nullable: false
+		},
+		{
+			name: "CloudPlatform",
+			type: "string",
+			ordinal: 38,
+			nullable: false
+		},
+		{
+			name: "ResourceType",
+			type: "string",
+			ordinal: 39,
+			nullable: false
+		},
+		{
+			name: "ResourceID",
+			type: "string",
+			ordinal: 40,
+			nullable: false
+		},
+		{
+			name: "SubscriptionId",
+			type: "string",
+			ordinal: 41,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(AlertEvidenceTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "int (32-bit integer) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"int (32-bit integer) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string"
 ]);
 /**
- * The straight-line check of a AlertEvidence row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a AlertEvidence row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidAlertEvidence(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.AlertId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Title;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.Categories;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.AttackTechniques;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.ServiceSource;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.DetectionSource;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.EntityType;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    x = row.EvidenceRole;
-    if (!(typeof x === "string") && from <= 8)
-        return 8;
-    x = row.EvidenceDirection;
-    if (!(typeof x === "string") && from <= 9)
-        return 9;
-    x = row.FileName;
-    if (!(typeof x === "string") && from <= 10)
-        return 10;
-    x = row.FolderPath;
-    if (!(typeof x === "string") && from <= 11)
-        return 11;
-    x = row.SHA1;
-    if (!(typeof x === "string") && from <= 12)
-        return 12;
-    x = row.SHA256;
-    if (!(typeof x === "string") && from <= 13)
-        return 13;
-    x = row.FileSize;
-    if (!(x === null || isKustoLong(x)) && from <= 14)
-        return 14;
-    x = row.ThreatFamily;
-    if (!(typeof x === "string") && from <= 15)
-        return 15;
-    x = row.RemoteIP;
-    if (!(typeof x === "string") && from <= 16)
-        return 16;
-    x = row.RemoteUrl;
-    if (!(typeof x === "string") && from <= 17)
-        return 17;
-    x = row.AccountName;
-    if (!(typeof x === "string") && from <= 18)
-        return 18;
-    x = row.AccountDomain;
-    if (!(typeof x === "string") && from <= 19)
-        return 19;
-    x = row.AccountSid;
-    if (!(typeof x === "string") && from <= 20)
-        return 20;
-    x = row.AccountObjectId;
-    if (!(typeof x === "string") && from <= 21)
-        return 21;
-    x = row.AccountUpn;
-    if (!(typeof x === "string") && from <= 22)
-        return 22;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 23)
-        return 23;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 24)
-        return 24;
-    x = row.LocalIP;
-    if (!(typeof x === "string") && from <= 25)
-        return 25;
-    x = row.NetworkMessageId;
-    if (!(typeof x === "string") && from <= 26)
-        return 26;
-    x = row.EmailSubject;
-    if (!(typeof x === "string") && from <= 27)
-        return 27;
-    x = row.Application;
-    if (!(typeof x === "string") && from <= 28)
-        return 28;
-    x = row.ApplicationId;
-    if (!(x === null || isKustoInt(x)) && from <= 29)
-        return 29;
-    x = row.OAuthApplicationId;
-    if (!(typeof x === "string") && from <= 30)
-        return 30;
-    x = row.ProcessCommandLine;
-    if (!(typeof x === "string") && from <= 31)
-        return 31;
-    x = row.RegistryKey;
-    if (!(typeof x === "string") && from <= 32)
-        return 32;
-    x = row.RegistryValueName;
-    if (!(typeof x === "string") && from <= 33)
-        return 33;
-    x = row.RegistryValueData;
-    if (!(typeof x === "string") && from <= 34)
-        return 34;
-    x = row.AdditionalFields;
-    if (!(typeof x === "string") && from <= 35)
-        return 35;
-    x = row.Severity;
-    if (!(typeof x === "string") && from <= 36)
-        return 36;
-    x = row.CloudResource;
-    if (!(typeof x === "string") && from <= 37)
-        return 37;
-    x = row.CloudPlatform;
-    if (!(typeof x === "string") && from <= 38)
-        return 38;
-    x = row.ResourceType;
-    if (!(typeof x === "string") && from <= 39)
-        return 39;
-    x = row.ResourceID;
-    if (!(typeof x === "string") && from <= 40)
-        return 40;
-    x = row.SubscriptionId;
-    if (!(typeof x === "string") && from <= 41)
-        return 41;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.AlertId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.Title;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.Categories;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.AttackTechniques;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.ServiceSource;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.DetectionSource;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.EntityType;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	x = row.EvidenceRole;
+	if (!(typeof x === "string") && from <= 8) return 8;
+	x = row.EvidenceDirection;
+	if (!(typeof x === "string") && from <= 9) return 9;
+	x = row.FileName;
+	if (!(typeof x === "string") && from <= 10) return 10;
+	x = row.FolderPath;
+	if (!(typeof x === "string") && from <= 11) return 11;
+	x = row.SHA1;
+	if (!(typeof x === "string") && from <= 12) return 12;
+	x = row.SHA256;
+	if (!(typeof x === "string") && from <= 13) return 13;
+	x = row.FileSize;
+	if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+	x = row.ThreatFamily;
+	if (!(typeof x === "string") && from <= 15) return 15;
+	x = row.RemoteIP;
+	if (!(typeof x === "string") && from <= 16) return 16;
+	x = row.RemoteUrl;
+	if (!(typeof x === "string") && from <= 17) return 17;
+	x = row.AccountName;
+	if (!(typeof x === "string") && from <= 18) return 18;
+	x = row.AccountDomain;
+	if (!(typeof x === "string") && from <= 19) return 19;
+	x = row.AccountSid;
+	if (!(typeof x === "string") && from <= 20) return 20;
+	x = row.AccountObjectId;
+	if (!(typeof x === "string") && from <= 21) return 21;
+	x = row.AccountUpn;
+	if (!(typeof x === "string") && from <= 22) return 22;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 23) return 23;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 24) return 24;
+	x = row.LocalIP;
+	if (!(typeof x === "string") && from <= 25) return 25;
+	x = row.NetworkMessageId;
+	if (!(typeof x === "string") && from <= 26) return 26;
+	x = row.EmailSubject;
+	if (!(typeof x === "string") && from <= 27) return 27;
+	x = row.Application;
+	if (!(typeof x === "string") && from <= 28) return 28;
+	x = row.ApplicationId;
+	if (!(x === null || isKustoInt(x)) && from <= 29) return 29;
+	x = row.OAuthApplicationId;
+	if (!(typeof x === "string") && from <= 30) return 30;
+	x = row.ProcessCommandLine;
+	if (!(typeof x === "string") && from <= 31) return 31;
+	x = row.RegistryKey;
+	if (!(typeof x === "string") && from <= 32) return 32;
+	x = row.RegistryValueName;
+	if (!(typeof x === "string") && from <= 33) return 33;
+	x = row.RegistryValueData;
+	if (!(typeof x === "string") && from <= 34) return 34;
+	x = row.AdditionalFields;
+	if (!(typeof x === "string") && from <= 35) return 35;
+	x = row.Severity;
+	if (!(typeof x === "string") && from <= 36) return 36;
+	x = row.CloudResource;
+	if (!(typeof x === "string") && from <= 37) return 37;
+	x = row.CloudPlatform;
+	if (!(typeof x === "string") && from <= 38) return 38;
+	x = row.ResourceType;
+	if (!(typeof x === "string") && from <= 39) return 39;
+	x = row.ResourceID;
+	if (!(typeof x === "string") && from <= 40) return 40;
+	x = row.SubscriptionId;
+	if (!(typeof x === "string") && from <= 41) return 41;
+	return -1;
 }
 /** Adds the errors of a AlertEvidence row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkAlertEvidence(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidAlertEvidence, columns, all);
+	return collectErrors(row, base, errors, firstInvalidAlertEvidence, columns, all);
 }
 /**
- * Validates a AlertEvidence query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a AlertEvidence query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateAlertEvidence = rowValidator("AlertEvidence", firstInvalidAlertEvidence, columns);
 /** Whether a value is a valid AlertEvidence row (stops at the first invalid column). */
 export function isAlertEvidence(value) {
-    return isValidRow(value, firstInvalidAlertEvidence, columns);
+	return isValidRow(value, firstInvalidAlertEvidence, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const AlertEvidenceEventColumns = checkedColumns([...AlertEvidenceTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "int (32-bit integer) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null (the device group the stream adds to device events)",
-], {
-    optional: [
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
-    ],
-});
+const AlertEvidenceEventColumns = checkedColumns([...AlertEvidenceTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 42,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"int (32-bit integer) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11,
+	12,
+	13,
+	14,
+	15,
+	16,
+	17,
+	18,
+	19,
+	20,
+	21,
+	22,
+	23,
+	24,
+	25,
+	26,
+	27,
+	28,
+	29,
+	30,
+	31,
+	32,
+	33,
+	34,
+	35,
+	36,
+	37,
+	38,
+	39,
+	40,
+	41
+] });
 /**
- * The straight-line check of a streamed AlertEvidence record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed AlertEvidence record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidAlertEvidenceEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.AlertId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Title;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.Categories;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.AttackTechniques;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.ServiceSource;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.DetectionSource;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.EntityType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.EvidenceRole;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.EvidenceDirection;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.FileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    x = row.FolderPath;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    x = row.SHA1;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.SHA256;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.FileSize;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 14)
-        return 14;
-    x = row.ThreatFamily;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 15)
-        return 15;
-    x = row.RemoteIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 16)
-        return 16;
-    x = row.RemoteUrl;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 17)
-        return 17;
-    x = row.AccountName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 18)
-        return 18;
-    x = row.AccountDomain;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 19)
-        return 19;
-    x = row.AccountSid;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 20)
-        return 20;
-    x = row.AccountObjectId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 21)
-        return 21;
-    x = row.AccountUpn;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 22)
-        return 22;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 23)
-        return 23;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 24)
-        return 24;
-    x = row.LocalIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 25)
-        return 25;
-    x = row.NetworkMessageId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 26)
-        return 26;
-    x = row.EmailSubject;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 27)
-        return 27;
-    x = row.Application;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 28)
-        return 28;
-    x = row.ApplicationId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoInt(x)) && from <= 29)
-        return 29;
-    x = row.OAuthApplicationId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 30)
-        return 30;
-    x = row.ProcessCommandLine;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 31)
-        return 31;
-    x = row.RegistryKey;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 32)
-        return 32;
-    x = row.RegistryValueName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 33)
-        return 33;
-    x = row.RegistryValueData;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 34)
-        return 34;
-    x = row.AdditionalFields;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 35)
-        return 35;
-    x = row.Severity;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 36)
-        return 36;
-    x = row.CloudResource;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 37)
-        return 37;
-    x = row.CloudPlatform;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 38)
-        return 38;
-    x = row.ResourceType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 39)
-        return 39;
-    x = row.ResourceID;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 40)
-        return 40;
-    x = row.SubscriptionId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 41)
-        return 41;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 42)
-        return 42;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.AlertId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.Title;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.Categories;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.AttackTechniques;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.ServiceSource;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.DetectionSource;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.EntityType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.EvidenceRole;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.EvidenceDirection;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.FileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+	x = row.FolderPath;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+	x = row.SHA1;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.SHA256;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.FileSize;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+	x = row.ThreatFamily;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+	x = row.RemoteIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+	x = row.RemoteUrl;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+	x = row.AccountName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+	x = row.AccountDomain;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+	x = row.AccountSid;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+	x = row.AccountObjectId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+	x = row.AccountUpn;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+	x = row.LocalIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+	x = row.NetworkMessageId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+	x = row.EmailSubject;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+	x = row.Application;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+	x = row.ApplicationId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoInt(x)) && from <= 29) return 29;
+	x = row.OAuthApplicationId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+	x = row.ProcessCommandLine;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+	x = row.RegistryKey;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+	x = row.RegistryValueName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+	x = row.RegistryValueData;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+	x = row.AdditionalFields;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+	x = row.Severity;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+	x = row.CloudResource;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+	x = row.CloudPlatform;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+	x = row.ResourceType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+	x = row.ResourceID;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+	x = row.SubscriptionId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 42) return 42;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed AlertEvidence record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkAlertEvidenceEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns, all);
 }
 /**
- * Validates the properties of a streamed AlertEvidence record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed AlertEvidence record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateAlertEvidenceEvent = rowValidator("AlertEvidence", firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns);
 /** Whether a value is valid properties of a streamed AlertEvidence record (stops at the first invalid column). */
 export function isAlertEvidenceEvent(value) {
-    return isValidRow(value, firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns);
+	return isValidRow(value, firstInvalidAlertEvidenceEvent, AlertEvidenceEventColumns);
 }

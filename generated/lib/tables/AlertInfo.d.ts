@@ -2,115 +2,115 @@
 import type { RowValidator, ValidationError } from "../runtime/validation.js";
 /** A row of the Kusto table AlertInfo (defender-advanced-hunting), as JSON. */
 export interface AlertInfo {
-    /** Kusto type `datetime`, may be null; column 0. */
-    Timestamp: string | null;
-    /** Kusto type `string`; column 1. */
-    AlertId: string;
-    /** Kusto type `string`; column 2. */
-    Title: string;
-    /** Kusto type `string`; column 3. */
-    Category: string;
-    /** Kusto type `string`; column 4. */
-    Severity: string;
-    /** Kusto type `string`; column 5. */
-    ServiceSource: string;
-    /** Kusto type `string`; column 6. */
-    DetectionSource: string;
-    /** Kusto type `string`; column 7. */
-    AttackTechniques: string;
+	/** Kusto type `datetime`, may be null; column 0. */
+	Timestamp: string | null;
+	/** Kusto type `string`; column 1. */
+	AlertId: string;
+	/** Kusto type `string`; column 2. */
+	Title: string;
+	/** Kusto type `string`; column 3. */
+	Category: string;
+	/** Kusto type `string`; column 4. */
+	Severity: string;
+	/** Kusto type `string`; column 5. */
+	ServiceSource: string;
+	/** Kusto type `string`; column 6. */
+	DetectionSource: string;
+	/** Kusto type `string`; column 7. */
+	AttackTechniques: string;
 }
 /** The properties of a streamed AlertInfo record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
 export interface AlertInfoEvent {
-    /** Kusto type `datetime`, may be null, may be absent; column 0. */
-    Timestamp?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 1. */
-    AlertId?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 2. */
-    Title?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 3. */
-    Category?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 4. */
-    Severity?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 5. */
-    ServiceSource?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 6. */
-    DetectionSource?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 7. */
-    AttackTechniques?: string | null;
-    /** Added by the streaming API to device events: the device group; may be null or absent. */
-    MachineGroup?: string | null;
+	/** Kusto type `datetime`, may be null, may be absent; column 0. */
+	Timestamp?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 1. */
+	AlertId?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 2. */
+	Title?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 3. */
+	Category?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 4. */
+	Severity?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 5. */
+	ServiceSource?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 6. */
+	DetectionSource?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 7. */
+	AttackTechniques?: string | null;
+	/** Added by the streaming API to device events: the device group; may be null or absent. */
+	MachineGroup?: string | null;
 }
 /** The table AlertInfo: its columns in ordinal order, with their Kusto types. */
 export declare const AlertInfoTable: {
-    readonly name: "AlertInfo";
-    readonly platform: "defender-advanced-hunting";
-    readonly columns: readonly [{
-        readonly name: "Timestamp";
-        readonly type: "datetime";
-        readonly ordinal: 0;
-        readonly nullable: true;
-    }, {
-        readonly name: "AlertId";
-        readonly type: "string";
-        readonly ordinal: 1;
-        readonly nullable: false;
-    }, {
-        readonly name: "Title";
-        readonly type: "string";
-        readonly ordinal: 2;
-        readonly nullable: false;
-    }, {
-        readonly name: "Category";
-        readonly type: "string";
-        readonly ordinal: 3;
-        readonly nullable: false;
-    }, {
-        readonly name: "Severity";
-        readonly type: "string";
-        readonly ordinal: 4;
-        readonly nullable: false;
-    }, {
-        readonly name: "ServiceSource";
-        readonly type: "string";
-        readonly ordinal: 5;
-        readonly nullable: false;
-    }, {
-        readonly name: "DetectionSource";
-        readonly type: "string";
-        readonly ordinal: 6;
-        readonly nullable: false;
-    }, {
-        readonly name: "AttackTechniques";
-        readonly type: "string";
-        readonly ordinal: 7;
-        readonly nullable: false;
-    }];
+	readonly name: "AlertInfo";
+	readonly platform: "defender-advanced-hunting";
+	readonly columns: readonly [{
+		readonly name: "Timestamp";
+		readonly type: "datetime";
+		readonly ordinal: 0;
+		readonly nullable: true;
+	}, {
+		readonly name: "AlertId";
+		readonly type: "string";
+		readonly ordinal: 1;
+		readonly nullable: false;
+	}, {
+		readonly name: "Title";
+		readonly type: "string";
+		readonly ordinal: 2;
+		readonly nullable: false;
+	}, {
+		readonly name: "Category";
+		readonly type: "string";
+		readonly ordinal: 3;
+		readonly nullable: false;
+	}, {
+		readonly name: "Severity";
+		readonly type: "string";
+		readonly ordinal: 4;
+		readonly nullable: false;
+	}, {
+		readonly name: "ServiceSource";
+		readonly type: "string";
+		readonly ordinal: 5;
+		readonly nullable: false;
+	}, {
+		readonly name: "DetectionSource";
+		readonly type: "string";
+		readonly ordinal: 6;
+		readonly nullable: false;
+	}, {
+		readonly name: "AttackTechniques";
+		readonly type: "string";
+		readonly ordinal: 7;
+		readonly nullable: false;
+	}];
 };
 /**
- * The straight-line check of a AlertInfo row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a AlertInfo row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export declare function firstInvalidAlertInfo(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a AlertInfo row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export declare function checkAlertInfo(row: Record<string, unknown>, base: string, errors: ValidationError[] | undefined, all?: boolean): ValidationError[] | undefined;
 /**
- * Validates a AlertInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a AlertInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export declare const validateAlertInfo: RowValidator<AlertInfo>;
 /** Whether a value is a valid AlertInfo row (stops at the first invalid column). */
 export declare function isAlertInfo(value: unknown): value is AlertInfo;
 /**
- * The straight-line check of a streamed AlertInfo record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed AlertInfo record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export declare function firstInvalidAlertInfoEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed AlertInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export declare function checkAlertInfoEvent(row: Record<string, unknown>, base: string, errors: ValidationError[] | undefined, all?: boolean): ValidationError[] | undefined;
 /**
- * Validates the properties of a streamed AlertInfo record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed AlertInfo record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export declare const validateAlertInfoEvent: RowValidator<AlertInfoEvent>;
 /** Whether a value is valid properties of a streamed AlertInfo record (stops at the first invalid column). */
 export declare function isAlertInfoEvent(value: unknown): value is AlertInfoEvent;

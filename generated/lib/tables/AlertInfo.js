@@ -3,149 +3,178 @@
 import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runtime/validation.js";
 /** The table AlertInfo: its columns in ordinal order, with their Kusto types. */
 export const AlertInfoTable = {
-    name: "AlertInfo",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "AlertId", type: "string", ordinal: 1, nullable: false },
-        { name: "Title", type: "string", ordinal: 2, nullable: false },
-        { name: "Category", type: "string", ordinal: 3, nullable: false },
-        { name: "Severity", type: "string", ordinal: 4, nullable: false },
-        { name: "ServiceSource", type: "string", ordinal: 5, nullable: false },
-        { name: "DetectionSource", type: "string", ordinal: 6, nullable: false },
-        { name: "AttackTechniques", type: "string", ordinal: 7, nullable: false },
-    ],
+	name: "AlertInfo",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "AlertId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "Title",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "Category",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "Severity",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "ServiceSource",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "DetectionSource",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "AttackTechniques",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(AlertInfoTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string"
 ]);
 /**
- * The straight-line check of a AlertInfo row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a AlertInfo row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidAlertInfo(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.AlertId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Title;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.Category;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.Severity;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.ServiceSource;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.DetectionSource;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.AttackTechniques;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.AlertId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.Title;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.Category;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.Severity;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.ServiceSource;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.DetectionSource;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.AttackTechniques;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	return -1;
 }
 /** Adds the errors of a AlertInfo row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkAlertInfo(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidAlertInfo, columns, all);
+	return collectErrors(row, base, errors, firstInvalidAlertInfo, columns, all);
 }
 /**
- * Validates a AlertInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a AlertInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateAlertInfo = rowValidator("AlertInfo", firstInvalidAlertInfo, columns);
 /** Whether a value is a valid AlertInfo row (stops at the first invalid column). */
 export function isAlertInfo(value) {
-    return isValidRow(value, firstInvalidAlertInfo, columns);
+	return isValidRow(value, firstInvalidAlertInfo, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const AlertInfoEventColumns = checkedColumns([...AlertInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 8, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2, 3, 4, 5, 6, 7] });
+const AlertInfoEventColumns = checkedColumns([...AlertInfoTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 8,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7
+] });
 /**
- * The straight-line check of a streamed AlertInfo record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed AlertInfo record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidAlertInfoEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.AlertId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Title;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.Category;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.Severity;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.ServiceSource;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.DetectionSource;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.AttackTechniques;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.AlertId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.Title;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.Category;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.Severity;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.ServiceSource;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.DetectionSource;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.AttackTechniques;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 8) return 8;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed AlertInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkAlertInfoEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidAlertInfoEvent, AlertInfoEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidAlertInfoEvent, AlertInfoEventColumns, all);
 }
 /**
- * Validates the properties of a streamed AlertInfo record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed AlertInfo record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateAlertInfoEvent = rowValidator("AlertInfo", firstInvalidAlertInfoEvent, AlertInfoEventColumns);
 /** Whether a value is valid properties of a streamed AlertInfo record (stops at the first invalid column). */
 export function isAlertInfoEvent(value) {
-    return isValidRow(value, firstInvalidAlertInfoEvent, AlertInfoEventColumns);
+	return isValidRow(value, firstInvalidAlertInfoEvent, AlertInfoEventColumns);
 }

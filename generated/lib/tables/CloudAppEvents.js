@@ -5,463 +5,579 @@ import { isKustoInt } from "../runtime/formats.js";
 import { validate_CloudAppEvents_ActivityObjects, validate_CloudAppEvents_IPTags } from "../dynamic-schemas.js";
 /** The table CloudAppEvents: its columns in ordinal order, with their Kusto types. */
 export const CloudAppEventsTable = {
-    name: "CloudAppEvents",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "ActionType", type: "string", ordinal: 1, nullable: false },
-        { name: "Application", type: "string", ordinal: 2, nullable: false },
-        { name: "ApplicationId", type: "int", ordinal: 3, nullable: true },
-        { name: "AppInstanceId", type: "int", ordinal: 4, nullable: true },
-        { name: "AccountObjectId", type: "string", ordinal: 5, nullable: false },
-        { name: "AccountId", type: "string", ordinal: 6, nullable: false },
-        { name: "AccountDisplayName", type: "string", ordinal: 7, nullable: false },
-        { name: "IsAdminOperation", type: "bool", ordinal: 8, nullable: true },
-        { name: "DeviceType", type: "string", ordinal: 9, nullable: false },
-        { name: "OSPlatform", type: "string", ordinal: 10, nullable: false },
-        { name: "IPAddress", type: "string", ordinal: 11, nullable: false },
-        { name: "IsAnonymousProxy", type: "bool", ordinal: 12, nullable: true },
-        { name: "CountryCode", type: "string", ordinal: 13, nullable: false },
-        { name: "City", type: "string", ordinal: 14, nullable: false },
-        { name: "ISP", type: "string", ordinal: 15, nullable: false },
-        { name: "UserAgent", type: "string", ordinal: 16, nullable: false },
-        { name: "ActivityType", type: "string", ordinal: 17, nullable: false },
-        { name: "ActivityObjects", type: "dynamic", ordinal: 18, nullable: true },
-        { name: "ObjectName", type: "string", ordinal: 19, nullable: false },
-        { name: "ObjectType", type: "string", ordinal: 20, nullable: false },
-        { name: "ObjectId", type: "string", ordinal: 21, nullable: false },
-        { name: "ReportId", type: "string", ordinal: 22, nullable: false },
-        { name: "AccountType", type: "string", ordinal: 23, nullable: false },
-        { name: "IsExternalUser", type: "bool", ordinal: 24, nullable: true },
-        { name: "IsImpersonated", type: "bool", ordinal: 25, nullable: true },
-        { name: "IPTags", type: "dynamic", ordinal: 26, nullable: true },
-        { name: "IPCategory", type: "string", ordinal: 27, nullable: false },
-        { name: "UserAgentTags", type: "dynamic", ordinal: 28, nullable: true },
-        { name: "RawEventData", type: "dynamic", ordinal: 29, nullable: true },
-        { name: "AdditionalFields", type: "dynamic", ordinal: 30, nullable: true },
-        { name: "LastSeenForUser", type: "dynamic", ordinal: 31, nullable: true },
-        { name: "UncommonForUser", type: "dynamic", ordinal: 32, nullable: true },
-        { name: "AuditSource", type: "string", ordinal: 33, nullable: false },
-        { name: "SessionData", type: "dynamic", ordinal: 34, nullable: true },
-        { name: "OAuthAppId", type: "string", ordinal: 35, nullable: false },
-    ],
+	name: "CloudAppEvents",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "ActionType",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "Application",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "ApplicationId",
+			type: "int",
+			ordinal: 3,
+			nullable: true
+		},
+		{
+			name: "AppInstanceId",
+			type: "int",
+			ordinal: 4,
+			nullable: true
+		},
+		{
+			name: "AccountObjectId",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "AccountId",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "AccountDisplayName",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		},
+		{
+			name: "IsAdminOperation",
+			type: "bool",
+			ordinal: 8,
+			nullable: true
+		},
+		{
+			name: "DeviceType",
+			type: "string",
+			ordinal: 9,
+			nullable: false
+		},
+		{
+			name: "OSPlatform",
+			type: "string",
+			ordinal: 10,
+			nullable: false
+		},
+		{
+			name: "IPAddress",
+			type: "string",
+			ordinal: 11,
+			nullable: false
+		},
+		{
+			name: "IsAnonymousProxy",
+			type: "bool",
+			ordinal: 12,
+			nullable: true
+		},
+		{
+			name: "CountryCode",
+			type: "string",
+			ordinal: 13,
+			nullable: false
+		},
+		{
+			name: "City",
+			type: "string",
+			ordinal: 14,
+			nullable: false
+		},
+		{
+			name: "ISP",
+			type: "string",
+			ordinal: 15,
+			nullable: false
+		},
+		{
+			name: "UserAgent",
+			type: "string",
+			ordinal: 16,
+			nullable: false
+		},
+		{
+			name: "ActivityType",
+			type: "string",
+			ordinal: 17,
+			nullable: false
+		},
+		{
+			name: "ActivityObjects",
+			type: "dynamic",
+			ordinal: 18,
+			nullable: true
+		},
+		{
+			name: "ObjectName",
+			type: "string",
+			ordinal: 19,
+			nullable: false
+		},
+		{
+			name: "ObjectType",
+			type: "string",
+			ordinal: 20,
+			nullable: false
+		},
+		{
+			name: "ObjectId",
+			type: "string",
+			ordinal: 21,
+			nullable: false
+		},
+		{
+			name: "ReportId",
+			type: "string",
+			ordinal: 22,
+			nullable: false
+		},
+		{
+			name: "AccountType",
+			type: "string",
+			ordinal: 23,
+			nullable: false
+		},
+		{
+			name: "IsExternalUser",
+			type: "bool",
+			ordinal: 24,
+			nullable: true
+		},
+		{
+			name: "IsImpersonated",
+			type: "bool",
+			ordinal: 25,
+			nullable: true
+		},
+		{
+			name: "IPTags",
+			type: "dynamic",
+			ordinal: 26,
+			nullable: true
+		},
+		{
+			name: "IPCategory",
+			type: "string",
+			ordinal: 27,
+			nullable: false
+		},
+		{
+			name: "UserAgentTags",
+			type: "dynamic",
+			ordinal: 28,
+			nullable: true
+		},
+		{
+			name: "RawEventData",
+			type: "dynamic",
+			ordinal: 29,
+			nullable: true
+		},
+		{
+			name: "AdditionalFields",
+			type: "dynamic",
+			ordinal: 30,
+			nullable: true
+		},
+		{
+			name: "LastSeenForUser",
+			type: "dynamic",
+			ordinal: 31,
+			nullable: true
+		},
+		{
+			name: "UncommonForUser",
+			type: "dynamic",
+			ordinal: 32,
+			nullable: true
+		},
+		{
+			name: "AuditSource",
+			type: "string",
+			ordinal: 33,
+			nullable: false
+		},
+		{
+			name: "SessionData",
+			type: "dynamic",
+			ordinal: 34,
+			nullable: true
+		},
+		{
+			name: "OAuthAppId",
+			type: "string",
+			ordinal: 35,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(CloudAppEventsTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "int (32-bit integer) or null",
-    "int (32-bit integer) or null",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "dynamic matching the configured JSON Schema, or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "bool (true or false) or null",
-    "dynamic matching the configured JSON Schema, or null",
-    "string",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "string",
-    "dynamic (any JSON value)",
-    "string",
-], { schemas: { 18: validate_CloudAppEvents_ActivityObjects, 26: validate_CloudAppEvents_IPTags } });
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"int (32-bit integer) or null",
+	"int (32-bit integer) or null",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"dynamic matching the configured JSON Schema, or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"bool (true or false) or null",
+	"dynamic matching the configured JSON Schema, or null",
+	"string",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"string",
+	"dynamic (any JSON value)",
+	"string"
+], { schemas: {
+	18: validate_CloudAppEvents_ActivityObjects,
+	26: validate_CloudAppEvents_IPTags
+} });
 /**
- * The straight-line check of a CloudAppEvents row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a CloudAppEvents row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidCloudAppEvents(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.ActionType;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Application;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ApplicationId;
-    if (!(x === null || isKustoInt(x)) && from <= 3)
-        return 3;
-    x = row.AppInstanceId;
-    if (!(x === null || isKustoInt(x)) && from <= 4)
-        return 4;
-    x = row.AccountObjectId;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.AccountId;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.AccountDisplayName;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    x = row.IsAdminOperation;
-    if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row.DeviceType;
-    if (!(typeof x === "string") && from <= 9)
-        return 9;
-    x = row.OSPlatform;
-    if (!(typeof x === "string") && from <= 10)
-        return 10;
-    x = row.IPAddress;
-    if (!(typeof x === "string") && from <= 11)
-        return 11;
-    x = row.IsAnonymousProxy;
-    if (!(x === null || typeof x === "boolean") && from <= 12)
-        return 12;
-    x = row.CountryCode;
-    if (!(typeof x === "string") && from <= 13)
-        return 13;
-    x = row.City;
-    if (!(typeof x === "string") && from <= 14)
-        return 14;
-    x = row.ISP;
-    if (!(typeof x === "string") && from <= 15)
-        return 15;
-    x = row.UserAgent;
-    if (!(typeof x === "string") && from <= 16)
-        return 16;
-    x = row.ActivityType;
-    if (!(typeof x === "string") && from <= 17)
-        return 17;
-    x = row.ActivityObjects;
-    if ((x === undefined || (x !== null && !validate_CloudAppEvents_ActivityObjects(x))) && from <= 18)
-        return 18;
-    x = row.ObjectName;
-    if (!(typeof x === "string") && from <= 19)
-        return 19;
-    x = row.ObjectType;
-    if (!(typeof x === "string") && from <= 20)
-        return 20;
-    x = row.ObjectId;
-    if (!(typeof x === "string") && from <= 21)
-        return 21;
-    x = row.ReportId;
-    if (!(typeof x === "string") && from <= 22)
-        return 22;
-    x = row.AccountType;
-    if (!(typeof x === "string") && from <= 23)
-        return 23;
-    x = row.IsExternalUser;
-    if (!(x === null || typeof x === "boolean") && from <= 24)
-        return 24;
-    x = row.IsImpersonated;
-    if (!(x === null || typeof x === "boolean") && from <= 25)
-        return 25;
-    x = row.IPTags;
-    if ((x === undefined || (x !== null && !validate_CloudAppEvents_IPTags(x))) && from <= 26)
-        return 26;
-    x = row.IPCategory;
-    if (!(typeof x === "string") && from <= 27)
-        return 27;
-    x = row.UserAgentTags;
-    if (!(x !== undefined) && from <= 28)
-        return 28;
-    x = row.RawEventData;
-    if (!(x !== undefined) && from <= 29)
-        return 29;
-    x = row.AdditionalFields;
-    if (!(x !== undefined) && from <= 30)
-        return 30;
-    x = row.LastSeenForUser;
-    if (!(x !== undefined) && from <= 31)
-        return 31;
-    x = row.UncommonForUser;
-    if (!(x !== undefined) && from <= 32)
-        return 32;
-    x = row.AuditSource;
-    if (!(typeof x === "string") && from <= 33)
-        return 33;
-    x = row.SessionData;
-    if (!(x !== undefined) && from <= 34)
-        return 34;
-    x = row.OAuthAppId;
-    if (!(typeof x === "string") && from <= 35)
-        return 35;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.ActionType;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.Application;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.ApplicationId;
+	if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+	x = row.AppInstanceId;
+	if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+	x = row.AccountObjectId;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.AccountId;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.AccountDisplayName;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	x = row.IsAdminOperation;
+	if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row.DeviceType;
+	if (!(typeof x === "string") && from <= 9) return 9;
+	x = row.OSPlatform;
+	if (!(typeof x === "string") && from <= 10) return 10;
+	x = row.IPAddress;
+	if (!(typeof x === "string") && from <= 11) return 11;
+	x = row.IsAnonymousProxy;
+	if (!(x === null || typeof x === "boolean") && from <= 12) return 12;
+	x = row.CountryCode;
+	if (!(typeof x === "string") && from <= 13) return 13;
+	x = row.City;
+	if (!(typeof x === "string") && from <= 14) return 14;
+	x = row.ISP;
+	if (!(typeof x === "string") && from <= 15) return 15;
+	x = row.UserAgent;
+	if (!(typeof x === "string") && from <= 16) return 16;
+	x = row.ActivityType;
+	if (!(typeof x === "string") && from <= 17) return 17;
+	x = row.ActivityObjects;
+	if ((x === undefined || x !== null && !validate_CloudAppEvents_ActivityObjects(x)) && from <= 18) return 18;
+	x = row.ObjectName;
+	if (!(typeof x === "string") && from <= 19) return 19;
+	x = row.ObjectType;
+	if (!(typeof x === "string") && from <= 20) return 20;
+	x = row.ObjectId;
+	if (!(typeof x === "string") && from <= 21) return 21;
+	x = row.ReportId;
+	if (!(typeof x === "string") && from <= 22) return 22;
+	x = row.AccountType;
+	if (!(typeof x === "string") && from <= 23) return 23;
+	x = row.IsExternalUser;
+	if (!(x === null || typeof x === "boolean") && from <= 24) return 24;
+	x = row.IsImpersonated;
+	if (!(x === null || typeof x === "boolean") && from <= 25) return 25;
+	x = row.IPTags;
+	if ((x === undefined || x !== null && !validate_CloudAppEvents_IPTags(x)) && from <= 26) return 26;
+	x = row.IPCategory;
+	if (!(typeof x === "string") && from <= 27) return 27;
+	x = row.UserAgentTags;
+	if (!(x !== undefined) && from <= 28) return 28;
+	x = row.RawEventData;
+	if (!(x !== undefined) && from <= 29) return 29;
+	x = row.AdditionalFields;
+	if (!(x !== undefined) && from <= 30) return 30;
+	x = row.LastSeenForUser;
+	if (!(x !== undefined) && from <= 31) return 31;
+	x = row.UncommonForUser;
+	if (!(x !== undefined) && from <= 32) return 32;
+	x = row.AuditSource;
+	if (!(typeof x === "string") && from <= 33) return 33;
+	x = row.SessionData;
+	if (!(x !== undefined) && from <= 34) return 34;
+	x = row.OAuthAppId;
+	if (!(typeof x === "string") && from <= 35) return 35;
+	return -1;
 }
 /** Adds the errors of a CloudAppEvents row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkCloudAppEvents(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidCloudAppEvents, columns, all);
+	return collectErrors(row, base, errors, firstInvalidCloudAppEvents, columns, all);
 }
 /**
- * Validates a CloudAppEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a CloudAppEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateCloudAppEvents = rowValidator("CloudAppEvents", firstInvalidCloudAppEvents, columns);
 /** Whether a value is a valid CloudAppEvents row (stops at the first invalid column). */
 export function isCloudAppEvents(value) {
-    return isValidRow(value, firstInvalidCloudAppEvents, columns);
+	return isValidRow(value, firstInvalidCloudAppEvents, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const CloudAppEventsEventColumns = checkedColumns([...CloudAppEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 36, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "int (32-bit integer) or null",
-    "int (32-bit integer) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "dynamic matching the configured JSON Schema, or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "bool (true or false) or null",
-    "dynamic matching the configured JSON Schema, or null",
-    "string or null",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "dynamic (any JSON value)",
-    "string or null",
-    "dynamic (any JSON value)",
-    "string or null",
-    "string or null (the device group the stream adds to device events)",
+const CloudAppEventsEventColumns = checkedColumns([...CloudAppEventsTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 36,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"int (32-bit integer) or null",
+	"int (32-bit integer) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"dynamic matching the configured JSON Schema, or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"bool (true or false) or null",
+	"dynamic matching the configured JSON Schema, or null",
+	"string or null",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"dynamic (any JSON value)",
+	"string or null",
+	"dynamic (any JSON value)",
+	"string or null",
+	"string or null (the device group the stream adds to device events)"
 ], {
-    optional: [
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32, 33, 34, 35,
-    ],
-    schemas: { 18: validate_CloudAppEvents_ActivityObjects, 26: validate_CloudAppEvents_IPTags },
+	optional: [
+		0,
+		1,
+		2,
+		3,
+		4,
+		5,
+		6,
+		7,
+		8,
+		9,
+		10,
+		11,
+		12,
+		13,
+		14,
+		15,
+		16,
+		17,
+		18,
+		19,
+		20,
+		21,
+		22,
+		23,
+		24,
+		25,
+		26,
+		27,
+		28,
+		29,
+		30,
+		31,
+		32,
+		33,
+		34,
+		35
+	],
+	schemas: {
+		18: validate_CloudAppEvents_ActivityObjects,
+		26: validate_CloudAppEvents_IPTags
+	}
 });
 /**
- * The straight-line check of a streamed CloudAppEvents record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed CloudAppEvents record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidCloudAppEventsEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.ActionType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Application;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ApplicationId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoInt(x)) && from <= 3)
-        return 3;
-    x = row.AppInstanceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoInt(x)) && from <= 4)
-        return 4;
-    x = row.AccountObjectId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.AccountId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.AccountDisplayName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.IsAdminOperation;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row.DeviceType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.OSPlatform;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    x = row.IPAddress;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    x = row.IsAnonymousProxy;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 12)
-        return 12;
-    x = row.CountryCode;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.City;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 14)
-        return 14;
-    x = row.ISP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 15)
-        return 15;
-    x = row.UserAgent;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 16)
-        return 16;
-    x = row.ActivityType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 17)
-        return 17;
-    x = row.ActivityObjects;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || validate_CloudAppEvents_ActivityObjects(x)) && from <= 18)
-        return 18;
-    x = row.ObjectName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 19)
-        return 19;
-    x = row.ObjectType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 20)
-        return 20;
-    x = row.ObjectId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 21)
-        return 21;
-    x = row.ReportId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 22)
-        return 22;
-    x = row.AccountType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 23)
-        return 23;
-    x = row.IsExternalUser;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 24)
-        return 24;
-    x = row.IsImpersonated;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 25)
-        return 25;
-    x = row.IPTags;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || validate_CloudAppEvents_IPTags(x)) && from <= 26)
-        return 26;
-    x = row.IPCategory;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 27)
-        return 27;
-    x = row.UserAgentTags;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 28)
-        return 28;
-    x = row.RawEventData;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 29)
-        return 29;
-    x = row.AdditionalFields;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 30)
-        return 30;
-    x = row.LastSeenForUser;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 31)
-        return 31;
-    x = row.UncommonForUser;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 32)
-        return 32;
-    x = row.AuditSource;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 33)
-        return 33;
-    x = row.SessionData;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 34)
-        return 34;
-    x = row.OAuthAppId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 35)
-        return 35;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 36)
-        return 36;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.ActionType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.Application;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.ApplicationId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+	x = row.AppInstanceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+	x = row.AccountObjectId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.AccountId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.AccountDisplayName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.IsAdminOperation;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row.DeviceType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.OSPlatform;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+	x = row.IPAddress;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+	x = row.IsAnonymousProxy;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 12) return 12;
+	x = row.CountryCode;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.City;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+	x = row.ISP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+	x = row.UserAgent;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+	x = row.ActivityType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+	x = row.ActivityObjects;
+	if (x === undefined) absent++;
+	else if (!(x === null || validate_CloudAppEvents_ActivityObjects(x)) && from <= 18) return 18;
+	x = row.ObjectName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+	x = row.ObjectType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+	x = row.ObjectId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+	x = row.ReportId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+	x = row.AccountType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+	x = row.IsExternalUser;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 24) return 24;
+	x = row.IsImpersonated;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 25) return 25;
+	x = row.IPTags;
+	if (x === undefined) absent++;
+	else if (!(x === null || validate_CloudAppEvents_IPTags(x)) && from <= 26) return 26;
+	x = row.IPCategory;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+	x = row.UserAgentTags;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 28) return 28;
+	x = row.RawEventData;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 29) return 29;
+	x = row.AdditionalFields;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 30) return 30;
+	x = row.LastSeenForUser;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 31) return 31;
+	x = row.UncommonForUser;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 32) return 32;
+	x = row.AuditSource;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+	x = row.SessionData;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 34) return 34;
+	x = row.OAuthAppId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 36) return 36;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed CloudAppEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkCloudAppEventsEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns, all);
 }
 /**
- * Validates the properties of a streamed CloudAppEvents record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed CloudAppEvents record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateCloudAppEventsEvent = rowValidator("CloudAppEvents", firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns);
 /** Whether a value is valid properties of a streamed CloudAppEvents record (stops at the first invalid column). */
 export function isCloudAppEventsEvent(value) {
-    return isValidRow(value, firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns);
+	return isValidRow(value, firstInvalidCloudAppEventsEvent, CloudAppEventsEventColumns);
 }

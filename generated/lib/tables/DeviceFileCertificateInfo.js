@@ -4,259 +4,318 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoLong } from "../runtime/formats.js";
 /** The table DeviceFileCertificateInfo: its columns in ordinal order, with their Kusto types. */
 export const DeviceFileCertificateInfoTable = {
-    name: "DeviceFileCertificateInfo",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "DeviceId", type: "string", ordinal: 1, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 2, nullable: false },
-        { name: "SHA1", type: "string", ordinal: 3, nullable: false },
-        { name: "IsSigned", type: "bool", ordinal: 4, nullable: true },
-        { name: "SignatureType", type: "string", ordinal: 5, nullable: false },
-        { name: "Signer", type: "string", ordinal: 6, nullable: false },
-        { name: "SignerHash", type: "string", ordinal: 7, nullable: false },
-        { name: "Issuer", type: "string", ordinal: 8, nullable: false },
-        { name: "IssuerHash", type: "string", ordinal: 9, nullable: false },
-        { name: "CertificateSerialNumber", type: "string", ordinal: 10, nullable: false },
-        { name: "CrlDistributionPointUrls", type: "string", ordinal: 11, nullable: false },
-        { name: "CertificateCreationTime", type: "datetime", ordinal: 12, nullable: true },
-        { name: "CertificateExpirationTime", type: "datetime", ordinal: 13, nullable: true },
-        { name: "CertificateCountersignatureTime", type: "datetime", ordinal: 14, nullable: true },
-        { name: "IsTrusted", type: "bool", ordinal: 15, nullable: true },
-        { name: "IsRootSignerMicrosoft", type: "bool", ordinal: 16, nullable: true },
-        { name: "ReportId", type: "long", ordinal: 17, nullable: true },
-    ],
+	name: "DeviceFileCertificateInfo",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "SHA1",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "IsSigned",
+			type: "bool",
+			ordinal: 4,
+			nullable: true
+		},
+		{
+			name: "SignatureType",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "Signer",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "SignerHash",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		},
+		{
+			name: "Issuer",
+			type: "string",
+			ordinal: 8,
+			nullable: false
+		},
+		{
+			name: "IssuerHash",
+			type: "string",
+			ordinal: 9,
+			nullable: false
+		},
+		{
+			name: "CertificateSerialNumber",
+			type: "string",
+			ordinal: 10,
+			nullable: false
+		},
+		{
+			name: "CrlDistributionPointUrls",
+			type: "string",
+			ordinal: 11,
+			nullable: false
+		},
+		{
+			name: "CertificateCreationTime",
+			type: "datetime",
+			ordinal: 12,
+			nullable: true
+		},
+		{
+			name: "CertificateExpirationTime",
+			type: "datetime",
+			ordinal: 13,
+			nullable: true
+		},
+		{
+			name: "CertificateCountersignatureTime",
+			type: "datetime",
+			ordinal: 14,
+			nullable: true
+		},
+		{
+			name: "IsTrusted",
+			type: "bool",
+			ordinal: 15,
+			nullable: true
+		},
+		{
+			name: "IsRootSignerMicrosoft",
+			type: "bool",
+			ordinal: 16,
+			nullable: true
+		},
+		{
+			name: "ReportId",
+			type: "long",
+			ordinal: 17,
+			nullable: true
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceFileCertificateInfoTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "bool (true or false) or null",
-    "bool (true or false) or null",
-    "long (integer number) or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"bool (true or false) or null",
+	"bool (true or false) or null",
+	"long (integer number) or null"
 ]);
 /**
- * The straight-line check of a DeviceFileCertificateInfo row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a DeviceFileCertificateInfo row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidDeviceFileCertificateInfo(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.SHA1;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.IsSigned;
-    if (!(x === null || typeof x === "boolean") && from <= 4)
-        return 4;
-    x = row.SignatureType;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.Signer;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.SignerHash;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    x = row.Issuer;
-    if (!(typeof x === "string") && from <= 8)
-        return 8;
-    x = row.IssuerHash;
-    if (!(typeof x === "string") && from <= 9)
-        return 9;
-    x = row.CertificateSerialNumber;
-    if (!(typeof x === "string") && from <= 10)
-        return 10;
-    x = row.CrlDistributionPointUrls;
-    if (!(typeof x === "string") && from <= 11)
-        return 11;
-    x = row.CertificateCreationTime;
-    if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.CertificateExpirationTime;
-    if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.CertificateCountersignatureTime;
-    if (!(x === null || typeof x === "string") && from <= 14)
-        return 14;
-    x = row.IsTrusted;
-    if (!(x === null || typeof x === "boolean") && from <= 15)
-        return 15;
-    x = row.IsRootSignerMicrosoft;
-    if (!(x === null || typeof x === "boolean") && from <= 16)
-        return 16;
-    x = row.ReportId;
-    if (!(x === null || isKustoLong(x)) && from <= 17)
-        return 17;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.SHA1;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.IsSigned;
+	if (!(x === null || typeof x === "boolean") && from <= 4) return 4;
+	x = row.SignatureType;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.Signer;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.SignerHash;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	x = row.Issuer;
+	if (!(typeof x === "string") && from <= 8) return 8;
+	x = row.IssuerHash;
+	if (!(typeof x === "string") && from <= 9) return 9;
+	x = row.CertificateSerialNumber;
+	if (!(typeof x === "string") && from <= 10) return 10;
+	x = row.CrlDistributionPointUrls;
+	if (!(typeof x === "string") && from <= 11) return 11;
+	x = row.CertificateCreationTime;
+	if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.CertificateExpirationTime;
+	if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.CertificateCountersignatureTime;
+	if (!(x === null || typeof x === "string") && from <= 14) return 14;
+	x = row.IsTrusted;
+	if (!(x === null || typeof x === "boolean") && from <= 15) return 15;
+	x = row.IsRootSignerMicrosoft;
+	if (!(x === null || typeof x === "boolean") && from <= 16) return 16;
+	x = row.ReportId;
+	if (!(x === null || isKustoLong(x)) && from <= 17) return 17;
+	return -1;
 }
 /** Adds the errors of a DeviceFileCertificateInfo row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkDeviceFileCertificateInfo(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceFileCertificateInfo, columns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceFileCertificateInfo, columns, all);
 }
 /**
- * Validates a DeviceFileCertificateInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a DeviceFileCertificateInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateDeviceFileCertificateInfo = rowValidator("DeviceFileCertificateInfo", firstInvalidDeviceFileCertificateInfo, columns);
 /** Whether a value is a valid DeviceFileCertificateInfo row (stops at the first invalid column). */
 export function isDeviceFileCertificateInfo(value) {
-    return isValidRow(value, firstInvalidDeviceFileCertificateInfo, columns);
+	return isValidRow(value, firstInvalidDeviceFileCertificateInfo, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const DeviceFileCertificateInfoEventColumns = checkedColumns([...DeviceFileCertificateInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 18, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "bool (true or false) or null",
-    "bool (true or false) or null",
-    "long (integer number) or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] });
+const DeviceFileCertificateInfoEventColumns = checkedColumns([...DeviceFileCertificateInfoTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 18,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"bool (true or false) or null",
+	"bool (true or false) or null",
+	"long (integer number) or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11,
+	12,
+	13,
+	14,
+	15,
+	16,
+	17
+] });
 /**
- * The straight-line check of a streamed DeviceFileCertificateInfo record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed DeviceFileCertificateInfo record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidDeviceFileCertificateInfoEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.SHA1;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.IsSigned;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 4)
-        return 4;
-    x = row.SignatureType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.Signer;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.SignerHash;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.Issuer;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.IssuerHash;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.CertificateSerialNumber;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    x = row.CrlDistributionPointUrls;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    x = row.CertificateCreationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.CertificateExpirationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.CertificateCountersignatureTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 14)
-        return 14;
-    x = row.IsTrusted;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 15)
-        return 15;
-    x = row.IsRootSignerMicrosoft;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 16)
-        return 16;
-    x = row.ReportId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 17)
-        return 17;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 18)
-        return 18;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.SHA1;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.IsSigned;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 4) return 4;
+	x = row.SignatureType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.Signer;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.SignerHash;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.Issuer;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.IssuerHash;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.CertificateSerialNumber;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+	x = row.CrlDistributionPointUrls;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+	x = row.CertificateCreationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.CertificateExpirationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.CertificateCountersignatureTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+	x = row.IsTrusted;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 15) return 15;
+	x = row.IsRootSignerMicrosoft;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 16) return 16;
+	x = row.ReportId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 17) return 17;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 18) return 18;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed DeviceFileCertificateInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkDeviceFileCertificateInfoEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoEventColumns, all);
 }
 /**
- * Validates the properties of a streamed DeviceFileCertificateInfo record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed DeviceFileCertificateInfo record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateDeviceFileCertificateInfoEvent = rowValidator("DeviceFileCertificateInfo", firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoEventColumns);
 /** Whether a value is valid properties of a streamed DeviceFileCertificateInfo record (stops at the first invalid column). */
 export function isDeviceFileCertificateInfoEvent(value) {
-    return isValidRow(value, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoEventColumns);
+	return isValidRow(value, firstInvalidDeviceFileCertificateInfoEvent, DeviceFileCertificateInfoEventColumns);
 }

@@ -4,574 +4,711 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoLong } from "../runtime/formats.js";
 /** The table DeviceInfo: its columns in ordinal order, with their Kusto types. */
 export const DeviceInfoTable = {
-    name: "DeviceInfo",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: false },
-        { name: "DeviceId", type: "string", ordinal: 1, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 2, nullable: false },
-        { name: "ClientVersion", type: "string", ordinal: 3, nullable: false },
-        { name: "PublicIP", type: "string", ordinal: 4, nullable: false },
-        { name: "OSArchitecture", type: "string", ordinal: 5, nullable: false },
-        { name: "OSPlatform", type: "string", ordinal: 6, nullable: false },
-        { name: "OSBuild", type: "long", ordinal: 7, nullable: true },
-        { name: "IsAzureADJoined", type: "bool", ordinal: 8, nullable: true },
-        { name: "JoinType", type: "string", ordinal: 9, nullable: false },
-        { name: "AadDeviceId", type: "string", ordinal: 10, nullable: false },
-        { name: "LoggedOnUsers", type: "string", ordinal: 11, nullable: false },
-        { name: "RegistryDeviceTag", type: "string", ordinal: 12, nullable: false },
-        { name: "OSVersion", type: "string", ordinal: 13, nullable: false },
-        { name: "MachineGroup", type: "string", ordinal: 14, nullable: false },
-        { name: "ReportId", type: "long", ordinal: 15, nullable: true },
-        { name: "OnboardingStatus", type: "string", ordinal: 16, nullable: false },
-        { name: "AdditionalFields", type: "string", ordinal: 17, nullable: false },
-        { name: "DeviceCategory", type: "string", ordinal: 18, nullable: false },
-        { name: "DeviceType", type: "string", ordinal: 19, nullable: false },
-        { name: "DeviceSubtype", type: "string", ordinal: 20, nullable: false },
-        { name: "Model", type: "string", ordinal: 21, nullable: false },
-        { name: "Vendor", type: "string", ordinal: 22, nullable: false },
-        { name: "OSDistribution", type: "string", ordinal: 23, nullable: false },
-        { name: "OSVersionInfo", type: "string", ordinal: 24, nullable: false },
-        { name: "MergedDeviceIds", type: "string", ordinal: 25, nullable: false },
-        { name: "MergedToDeviceId", type: "string", ordinal: 26, nullable: false },
-        { name: "IsInternetFacing", type: "bool", ordinal: 27, nullable: true },
-        { name: "SensorHealthState", type: "string", ordinal: 28, nullable: false },
-        { name: "IsExcluded", type: "bool", ordinal: 29, nullable: true },
-        { name: "ExclusionReason", type: "string", ordinal: 30, nullable: false },
-        { name: "ExposureLevel", type: "string", ordinal: 31, nullable: false },
-        { name: "AssetValue", type: "string", ordinal: 32, nullable: false },
-        { name: "DeviceManualTags", type: "string", ordinal: 33, nullable: false },
-        { name: "DeviceDynamicTags", type: "string", ordinal: 34, nullable: false },
-        { name: "ConnectivityType", type: "string", ordinal: 35, nullable: false },
-        { name: "HostDeviceId", type: "string", ordinal: 36, nullable: false },
-        { name: "AzureResourceId", type: "string", ordinal: 37, nullable: false },
-        { name: "AwsResourceName", type: "string", ordinal: 38, nullable: false },
-        { name: "GcpFullResourceName", type: "string", ordinal: 39, nullable: false },
-        { name: "MitigationStatus", type: "dynamic", ordinal: 40, nullable: true },
-        { name: "HardwareUuid", type: "string", ordinal: 41, nullable: false },
-        { name: "AzureVmId", type: "string", ordinal: 42, nullable: false },
-        { name: "AzureVmSubscriptionId", type: "string", ordinal: 43, nullable: false },
-        { name: "CloudPlatforms", type: "string", ordinal: 44, nullable: false },
-        { name: "IsTransient", type: "bool", ordinal: 45, nullable: true },
-        { name: "OsBuildRevision", type: "long", ordinal: 46, nullable: true },
-    ],
+	name: "DeviceInfo",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: false
+		},
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "ClientVersion",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "PublicIP",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "OSArchitecture",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "OSPlatform",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "OSBuild",
+			type: "long",
+			ordinal: 7,
+			nullable: true
+		},
+		{
+			name: "IsAzureADJoined",
+			type: "bool",
+			ordinal: 8,
+			nullable: true
+		},
+		{
+			name: "JoinType",
+			type: "string",
+			ordinal: 9,
+			nullable: false
+		},
+		{
+			name: "AadDeviceId",
+			type: "string",
+			ordinal: 10,
+			nullable: false
+		},
+		{
+			name: "LoggedOnUsers",
+			type: "string",
+			ordinal: 11,
+			nullable: false
+		},
+		{
+			name: "RegistryDeviceTag",
+			type: "string",
+			ordinal: 12,
+			nullable: false
+		},
+		{
+			name: "OSVersion",
+			type: "string",
+			ordinal: 13,
+			nullable: false
+		},
+		{
+			name: "MachineGroup",
+			type: "string",
+			ordinal: 14,
+			nullable: false
+		},
+		{
+			name: "ReportId",
+			type: "long",
+			ordinal: 15,
+			nullable: true
+		},
+		{
+			name: "OnboardingStatus",
+			type: "string",
+			ordinal: 16,
+			nullable: false
+		},
+		{
+			name: "AdditionalFields",
+			type: "string",
+			ordinal: 17,
+			nullable: false
+		},
+		{
+			name: "DeviceCategory",
+			type: "string",
+			ordinal: 18,
+			nullable: false
+		},
+		{
+			name: "DeviceType",
+			type: "string",
+			ordinal: 19,
+			nullable: false
+		},
+		{
+			name: "DeviceSubtype",
+			type: "string",
+			ordinal: 20,
+			nullable: false
+		},
+		{
+			name: "Model",
+			type: "string",
+			ordinal: 21,
+			nullable: false
+		},
+		{
+			name: "Vendor",
+			type: "string",
+			ordinal: 22,
+			nullable: false
+		},
+		{
+			name: "OSDistribution",
+			type: "string",
+			ordinal: 23,
+			nullable: false
+		},
+		{
+			name: "OSVersionInfo",
+			type: "string",
+			ordinal: 24,
+			nullable: false
+		},
+		{
+			name: "MergedDeviceIds",
+			type: "string",
+			ordinal: 25,
+			nullable: false
+		},
+		{
+			name: "MergedToDeviceId",
+			type: "string",
+			ordinal: 26,
+			nullable: false
+		},
+		{
+			name: "IsInternetFacing",
+			type: "bool",
+			ordinal: 27,
+			nullable: true
+		},
+		{
+			name: "SensorHealthState",
+			type: "string",
+			ordinal: 28,
+			nullable: false
+		},
+		{
+			name: "IsExcluded",
+			type: "bool",
+			ordinal: 29,
+			nullable: true
+		},
+		{
+			name: "ExclusionReason",
+			type: "string",
+			ordinal: 30,
+			nullable: false
+		},
+		{
+			name: "ExposureLevel",
+			type: "string",
+			ordinal: 31,
+			nullable: false
+		},
+		{
+			name: "AssetValue",
+			type: "string",
+			ordinal: 32,
+			nullable: false
+		},
+		{
+			name: "DeviceManualTags",
+			type: "string",
+			ordinal: 33,
+			nullable: false
+		},
+		{
+			name: "DeviceDynamicTags",
+			type: "string",
+			ordinal: 34,
+			nullable: false
+		},
+		{
+			name: "ConnectivityType",
+			type: "string",
+			ordinal: 35,
+			nullable: false
+		},
+		{
+			name: "HostDeviceId",
+			type: "string",
+			ordinal: 36,
+			nullable: false
+		},
+		{
+			name: "AzureResourceId",
+			type: "string",
+			ordinal: 37,
+			nullable: false
+		},
+		{
+			name: "AwsResourceName",
+			type: "string",
+			ordinal: 38,
+			nullable: false
+		},
+		{
+			name: "GcpFullResourceName",
+			type: "string",
+			ordinal: 39,
+			nullable: false
+		},
+		{
+			name: "MitigationStatus",
+			type: "dynamic",
+			ordinal: 40,
+			nullable: true
+		},
+		{
+			name: "HardwareUuid",
+			type: "string",
+			ordinal: 41,
+			nullable: false
+		},
+		{
+			name: "AzureVmId",
+			type: "string",
+			ordinal: 42,
+			nullable: false
+		},
+		{
+			name: "AzureVmSubscriptionId",
+			type: "string",
+			ordinal: 43,
+			nullable: false
+		},
+		{
+			name: "CloudPlatforms",
+			type: "string",
+			ordinal: 44,
+			nullable: false
+		},
+		{
+			name: "IsTransient",
+			type: "bool",
+			ordinal: 45,
+			nullable: true
+		},
+		{
+			name: "OsBuildRevision",
+			type: "long",
+			ordinal: 46,
+			nullable: true
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceInfoTable.columns, [
-    "datetime (ISO 8601 UTC string)",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "string",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "dynamic (any JSON value)",
-    "string",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "long (integer number) or null",
+	"datetime (ISO 8601 UTC string)",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"string",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"dynamic (any JSON value)",
+	"string",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"long (integer number) or null"
 ]);
 /**
- * The straight-line check of a DeviceInfo row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a DeviceInfo row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidDeviceInfo(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ClientVersion;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.PublicIP;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.OSArchitecture;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.OSPlatform;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.OSBuild;
-    if (!(x === null || isKustoLong(x)) && from <= 7)
-        return 7;
-    x = row.IsAzureADJoined;
-    if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row.JoinType;
-    if (!(typeof x === "string") && from <= 9)
-        return 9;
-    x = row.AadDeviceId;
-    if (!(typeof x === "string") && from <= 10)
-        return 10;
-    x = row.LoggedOnUsers;
-    if (!(typeof x === "string") && from <= 11)
-        return 11;
-    x = row.RegistryDeviceTag;
-    if (!(typeof x === "string") && from <= 12)
-        return 12;
-    x = row.OSVersion;
-    if (!(typeof x === "string") && from <= 13)
-        return 13;
-    x = row.MachineGroup;
-    if (!(typeof x === "string") && from <= 14)
-        return 14;
-    x = row.ReportId;
-    if (!(x === null || isKustoLong(x)) && from <= 15)
-        return 15;
-    x = row.OnboardingStatus;
-    if (!(typeof x === "string") && from <= 16)
-        return 16;
-    x = row.AdditionalFields;
-    if (!(typeof x === "string") && from <= 17)
-        return 17;
-    x = row.DeviceCategory;
-    if (!(typeof x === "string") && from <= 18)
-        return 18;
-    x = row.DeviceType;
-    if (!(typeof x === "string") && from <= 19)
-        return 19;
-    x = row.DeviceSubtype;
-    if (!(typeof x === "string") && from <= 20)
-        return 20;
-    x = row.Model;
-    if (!(typeof x === "string") && from <= 21)
-        return 21;
-    x = row.Vendor;
-    if (!(typeof x === "string") && from <= 22)
-        return 22;
-    x = row.OSDistribution;
-    if (!(typeof x === "string") && from <= 23)
-        return 23;
-    x = row.OSVersionInfo;
-    if (!(typeof x === "string") && from <= 24)
-        return 24;
-    x = row.MergedDeviceIds;
-    if (!(typeof x === "string") && from <= 25)
-        return 25;
-    x = row.MergedToDeviceId;
-    if (!(typeof x === "string") && from <= 26)
-        return 26;
-    x = row.IsInternetFacing;
-    if (!(x === null || typeof x === "boolean") && from <= 27)
-        return 27;
-    x = row.SensorHealthState;
-    if (!(typeof x === "string") && from <= 28)
-        return 28;
-    x = row.IsExcluded;
-    if (!(x === null || typeof x === "boolean") && from <= 29)
-        return 29;
-    x = row.ExclusionReason;
-    if (!(typeof x === "string") && from <= 30)
-        return 30;
-    x = row.ExposureLevel;
-    if (!(typeof x === "string") && from <= 31)
-        return 31;
-    x = row.AssetValue;
-    if (!(typeof x === "string") && from <= 32)
-        return 32;
-    x = row.DeviceManualTags;
-    if (!(typeof x === "string") && from <= 33)
-        return 33;
-    x = row.DeviceDynamicTags;
-    if (!(typeof x === "string") && from <= 34)
-        return 34;
-    x = row.ConnectivityType;
-    if (!(typeof x === "string") && from <= 35)
-        return 35;
-    x = row.HostDeviceId;
-    if (!(typeof x === "string") && from <= 36)
-        return 36;
-    x = row.AzureResourceId;
-    if (!(typeof x === "string") && from <= 37)
-        return 37;
-    x = row.AwsResourceName;
-    if (!(typeof x === "string") && from <= 38)
-        return 38;
-    x = row.GcpFullResourceName;
-    if (!(typeof x === "string") && from <= 39)
-        return 39;
-    x = row.MitigationStatus;
-    if (!(x !== undefined) && from <= 40)
-        return 40;
-    x = row.HardwareUuid;
-    if (!(typeof x === "string") && from <= 41)
-        return 41;
-    x = row.AzureVmId;
-    if (!(typeof x === "string") && from <= 42)
-        return 42;
-    x = row.AzureVmSubscriptionId;
-    if (!(typeof x === "string") && from <= 43)
-        return 43;
-    x = row.CloudPlatforms;
-    if (!(typeof x === "string") && from <= 44)
-        return 44;
-    x = row.IsTransient;
-    if (!(x === null || typeof x === "boolean") && from <= 45)
-        return 45;
-    x = row.OsBuildRevision;
-    if (!(x === null || isKustoLong(x)) && from <= 46)
-        return 46;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.ClientVersion;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.PublicIP;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.OSArchitecture;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.OSPlatform;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.OSBuild;
+	if (!(x === null || isKustoLong(x)) && from <= 7) return 7;
+	x = row.IsAzureADJoined;
+	if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row.JoinType;
+	if (!(typeof x === "string") && from <= 9) return 9;
+	x = row.AadDeviceId;
+	if (!(typeof x === "string") && from <= 10) return 10;
+	x = row.LoggedOnUsers;
+	if (!(typeof x === "string") && from <= 11) return 11;
+	x = row.RegistryDeviceTag;
+	if (!(typeof x === "string") && from <= 12) return 12;
+	x = row.OSVersion;
+	if (!(typeof x === "string") && from <= 13) return 13;
+	x = row.MachineGroup;
+	if (!(typeof x === "string") && from <= 14) return 14;
+	x = row.ReportId;
+	if (!(x === null || isKustoLong(x)) && from <= 15) return 15;
+	x = row.OnboardingStatus;
+	if (!(typeof x === "string") && from <= 16) return 16;
+	x = row.AdditionalFields;
+	if (!(typeof x === "string") && from <= 17) return 17;
+	x = row.DeviceCategory;
+	if (!(typeof x === "string") && from <= 18) return 18;
+	x = row.DeviceType;
+	if (!(typeof x === "string") && from <= 19) return 19;
+	x = row.DeviceSubtype;
+	if (!(typeof x === "string") && from <= 20) return 20;
+	x = row.Model;
+	if (!(typeof x === "string") && from <= 21) return 21;
+	x = row.Vendor;
+	if (!(typeof x === "string") && from <= 22) return 22;
+	x = row.OSDistribution;
+	if (!(typeof x === "string") && from <= 23) return 23;
+	x = row.OSVersionInfo;
+	if (!(typeof x === "string") && from <= 24) return 24;
+	x = row.MergedDeviceIds;
+	if (!(typeof x === "string") && from <= 25) return 25;
+	x = row.MergedToDeviceId;
+	if (!(typeof x === "string") && from <= 26) return 26;
+	x = row.IsInternetFacing;
+	if (!(x === null || typeof x === "boolean") && from <= 27) return 27;
+	x = row.SensorHealthState;
+	if (!(typeof x === "string") && from <= 28) return 28;
+	x = row.IsExcluded;
+	if (!(x === null || typeof x === "boolean") && from <= 29) return 29;
+	x = row.ExclusionReason;
+	if (!(typeof x === "string") && from <= 30) return 30;
+	x = row.ExposureLevel;
+	if (!(typeof x === "string") && from <= 31) return 31;
+	x = row.AssetValue;
+	if (!(typeof x === "string") && from <= 32) return 32;
+	x = row.DeviceManualTags;
+	if (!(typeof x === "string") && from <= 33) return 33;
+	x = row.DeviceDynamicTags;
+	if (!(typeof x === "string") && from <= 34) return 34;
+	x = row.ConnectivityType;
+	if (!(typeof x === "string") && from <= 35) return 35;
+	x = row.HostDeviceId;
+	if (!(typeof x === "string") && from <= 36) return 36;
+	x = row.AzureResourceId;
+	if (!(typeof x === "string") && from <= 37) return 37;
+	x = row.AwsResourceName;
+	if (!(typeof x === "string") && from <= 38) return 38;
+	x = row.GcpFullResourceName;
+	if (!(typeof x === "string") && from <= 39) return 39;
+	x = row.MitigationStatus;
+	if (!(x !== undefined) && from <= 40) return 40;
+	x = row.HardwareUuid;
+	if (!(typeof x === "string") && from <= 41) return 41;
+	x = row.AzureVmId;
+	if (!(typeof x === "string") && from <= 42) return 42;
+	x = row.AzureVmSubscriptionId;
+	if (!(typeof x === "string") && from <= 43) return 43;
+	x = row.CloudPlatforms;
+	if (!(typeof x === "string") && from <= 44) return 44;
+	x = row.IsTransient;
+	if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+	x = row.OsBuildRevision;
+	if (!(x === null || isKustoLong(x)) && from <= 46) return 46;
+	return -1;
 }
 /** Adds the errors of a DeviceInfo row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkDeviceInfo(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceInfo, columns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceInfo, columns, all);
 }
 /**
- * Validates a DeviceInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a DeviceInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateDeviceInfo = rowValidator("DeviceInfo", firstInvalidDeviceInfo, columns);
 /** Whether a value is a valid DeviceInfo row (stops at the first invalid column). */
 export function isDeviceInfo(value) {
-    return isValidRow(value, firstInvalidDeviceInfo, columns);
+	return isValidRow(value, firstInvalidDeviceInfo, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceInfoEventColumns = checkedColumns(DeviceInfoTable.columns, [
-    "datetime (ISO 8601 UTC string)",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "string or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "dynamic (any JSON value)",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "long (integer number) or null",
-], {
-    optional: [
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-        33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
-    ],
-});
+	"datetime (ISO 8601 UTC string)",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"string or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"dynamic (any JSON value)",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"long (integer number) or null"
+], { optional: [
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11,
+	12,
+	13,
+	15,
+	16,
+	17,
+	18,
+	19,
+	20,
+	21,
+	22,
+	23,
+	24,
+	25,
+	26,
+	27,
+	28,
+	29,
+	30,
+	31,
+	32,
+	33,
+	34,
+	35,
+	36,
+	37,
+	38,
+	39,
+	40,
+	41,
+	42,
+	43,
+	44,
+	45,
+	46
+] });
 /**
- * The straight-line check of a streamed DeviceInfo record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
- */
+* The straight-line check of a streamed DeviceInfo record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
+*/
 export function firstInvalidDeviceInfoEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ClientVersion;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.PublicIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.OSArchitecture;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.OSPlatform;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.OSBuild;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 7)
-        return 7;
-    x = row.IsAzureADJoined;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row.JoinType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.AadDeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    x = row.LoggedOnUsers;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    x = row.RegistryDeviceTag;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.OSVersion;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 14)
-        return 14;
-    x = row.ReportId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 15)
-        return 15;
-    x = row.OnboardingStatus;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 16)
-        return 16;
-    x = row.AdditionalFields;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 17)
-        return 17;
-    x = row.DeviceCategory;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 18)
-        return 18;
-    x = row.DeviceType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 19)
-        return 19;
-    x = row.DeviceSubtype;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 20)
-        return 20;
-    x = row.Model;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 21)
-        return 21;
-    x = row.Vendor;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 22)
-        return 22;
-    x = row.OSDistribution;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 23)
-        return 23;
-    x = row.OSVersionInfo;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 24)
-        return 24;
-    x = row.MergedDeviceIds;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 25)
-        return 25;
-    x = row.MergedToDeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 26)
-        return 26;
-    x = row.IsInternetFacing;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 27)
-        return 27;
-    x = row.SensorHealthState;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 28)
-        return 28;
-    x = row.IsExcluded;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 29)
-        return 29;
-    x = row.ExclusionReason;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 30)
-        return 30;
-    x = row.ExposureLevel;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 31)
-        return 31;
-    x = row.AssetValue;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 32)
-        return 32;
-    x = row.DeviceManualTags;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 33)
-        return 33;
-    x = row.DeviceDynamicTags;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 34)
-        return 34;
-    x = row.ConnectivityType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 35)
-        return 35;
-    x = row.HostDeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 36)
-        return 36;
-    x = row.AzureResourceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 37)
-        return 37;
-    x = row.AwsResourceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 38)
-        return 38;
-    x = row.GcpFullResourceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 39)
-        return 39;
-    x = row.MitigationStatus;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 40)
-        return 40;
-    x = row.HardwareUuid;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 41)
-        return 41;
-    x = row.AzureVmId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 42)
-        return 42;
-    x = row.AzureVmSubscriptionId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 43)
-        return 43;
-    x = row.CloudPlatforms;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 44)
-        return 44;
-    x = row.IsTransient;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 45)
-        return 45;
-    x = row.OsBuildRevision;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 46)
-        return 46;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.ClientVersion;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.PublicIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.OSArchitecture;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.OSPlatform;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.OSBuild;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 7) return 7;
+	x = row.IsAzureADJoined;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row.JoinType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.AadDeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+	x = row.LoggedOnUsers;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+	x = row.RegistryDeviceTag;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.OSVersion;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 14) return 14;
+	x = row.ReportId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 15) return 15;
+	x = row.OnboardingStatus;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+	x = row.AdditionalFields;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+	x = row.DeviceCategory;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+	x = row.DeviceType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+	x = row.DeviceSubtype;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+	x = row.Model;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+	x = row.Vendor;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+	x = row.OSDistribution;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+	x = row.OSVersionInfo;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+	x = row.MergedDeviceIds;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+	x = row.MergedToDeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+	x = row.IsInternetFacing;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 27) return 27;
+	x = row.SensorHealthState;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+	x = row.IsExcluded;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 29) return 29;
+	x = row.ExclusionReason;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+	x = row.ExposureLevel;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+	x = row.AssetValue;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+	x = row.DeviceManualTags;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+	x = row.DeviceDynamicTags;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+	x = row.ConnectivityType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+	x = row.HostDeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+	x = row.AzureResourceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+	x = row.AwsResourceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+	x = row.GcpFullResourceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+	x = row.MitigationStatus;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 40) return 40;
+	x = row.HardwareUuid;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+	x = row.AzureVmId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 42) return 42;
+	x = row.AzureVmSubscriptionId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+	x = row.CloudPlatforms;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 44) return 44;
+	x = row.IsTransient;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+	x = row.OsBuildRevision;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 46) return 46;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed DeviceInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkDeviceInfoEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceInfoEvent, DeviceInfoEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceInfoEvent, DeviceInfoEventColumns, all);
 }
 /**
- * Validates the properties of a streamed DeviceInfo record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed DeviceInfo record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateDeviceInfoEvent = rowValidator("DeviceInfo", firstInvalidDeviceInfoEvent, DeviceInfoEventColumns);
 /** Whether a value is valid properties of a streamed DeviceInfo record (stops at the first invalid column). */
 export function isDeviceInfoEvent(value) {
-    return isValidRow(value, firstInvalidDeviceInfoEvent, DeviceInfoEventColumns);
+	return isValidRow(value, firstInvalidDeviceInfoEvent, DeviceInfoEventColumns);
 }

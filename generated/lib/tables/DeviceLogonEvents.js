@@ -4,605 +4,752 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
 /** The table DeviceLogonEvents: its columns in ordinal order, with their Kusto types. */
 export const DeviceLogonEventsTable = {
-    name: "DeviceLogonEvents",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "DeviceId", type: "string", ordinal: 1, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 2, nullable: false },
-        { name: "ActionType", type: "string", ordinal: 3, nullable: false },
-        { name: "LogonType", type: "string", ordinal: 4, nullable: false },
-        { name: "AccountDomain", type: "string", ordinal: 5, nullable: false },
-        { name: "AccountName", type: "string", ordinal: 6, nullable: false },
-        { name: "AccountSid", type: "string", ordinal: 7, nullable: false },
-        { name: "Protocol", type: "string", ordinal: 8, nullable: false },
-        { name: "FailureReason", type: "string", ordinal: 9, nullable: false },
-        { name: "IsLocalAdmin", type: "bool", ordinal: 10, nullable: true },
-        { name: "LogonId", type: "long", ordinal: 11, nullable: true },
-        { name: "RemoteDeviceName", type: "string", ordinal: 12, nullable: false },
-        { name: "RemoteIP", type: "string", ordinal: 13, nullable: false },
-        { name: "RemoteIPType", type: "string", ordinal: 14, nullable: false },
-        { name: "RemotePort", type: "int", ordinal: 15, nullable: true },
-        { name: "InitiatingProcessAccountDomain", type: "string", ordinal: 16, nullable: false },
-        { name: "InitiatingProcessAccountName", type: "string", ordinal: 17, nullable: false },
-        { name: "InitiatingProcessAccountSid", type: "string", ordinal: 18, nullable: false },
-        { name: "InitiatingProcessAccountUpn", type: "string", ordinal: 19, nullable: false },
-        { name: "InitiatingProcessAccountObjectId", type: "string", ordinal: 20, nullable: false },
-        { name: "InitiatingProcessIntegrityLevel", type: "string", ordinal: 21, nullable: false },
-        { name: "InitiatingProcessTokenElevation", type: "string", ordinal: 22, nullable: false },
-        { name: "InitiatingProcessSHA1", type: "string", ordinal: 23, nullable: false },
-        { name: "InitiatingProcessSHA256", type: "string", ordinal: 24, nullable: false },
-        { name: "InitiatingProcessMD5", type: "string", ordinal: 25, nullable: false },
-        { name: "InitiatingProcessFileName", type: "string", ordinal: 26, nullable: false },
-        { name: "InitiatingProcessFileSize", type: "long", ordinal: 27, nullable: true },
-        { name: "InitiatingProcessVersionInfoCompanyName", type: "string", ordinal: 28, nullable: false },
-        { name: "InitiatingProcessVersionInfoProductName", type: "string", ordinal: 29, nullable: false },
-        { name: "InitiatingProcessVersionInfoProductVersion", type: "string", ordinal: 30, nullable: false },
-        { name: "InitiatingProcessVersionInfoInternalFileName", type: "string", ordinal: 31, nullable: false },
-        { name: "InitiatingProcessVersionInfoOriginalFileName", type: "string", ordinal: 32, nullable: false },
-        { name: "InitiatingProcessVersionInfoFileDescription", type: "string", ordinal: 33, nullable: false },
-        { name: "InitiatingProcessId", type: "long", ordinal: 34, nullable: true },
-        { name: "InitiatingProcessCommandLine", type: "string", ordinal: 35, nullable: false },
-        { name: "InitiatingProcessCreationTime", type: "datetime", ordinal: 36, nullable: true },
-        { name: "InitiatingProcessFolderPath", type: "string", ordinal: 37, nullable: false },
-        { name: "InitiatingProcessParentId", type: "long", ordinal: 38, nullable: true },
-        { name: "InitiatingProcessParentFileName", type: "string", ordinal: 39, nullable: false },
-        { name: "InitiatingProcessParentCreationTime", type: "datetime", ordinal: 40, nullable: true },
-        { name: "ReportId", type: "long", ordinal: 41, nullable: true },
-        { name: "AppGuardContainerId", type: "string", ordinal: 42, nullable: false },
-        { name: "AdditionalFields", type: "string", ordinal: 43, nullable: false },
-        { name: "InitiatingProcessSessionId", type: "long", ordinal: 44, nullable: true },
-        { name: "IsInitiatingProcessRemoteSession", type: "bool", ordinal: 45, nullable: true },
-        { name: "InitiatingProcessRemoteSessionDeviceName", type: "string", ordinal: 46, nullable: false },
-        { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 47, nullable: false },
-        { name: "InitiatingProcessUniqueId", type: "string", ordinal: 48, nullable: false },
-    ],
+	name: "DeviceLogonEvents",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "ActionType",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "LogonType",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "AccountDomain",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "AccountName",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "AccountSid",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		},
+		{
+			name: "Protocol",
+			type: "string",
+			ordinal: 8,
+			nullable: false
+		},
+		{
+			name: "FailureReason",
+			type: "string",
+			ordinal: 9,
+			nullable: false
+		},
+		{
+			name: "IsLocalAdmin",
+			type: "bool",
+			ordinal: 10,
+			nullable: true
+		},
+		{
+			name: "LogonId",
+			type: "long",
+			ordinal: 11,
+			nullable: true
+		},
+		{
+			name: "RemoteDeviceName",
+			type: "string",
+			ordinal: 12,
+			nullable: false
+		},
+		{
+			name: "RemoteIP",
+			type: "string",
+			ordinal: 13,
+			nullable: false
+		},
+		{
+			name: "RemoteIPType",
+			type: "string",
+			ordinal: 14,
+			nullable: false
+		},
+		{
+			name: "RemotePort",
+			type: "int",
+			ordinal: 15,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessAccountDomain",
+			type: "string",
+			ordinal: 16,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountName",
+			type: "string",
+			ordinal: 17,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountSid",
+			type: "string",
+			ordinal: 18,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountUpn",
+			type: "string",
+			ordinal: 19,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountObjectId",
+			type: "string",
+			ordinal: 20,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessIntegrityLevel",
+			type: "string",
+			ordinal: 21,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessTokenElevation",
+			type: "string",
+			ordinal: 22,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSHA1",
+			type: "string",
+			ordinal: 23,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSHA256",
+			type: "string",
+			ordinal: 24,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessMD5",
+			type: "string",
+			ordinal: 25,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessFileName",
+			type: "string",
+			ordinal: 26,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessFileSize",
+			type: "long",
+			ordinal: 27,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessVersionInfoCompanyName",
+			type: "string",
+			ordinal: 28,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoProductName",
+			type: "string",
+			ordinal: 29,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoProductVersion",
+			type: "string",
+			ordinal: 30,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoInternalFileName",
+			type: "string",
+			ordinal: 31,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoOriginalFileName",
+			type: "string",
+			ordinal: 32,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoFileDescription",
+			type: "string",
+			ordinal: 33,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessId",
+			type: "long",
+			ordinal: 34,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessCommandLine",
+			type: "string",
+			ordinal: 35,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessCreationTime",
+			type: "datetime",
+			ordinal: 36,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessFolderPath",
+			type: "string",
+			ordinal: 37,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessParentId",
+			type: "long",
+			ordinal: 38,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessParentFileName",
+			type: "string",
+			ordinal: 39,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessParentCreationTime",
+			type: "datetime",
+			ordinal: 40,
+			nullable: true
+		},
+		{
+			name: "ReportId",
+			type: "long",
+			ordinal: 41,
+			nullable: true
+		},
+		{
+			name: "AppGuardContainerId",
+			type: "string",
+			ordinal: 42,
+			nullable: false
+		},
+		{
+			name: "AdditionalFields",
+			type: "string",
+			ordinal: 43,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSessionId",
+			type: "long",
+			ordinal: 44,
+			nullable: true
+		},
+		{
+			name: "IsInitiatingProcessRemoteSession",
+			type: "bool",
+			ordinal: 45,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessRemoteSessionDeviceName",
+			type: "string",
+			ordinal: 46,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessRemoteSessionIP",
+			type: "string",
+			ordinal: 47,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessUniqueId",
+			type: "string",
+			ordinal: 48,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceLogonEventsTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "bool (true or false) or null",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "int (32-bit integer) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"bool (true or false) or null",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"int (32-bit integer) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string"
 ]);
 /**
- * The straight-line check of a DeviceLogonEvents row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a DeviceLogonEvents row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidDeviceLogonEvents(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ActionType;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.LogonType;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.AccountDomain;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.AccountName;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.AccountSid;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    x = row.Protocol;
-    if (!(typeof x === "string") && from <= 8)
-        return 8;
-    x = row.FailureReason;
-    if (!(typeof x === "string") && from <= 9)
-        return 9;
-    x = row.IsLocalAdmin;
-    if (!(x === null || typeof x === "boolean") && from <= 10)
-        return 10;
-    x = row.LogonId;
-    if (!(x === null || isKustoLong(x)) && from <= 11)
-        return 11;
-    x = row.RemoteDeviceName;
-    if (!(typeof x === "string") && from <= 12)
-        return 12;
-    x = row.RemoteIP;
-    if (!(typeof x === "string") && from <= 13)
-        return 13;
-    x = row.RemoteIPType;
-    if (!(typeof x === "string") && from <= 14)
-        return 14;
-    x = row.RemotePort;
-    if (!(x === null || isKustoInt(x)) && from <= 15)
-        return 15;
-    x = row.InitiatingProcessAccountDomain;
-    if (!(typeof x === "string") && from <= 16)
-        return 16;
-    x = row.InitiatingProcessAccountName;
-    if (!(typeof x === "string") && from <= 17)
-        return 17;
-    x = row.InitiatingProcessAccountSid;
-    if (!(typeof x === "string") && from <= 18)
-        return 18;
-    x = row.InitiatingProcessAccountUpn;
-    if (!(typeof x === "string") && from <= 19)
-        return 19;
-    x = row.InitiatingProcessAccountObjectId;
-    if (!(typeof x === "string") && from <= 20)
-        return 20;
-    x = row.InitiatingProcessIntegrityLevel;
-    if (!(typeof x === "string") && from <= 21)
-        return 21;
-    x = row.InitiatingProcessTokenElevation;
-    if (!(typeof x === "string") && from <= 22)
-        return 22;
-    x = row.InitiatingProcessSHA1;
-    if (!(typeof x === "string") && from <= 23)
-        return 23;
-    x = row.InitiatingProcessSHA256;
-    if (!(typeof x === "string") && from <= 24)
-        return 24;
-    x = row.InitiatingProcessMD5;
-    if (!(typeof x === "string") && from <= 25)
-        return 25;
-    x = row.InitiatingProcessFileName;
-    if (!(typeof x === "string") && from <= 26)
-        return 26;
-    x = row.InitiatingProcessFileSize;
-    if (!(x === null || isKustoLong(x)) && from <= 27)
-        return 27;
-    x = row.InitiatingProcessVersionInfoCompanyName;
-    if (!(typeof x === "string") && from <= 28)
-        return 28;
-    x = row.InitiatingProcessVersionInfoProductName;
-    if (!(typeof x === "string") && from <= 29)
-        return 29;
-    x = row.InitiatingProcessVersionInfoProductVersion;
-    if (!(typeof x === "string") && from <= 30)
-        return 30;
-    x = row.InitiatingProcessVersionInfoInternalFileName;
-    if (!(typeof x === "string") && from <= 31)
-        return 31;
-    x = row.InitiatingProcessVersionInfoOriginalFileName;
-    if (!(typeof x === "string") && from <= 32)
-        return 32;
-    x = row.InitiatingProcessVersionInfoFileDescription;
-    if (!(typeof x === "string") && from <= 33)
-        return 33;
-    x = row.InitiatingProcessId;
-    if (!(x === null || isKustoLong(x)) && from <= 34)
-        return 34;
-    x = row.InitiatingProcessCommandLine;
-    if (!(typeof x === "string") && from <= 35)
-        return 35;
-    x = row.InitiatingProcessCreationTime;
-    if (!(x === null || typeof x === "string") && from <= 36)
-        return 36;
-    x = row.InitiatingProcessFolderPath;
-    if (!(typeof x === "string") && from <= 37)
-        return 37;
-    x = row.InitiatingProcessParentId;
-    if (!(x === null || isKustoLong(x)) && from <= 38)
-        return 38;
-    x = row.InitiatingProcessParentFileName;
-    if (!(typeof x === "string") && from <= 39)
-        return 39;
-    x = row.InitiatingProcessParentCreationTime;
-    if (!(x === null || typeof x === "string") && from <= 40)
-        return 40;
-    x = row.ReportId;
-    if (!(x === null || isKustoLong(x)) && from <= 41)
-        return 41;
-    x = row.AppGuardContainerId;
-    if (!(typeof x === "string") && from <= 42)
-        return 42;
-    x = row.AdditionalFields;
-    if (!(typeof x === "string") && from <= 43)
-        return 43;
-    x = row.InitiatingProcessSessionId;
-    if (!(x === null || isKustoLong(x)) && from <= 44)
-        return 44;
-    x = row.IsInitiatingProcessRemoteSession;
-    if (!(x === null || typeof x === "boolean") && from <= 45)
-        return 45;
-    x = row.InitiatingProcessRemoteSessionDeviceName;
-    if (!(typeof x === "string") && from <= 46)
-        return 46;
-    x = row.InitiatingProcessRemoteSessionIP;
-    if (!(typeof x === "string") && from <= 47)
-        return 47;
-    x = row.InitiatingProcessUniqueId;
-    if (!(typeof x === "string") && from <= 48)
-        return 48;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.ActionType;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.LogonType;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.AccountDomain;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.AccountName;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.AccountSid;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	x = row.Protocol;
+	if (!(typeof x === "string") && from <= 8) return 8;
+	x = row.FailureReason;
+	if (!(typeof x === "string") && from <= 9) return 9;
+	x = row.IsLocalAdmin;
+	if (!(x === null || typeof x === "boolean") && from <= 10) return 10;
+	x = row.LogonId;
+	if (!(x === null || isKustoLong(x)) && from <= 11) return 11;
+	x = row.RemoteDeviceName;
+	if (!(typeof x === "string") && from <= 12) return 12;
+	x = row.RemoteIP;
+	if (!(typeof x === "string") && from <= 13) return 13;
+	x = row.RemoteIPType;
+	if (!(typeof x === "string") && from <= 14) return 14;
+	x = row.RemotePort;
+	if (!(x === null || isKustoInt(x)) && from <= 15) return 15;
+	x = row.InitiatingProcessAccountDomain;
+	if (!(typeof x === "string") && from <= 16) return 16;
+	x = row.InitiatingProcessAccountName;
+	if (!(typeof x === "string") && from <= 17) return 17;
+	x = row.InitiatingProcessAccountSid;
+	if (!(typeof x === "string") && from <= 18) return 18;
+	x = row.InitiatingProcessAccountUpn;
+	if (!(typeof x === "string") && from <= 19) return 19;
+	x = row.InitiatingProcessAccountObjectId;
+	if (!(typeof x === "string") && from <= 20) return 20;
+	x = row.InitiatingProcessIntegrityLevel;
+	if (!(typeof x === "string") && from <= 21) return 21;
+	x = row.InitiatingProcessTokenElevation;
+	if (!(typeof x === "string") && from <= 22) return 22;
+	x = row.InitiatingProcessSHA1;
+	if (!(typeof x === "string") && from <= 23) return 23;
+	x = row.InitiatingProcessSHA256;
+	if (!(typeof x === "string") && from <= 24) return 24;
+	x = row.InitiatingProcessMD5;
+	if (!(typeof x === "string") && from <= 25) return 25;
+	x = row.InitiatingProcessFileName;
+	if (!(typeof x === "string") && from <= 26) return 26;
+	x = row.InitiatingProcessFileSize;
+	if (!(x === null || isKustoLong(x)) && from <= 27) return 27;
+	x = row.InitiatingProcessVersionInfoCompanyName;
+	if (!(typeof x === "string") && from <= 28) return 28;
+	x = row.InitiatingProcessVersionInfoProductName;
+	if (!(typeof x === "string") && from <= 29) return 29;
+	x = row.InitiatingProcessVersionInfoProductVersion;
+	if (!(typeof x === "string") && from <= 30) return 30;
+	x = row.InitiatingProcessVersionInfoInternalFileName;
+	if (!(typeof x === "string") && from <= 31) return 31;
+	x = row.InitiatingProcessVersionInfoOriginalFileName;
+	if (!(typeof x === "string") && from <= 32) return 32;
+	x = row.InitiatingProcessVersionInfoFileDescription;
+	if (!(typeof x === "string") && from <= 33) return 33;
+	x = row.InitiatingProcessId;
+	if (!(x === null || isKustoLong(x)) && from <= 34) return 34;
+	x = row.InitiatingProcessCommandLine;
+	if (!(typeof x === "string") && from <= 35) return 35;
+	x = row.InitiatingProcessCreationTime;
+	if (!(x === null || typeof x === "string") && from <= 36) return 36;
+	x = row.InitiatingProcessFolderPath;
+	if (!(typeof x === "string") && from <= 37) return 37;
+	x = row.InitiatingProcessParentId;
+	if (!(x === null || isKustoLong(x)) && from <= 38) return 38;
+	x = row.InitiatingProcessParentFileName;
+	if (!(typeof x === "string") && from <= 39) return 39;
+	x = row.InitiatingProcessParentCreationTime;
+	if (!(x === null || typeof x === "string") && from <= 40) return 40;
+	x = row.ReportId;
+	if (!(x === null || isKustoLong(x)) && from <= 41) return 41;
+	x = row.AppGuardContainerId;
+	if (!(typeof x === "string") && from <= 42) return 42;
+	x = row.AdditionalFields;
+	if (!(typeof x === "string") && from <= 43) return 43;
+	x = row.InitiatingProcessSessionId;
+	if (!(x === null || isKustoLong(x)) && from <= 44) return 44;
+	x = row.IsInitiatingProcessRemoteSession;
+	if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+	x = row.InitiatingProcessRemoteSessionDeviceName;
+	if (!(typeof x === "string") && from <= 46) return 46;
+	x = row.InitiatingProcessRemoteSessionIP;
+	if (!(typeof x === "string") && from <= 47) return 47;
+	x = row.InitiatingProcessUniqueId;
+	if (!(typeof x === "string") && from <= 48) return 48;
+	return -1;
 }
 /** Adds the errors of a DeviceLogonEvents row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkDeviceLogonEvents(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceLogonEvents, columns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceLogonEvents, columns, all);
 }
 /**
- * Validates a DeviceLogonEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a DeviceLogonEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateDeviceLogonEvents = rowValidator("DeviceLogonEvents", firstInvalidDeviceLogonEvents, columns);
 /** Whether a value is a valid DeviceLogonEvents row (stops at the first invalid column). */
 export function isDeviceLogonEvents(value) {
-    return isValidRow(value, firstInvalidDeviceLogonEvents, columns);
+	return isValidRow(value, firstInvalidDeviceLogonEvents, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const DeviceLogonEventsEventColumns = checkedColumns([...DeviceLogonEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 49, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "bool (true or false) or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "int (32-bit integer) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null (the device group the stream adds to device events)",
-], {
-    optional: [
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-    ],
-});
+const DeviceLogonEventsEventColumns = checkedColumns([...DeviceLogonEventsTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 49,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"bool (true or false) or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"int (32-bit integer) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11,
+	12,
+	13,
+	14,
+	15,
+	16,
+	17,
+	18,
+	19,
+	20,
+	21,
+	22,
+	23,
+	24,
+	25,
+	26,
+	27,
+	28,
+	29,
+	30,
+	31,
+	32,
+	33,
+	34,
+	35,
+	36,
+	37,
+	38,
+	39,
+	40,
+	41,
+	42,
+	43,
+	44,
+	45,
+	46,
+	47,
+	48
+] });
 /**
- * The straight-line check of a streamed DeviceLogonEvents record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed DeviceLogonEvents record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidDeviceLogonEventsEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ActionType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.LogonType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.AccountDomain;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.AccountName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.AccountSid;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.Protocol;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.FailureReason;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.IsLocalAdmin;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 10)
-        return 10;
-    x = row.LogonId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 11)
-        return 11;
-    x = row.RemoteDeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.RemoteIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.RemoteIPType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 14)
-        return 14;
-    x = row.RemotePort;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoInt(x)) && from <= 15)
-        return 15;
-    x = row.InitiatingProcessAccountDomain;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 16)
-        return 16;
-    x = row.InitiatingProcessAccountName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 17)
-        return 17;
-    x = row.InitiatingProcessAccountSid;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 18)
-        return 18;
-    x = row.InitiatingProcessAccountUpn;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 19)
-        return 19;
-    x = row.InitiatingProcessAccountObjectId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 20)
-        return 20;
-    x = row.InitiatingProcessIntegrityLevel;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 21)
-        return 21;
-    x = row.InitiatingProcessTokenElevation;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 22)
-        return 22;
-    x = row.InitiatingProcessSHA1;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 23)
-        return 23;
-    x = row.InitiatingProcessSHA256;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 24)
-        return 24;
-    x = row.InitiatingProcessMD5;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 25)
-        return 25;
-    x = row.InitiatingProcessFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 26)
-        return 26;
-    x = row.InitiatingProcessFileSize;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 27)
-        return 27;
-    x = row.InitiatingProcessVersionInfoCompanyName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 28)
-        return 28;
-    x = row.InitiatingProcessVersionInfoProductName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 29)
-        return 29;
-    x = row.InitiatingProcessVersionInfoProductVersion;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 30)
-        return 30;
-    x = row.InitiatingProcessVersionInfoInternalFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 31)
-        return 31;
-    x = row.InitiatingProcessVersionInfoOriginalFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 32)
-        return 32;
-    x = row.InitiatingProcessVersionInfoFileDescription;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 33)
-        return 33;
-    x = row.InitiatingProcessId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 34)
-        return 34;
-    x = row.InitiatingProcessCommandLine;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 35)
-        return 35;
-    x = row.InitiatingProcessCreationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 36)
-        return 36;
-    x = row.InitiatingProcessFolderPath;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 37)
-        return 37;
-    x = row.InitiatingProcessParentId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 38)
-        return 38;
-    x = row.InitiatingProcessParentFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 39)
-        return 39;
-    x = row.InitiatingProcessParentCreationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 40)
-        return 40;
-    x = row.ReportId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 41)
-        return 41;
-    x = row.AppGuardContainerId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 42)
-        return 42;
-    x = row.AdditionalFields;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 43)
-        return 43;
-    x = row.InitiatingProcessSessionId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 44)
-        return 44;
-    x = row.IsInitiatingProcessRemoteSession;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 45)
-        return 45;
-    x = row.InitiatingProcessRemoteSessionDeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 46)
-        return 46;
-    x = row.InitiatingProcessRemoteSessionIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 47)
-        return 47;
-    x = row.InitiatingProcessUniqueId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 48)
-        return 48;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 49)
-        return 49;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.ActionType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.LogonType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.AccountDomain;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.AccountName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.AccountSid;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.Protocol;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.FailureReason;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.IsLocalAdmin;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 10) return 10;
+	x = row.LogonId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 11) return 11;
+	x = row.RemoteDeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.RemoteIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.RemoteIPType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+	x = row.RemotePort;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoInt(x)) && from <= 15) return 15;
+	x = row.InitiatingProcessAccountDomain;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 16) return 16;
+	x = row.InitiatingProcessAccountName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+	x = row.InitiatingProcessAccountSid;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+	x = row.InitiatingProcessAccountUpn;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+	x = row.InitiatingProcessAccountObjectId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+	x = row.InitiatingProcessIntegrityLevel;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+	x = row.InitiatingProcessTokenElevation;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+	x = row.InitiatingProcessSHA1;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+	x = row.InitiatingProcessSHA256;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+	x = row.InitiatingProcessMD5;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+	x = row.InitiatingProcessFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 26) return 26;
+	x = row.InitiatingProcessFileSize;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 27) return 27;
+	x = row.InitiatingProcessVersionInfoCompanyName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+	x = row.InitiatingProcessVersionInfoProductName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+	x = row.InitiatingProcessVersionInfoProductVersion;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+	x = row.InitiatingProcessVersionInfoInternalFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+	x = row.InitiatingProcessVersionInfoOriginalFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 32) return 32;
+	x = row.InitiatingProcessVersionInfoFileDescription;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+	x = row.InitiatingProcessId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 34) return 34;
+	x = row.InitiatingProcessCommandLine;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+	x = row.InitiatingProcessCreationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+	x = row.InitiatingProcessFolderPath;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+	x = row.InitiatingProcessParentId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 38) return 38;
+	x = row.InitiatingProcessParentFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 39) return 39;
+	x = row.InitiatingProcessParentCreationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+	x = row.ReportId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 41) return 41;
+	x = row.AppGuardContainerId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 42) return 42;
+	x = row.AdditionalFields;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+	x = row.InitiatingProcessSessionId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 44) return 44;
+	x = row.IsInitiatingProcessRemoteSession;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 45) return 45;
+	x = row.InitiatingProcessRemoteSessionDeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 46) return 46;
+	x = row.InitiatingProcessRemoteSessionIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 47) return 47;
+	x = row.InitiatingProcessUniqueId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 48) return 48;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 49) return 49;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed DeviceLogonEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkDeviceLogonEventsEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns, all);
 }
 /**
- * Validates the properties of a streamed DeviceLogonEvents record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed DeviceLogonEvents record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateDeviceLogonEventsEvent = rowValidator("DeviceLogonEvents", firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns);
 /** Whether a value is valid properties of a streamed DeviceLogonEvents record (stops at the first invalid column). */
 export function isDeviceLogonEventsEvent(value) {
-    return isValidRow(value, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns);
+	return isValidRow(value, firstInvalidDeviceLogonEventsEvent, DeviceLogonEventsEventColumns);
 }

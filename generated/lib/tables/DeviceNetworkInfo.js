@@ -4,237 +4,290 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoLong } from "../runtime/formats.js";
 /** The table DeviceNetworkInfo: its columns in ordinal order, with their Kusto types. */
 export const DeviceNetworkInfoTable = {
-    name: "DeviceNetworkInfo",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "DeviceId", type: "string", ordinal: 1, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 2, nullable: false },
-        { name: "NetworkAdapterName", type: "string", ordinal: 3, nullable: false },
-        { name: "MacAddress", type: "string", ordinal: 4, nullable: false },
-        { name: "NetworkAdapterType", type: "string", ordinal: 5, nullable: false },
-        { name: "NetworkAdapterStatus", type: "string", ordinal: 6, nullable: false },
-        { name: "TunnelType", type: "string", ordinal: 7, nullable: false },
-        { name: "ConnectedNetworks", type: "string", ordinal: 8, nullable: false },
-        { name: "DnsAddresses", type: "string", ordinal: 9, nullable: false },
-        { name: "IPv4Dhcp", type: "string", ordinal: 10, nullable: false },
-        { name: "IPv6Dhcp", type: "string", ordinal: 11, nullable: false },
-        { name: "DefaultGateways", type: "string", ordinal: 12, nullable: false },
-        { name: "IPAddresses", type: "string", ordinal: 13, nullable: false },
-        { name: "ReportId", type: "long", ordinal: 14, nullable: true },
-        { name: "NetworkAdapterVendor", type: "string", ordinal: 15, nullable: false },
-    ],
+	name: "DeviceNetworkInfo",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "NetworkAdapterName",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "MacAddress",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "NetworkAdapterType",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "NetworkAdapterStatus",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "TunnelType",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		},
+		{
+			name: "ConnectedNetworks",
+			type: "string",
+			ordinal: 8,
+			nullable: false
+		},
+		{
+			name: "DnsAddresses",
+			type: "string",
+			ordinal: 9,
+			nullable: false
+		},
+		{
+			name: "IPv4Dhcp",
+			type: "string",
+			ordinal: 10,
+			nullable: false
+		},
+		{
+			name: "IPv6Dhcp",
+			type: "string",
+			ordinal: 11,
+			nullable: false
+		},
+		{
+			name: "DefaultGateways",
+			type: "string",
+			ordinal: 12,
+			nullable: false
+		},
+		{
+			name: "IPAddresses",
+			type: "string",
+			ordinal: 13,
+			nullable: false
+		},
+		{
+			name: "ReportId",
+			type: "long",
+			ordinal: 14,
+			nullable: true
+		},
+		{
+			name: "NetworkAdapterVendor",
+			type: "string",
+			ordinal: 15,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceNetworkInfoTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string"
 ]);
 /**
- * The straight-line check of a DeviceNetworkInfo row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a DeviceNetworkInfo row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidDeviceNetworkInfo(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.NetworkAdapterName;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.MacAddress;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.NetworkAdapterType;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.NetworkAdapterStatus;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.TunnelType;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    x = row.ConnectedNetworks;
-    if (!(typeof x === "string") && from <= 8)
-        return 8;
-    x = row.DnsAddresses;
-    if (!(typeof x === "string") && from <= 9)
-        return 9;
-    x = row.IPv4Dhcp;
-    if (!(typeof x === "string") && from <= 10)
-        return 10;
-    x = row.IPv6Dhcp;
-    if (!(typeof x === "string") && from <= 11)
-        return 11;
-    x = row.DefaultGateways;
-    if (!(typeof x === "string") && from <= 12)
-        return 12;
-    x = row.IPAddresses;
-    if (!(typeof x === "string") && from <= 13)
-        return 13;
-    x = row.ReportId;
-    if (!(x === null || isKustoLong(x)) && from <= 14)
-        return 14;
-    x = row.NetworkAdapterVendor;
-    if (!(typeof x === "string") && from <= 15)
-        return 15;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.NetworkAdapterName;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.MacAddress;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.NetworkAdapterType;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.NetworkAdapterStatus;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.TunnelType;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	x = row.ConnectedNetworks;
+	if (!(typeof x === "string") && from <= 8) return 8;
+	x = row.DnsAddresses;
+	if (!(typeof x === "string") && from <= 9) return 9;
+	x = row.IPv4Dhcp;
+	if (!(typeof x === "string") && from <= 10) return 10;
+	x = row.IPv6Dhcp;
+	if (!(typeof x === "string") && from <= 11) return 11;
+	x = row.DefaultGateways;
+	if (!(typeof x === "string") && from <= 12) return 12;
+	x = row.IPAddresses;
+	if (!(typeof x === "string") && from <= 13) return 13;
+	x = row.ReportId;
+	if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+	x = row.NetworkAdapterVendor;
+	if (!(typeof x === "string") && from <= 15) return 15;
+	return -1;
 }
 /** Adds the errors of a DeviceNetworkInfo row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkDeviceNetworkInfo(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceNetworkInfo, columns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceNetworkInfo, columns, all);
 }
 /**
- * Validates a DeviceNetworkInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a DeviceNetworkInfo query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateDeviceNetworkInfo = rowValidator("DeviceNetworkInfo", firstInvalidDeviceNetworkInfo, columns);
 /** Whether a value is a valid DeviceNetworkInfo row (stops at the first invalid column). */
 export function isDeviceNetworkInfo(value) {
-    return isValidRow(value, firstInvalidDeviceNetworkInfo, columns);
+	return isValidRow(value, firstInvalidDeviceNetworkInfo, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const DeviceNetworkInfoEventColumns = checkedColumns([...DeviceNetworkInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 16, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] });
+const DeviceNetworkInfoEventColumns = checkedColumns([...DeviceNetworkInfoTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 16,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11,
+	12,
+	13,
+	14,
+	15
+] });
 /**
- * The straight-line check of a streamed DeviceNetworkInfo record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed DeviceNetworkInfo record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidDeviceNetworkInfoEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.NetworkAdapterName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.MacAddress;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.NetworkAdapterType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.NetworkAdapterStatus;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.TunnelType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.ConnectedNetworks;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.DnsAddresses;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.IPv4Dhcp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    x = row.IPv6Dhcp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    x = row.DefaultGateways;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.IPAddresses;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.ReportId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 14)
-        return 14;
-    x = row.NetworkAdapterVendor;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 15)
-        return 15;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 16)
-        return 16;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.NetworkAdapterName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.MacAddress;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.NetworkAdapterType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.NetworkAdapterStatus;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.TunnelType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.ConnectedNetworks;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.DnsAddresses;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.IPv4Dhcp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+	x = row.IPv6Dhcp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+	x = row.DefaultGateways;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.IPAddresses;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.ReportId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 14) return 14;
+	x = row.NetworkAdapterVendor;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 16) return 16;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed DeviceNetworkInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkDeviceNetworkInfoEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns, all);
 }
 /**
- * Validates the properties of a streamed DeviceNetworkInfo record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed DeviceNetworkInfo record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateDeviceNetworkInfoEvent = rowValidator("DeviceNetworkInfo", firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns);
 /** Whether a value is valid properties of a streamed DeviceNetworkInfo record (stops at the first invalid column). */
 export function isDeviceNetworkInfoEvent(value) {
-    return isValidRow(value, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns);
+	return isValidRow(value, firstInvalidDeviceNetworkInfoEvent, DeviceNetworkInfoEventColumns);
 }

@@ -4,813 +4,1016 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoLong } from "../runtime/formats.js";
 /** The table DeviceProcessEvents: its columns in ordinal order, with their Kusto types. */
 export const DeviceProcessEventsTable = {
-    name: "DeviceProcessEvents",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: false },
-        { name: "DeviceId", type: "string", ordinal: 1, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 2, nullable: false },
-        { name: "ActionType", type: "string", ordinal: 3, nullable: false },
-        { name: "FileName", type: "string", ordinal: 4, nullable: false },
-        { name: "FolderPath", type: "string", ordinal: 5, nullable: false },
-        { name: "SHA1", type: "string", ordinal: 6, nullable: false },
-        { name: "SHA256", type: "string", ordinal: 7, nullable: false },
-        { name: "MD5", type: "string", ordinal: 8, nullable: false },
-        { name: "FileSize", type: "long", ordinal: 9, nullable: true },
-        { name: "ProcessVersionInfoCompanyName", type: "string", ordinal: 10, nullable: false },
-        { name: "ProcessVersionInfoProductName", type: "string", ordinal: 11, nullable: false },
-        { name: "ProcessVersionInfoProductVersion", type: "string", ordinal: 12, nullable: false },
-        { name: "ProcessVersionInfoInternalFileName", type: "string", ordinal: 13, nullable: false },
-        { name: "ProcessVersionInfoOriginalFileName", type: "string", ordinal: 14, nullable: false },
-        { name: "ProcessVersionInfoFileDescription", type: "string", ordinal: 15, nullable: false },
-        { name: "ProcessId", type: "long", ordinal: 16, nullable: true },
-        { name: "ProcessCommandLine", type: "string", ordinal: 17, nullable: false },
-        { name: "ProcessIntegrityLevel", type: "string", ordinal: 18, nullable: false },
-        { name: "ProcessTokenElevation", type: "string", ordinal: 19, nullable: false },
-        { name: "ProcessCreationTime", type: "datetime", ordinal: 20, nullable: true },
-        { name: "AccountDomain", type: "string", ordinal: 21, nullable: false },
-        { name: "AccountName", type: "string", ordinal: 22, nullable: false },
-        { name: "AccountSid", type: "string", ordinal: 23, nullable: false },
-        { name: "AccountUpn", type: "string", ordinal: 24, nullable: false },
-        { name: "AccountObjectId", type: "string", ordinal: 25, nullable: false },
-        { name: "LogonId", type: "long", ordinal: 26, nullable: true },
-        { name: "InitiatingProcessAccountDomain", type: "string", ordinal: 27, nullable: false },
-        { name: "InitiatingProcessAccountName", type: "string", ordinal: 28, nullable: false },
-        { name: "InitiatingProcessAccountSid", type: "string", ordinal: 29, nullable: false },
-        { name: "InitiatingProcessAccountUpn", type: "string", ordinal: 30, nullable: false },
-        { name: "InitiatingProcessAccountObjectId", type: "string", ordinal: 31, nullable: false },
-        { name: "InitiatingProcessLogonId", type: "long", ordinal: 32, nullable: true },
-        { name: "InitiatingProcessIntegrityLevel", type: "string", ordinal: 33, nullable: false },
-        { name: "InitiatingProcessTokenElevation", type: "string", ordinal: 34, nullable: false },
-        { name: "InitiatingProcessSHA1", type: "string", ordinal: 35, nullable: false },
-        { name: "InitiatingProcessSHA256", type: "string", ordinal: 36, nullable: false },
-        { name: "InitiatingProcessMD5", type: "string", ordinal: 37, nullable: false },
-        { name: "InitiatingProcessFileName", type: "string", ordinal: 38, nullable: false },
-        { name: "InitiatingProcessFileSize", type: "long", ordinal: 39, nullable: true },
-        { name: "InitiatingProcessVersionInfoCompanyName", type: "string", ordinal: 40, nullable: false },
-        { name: "InitiatingProcessVersionInfoProductName", type: "string", ordinal: 41, nullable: false },
-        { name: "InitiatingProcessVersionInfoProductVersion", type: "string", ordinal: 42, nullable: false },
-        { name: "InitiatingProcessVersionInfoInternalFileName", type: "string", ordinal: 43, nullable: false },
-        { name: "InitiatingProcessVersionInfoOriginalFileName", type: "string", ordinal: 44, nullable: false },
-        { name: "InitiatingProcessVersionInfoFileDescription", type: "string", ordinal: 45, nullable: false },
-        { name: "InitiatingProcessId", type: "long", ordinal: 46, nullable: true },
-        { name: "InitiatingProcessCommandLine", type: "string", ordinal: 47, nullable: false },
-        { name: "InitiatingProcessCreationTime", type: "datetime", ordinal: 48, nullable: true },
-        { name: "InitiatingProcessFolderPath", type: "string", ordinal: 49, nullable: false },
-        { name: "InitiatingProcessParentId", type: "long", ordinal: 50, nullable: true },
-        { name: "InitiatingProcessParentFileName", type: "string", ordinal: 51, nullable: false },
-        { name: "InitiatingProcessParentCreationTime", type: "datetime", ordinal: 52, nullable: true },
-        { name: "InitiatingProcessSignerType", type: "string", ordinal: 53, nullable: false },
-        { name: "InitiatingProcessSignatureStatus", type: "string", ordinal: 54, nullable: false },
-        { name: "ReportId", type: "long", ordinal: 55, nullable: true },
-        { name: "AppGuardContainerId", type: "string", ordinal: 56, nullable: false },
-        { name: "AdditionalFields", type: "string", ordinal: 57, nullable: false },
-        { name: "InitiatingProcessSessionId", type: "long", ordinal: 58, nullable: true },
-        { name: "IsInitiatingProcessRemoteSession", type: "bool", ordinal: 59, nullable: true },
-        { name: "InitiatingProcessRemoteSessionDeviceName", type: "string", ordinal: 60, nullable: false },
-        { name: "InitiatingProcessRemoteSessionIP", type: "string", ordinal: 61, nullable: false },
-        { name: "CreatedProcessSessionId", type: "long", ordinal: 62, nullable: true },
-        { name: "IsProcessRemoteSession", type: "bool", ordinal: 63, nullable: true },
-        { name: "ProcessRemoteSessionDeviceName", type: "string", ordinal: 64, nullable: false },
-        { name: "ProcessRemoteSessionIP", type: "string", ordinal: 65, nullable: false },
-        { name: "InitiatingProcessUniqueId", type: "string", ordinal: 66, nullable: false },
-        { name: "ProcessUniqueId", type: "string", ordinal: 67, nullable: false },
-    ],
+	name: "DeviceProcessEvents",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: false
+		},
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "ActionType",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "FileName",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "FolderPath",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "SHA1",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "SHA256",
+			type: "string",
+			ordinal: 7,
+			nullable: false
+		},
+		{
+			name: "MD5",
+			type: "string",
+			ordinal: 8,
+			nullable: false
+		},
+		{
+			name: "FileSize",
+			type: "long",
+			ordinal: 9,
+			nullable: true
+		},
+		{
+			name: "ProcessVersionInfoCompanyName",
+			type: "string",
+			ordinal: 10,
+			nullable: false
+		},
+		{
+			name: "ProcessVersionInfoProductName",
+			type: "string",
+			ordinal: 11,
+			nullable: false
+		},
+		{
+			name: "ProcessVersionInfoProductVersion",
+			type: "string",
+			ordinal: 12,
+			nullable: false
+		},
+		{
+			name: "ProcessVersionInfoInternalFileName",
+			type: "string",
+			ordinal: 13,
+			nullable: false
+		},
+		{
+			name: "ProcessVersionInfoOriginalFileName",
+			type: "string",
+			ordinal: 14,
+			nullable: false
+		},
+		{
+			name: "ProcessVersionInfoFileDescription",
+			type: "string",
+			ordinal: 15,
+			nullable: false
+		},
+		{
+			name: "ProcessId",
+			type: "long",
+			ordinal: 16,
+			nullable: true
+		},
+		{
+			name: "ProcessCommandLine",
+			type: "string",
+			ordinal: 17,
+			nullable: false
+		},
+		{
+			name: "ProcessIntegrityLevel",
+			type: "string",
+			ordinal: 18,
+			nullable: false
+		},
+		{
+			name: "ProcessTokenElevation",
+			type: "string",
+			ordinal: 19,
+			nullable: false
+		},
+		{
+			name: "ProcessCreationTime",
+			type: "datetime",
+			ordinal: 20,
+			nullable: true
+		},
+		{
+			name: "AccountDomain",
+			type: "string",
+			ordinal: 21,
+			nullable: false
+		},
+		{
+			name: "AccountName",
+			type: "string",
+			ordinal: 22,
+			nullable: false
+		},
+		{
+			name: "AccountSid",
+			type: "string",
+			ordinal: 23,
+			nullable: false
+		},
+		{
+			name: "AccountUpn",
+			type: "string",
+			ordinal: 24,
+			nullable: false
+		},
+		{
+			name: "AccountObjectId",
+			type: "string",
+			ordinal: 25,
+			nullable: false
+		},
+		{
+			name: "LogonId",
+			type: "long",
+			ordinal: 26,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessAccountDomain",
+			type: "string",
+			ordinal: 27,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountName",
+			type: "string",
+			ordinal: 28,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountSid",
+			type: "string",
+			ordinal: 29,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountUpn",
+			type: "string",
+			ordinal: 30,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessAccountObjectId",
+			type: "string",
+			ordinal: 31,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessLogonId",
+			type: "long",
+			ordinal: 32,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessIntegrityLevel",
+			type: "string",
+			ordinal: 33,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessTokenElevation",
+			type: "string",
+			ordinal: 34,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSHA1",
+			type: "string",
+			ordinal: 35,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSHA256",
+			type: "string",
+			ordinal: 36,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessMD5",
+			type: "string",
+			ordinal: 37,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessFileName",
+			type: "string",
+			ordinal: 38,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessFileSize",
+			type: "long",
+			ordinal: 39,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessVersionInfoCompanyName",
+			type: "string",
+			ordinal: 40,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoProductName",
+			type: "string",
+			ordinal: 41,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoProductVersion",
+			type: "string",
+			ordinal: 42,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoInternalFileName",
+			type: "string",
+			ordinal: 43,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoOriginalFileName",
+			type: "string",
+			ordinal: 44,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessVersionInfoFileDescription",
+			type: "string",
+			ordinal: 45,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessId",
+			type: "long",
+			ordinal: 46,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessCommandLine",
+			type: "string",
+			ordinal: 47,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessCreationTime",
+			type: "datetime",
+			ordinal: 48,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessFolderPath",
+			type: "string",
+			ordinal: 49,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessParentId",
+			type: "long",
+			ordinal: 50,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessParentFileName",
+			type: "string",
+			ordinal: 51,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessParentCreationTime",
+			type: "datetime",
+			ordinal: 52,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessSignerType",
+			type: "string",
+			ordinal: 53,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSignatureStatus",
+			type: "string",
+			ordinal: 54,
+			nullable: false
+		},
+		{
+			name: "ReportId",
+			type: "long",
+			ordinal: 55,
+			nullable: true
+		},
+		{
+			name: "AppGuardContainerId",
+			type: "string",
+			ordinal: 56,
+			nullable: false
+		},
+		{
+			name: "AdditionalFields",
+			type: "string",
+			ordinal: 57,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessSessionId",
+			type: "long",
+			ordinal: 58,
+			nullable: true
+		},
+		{
+			name: "IsInitiatingProcessRemoteSession",
+			type: "bool",
+			ordinal: 59,
+			nullable: true
+		},
+		{
+			name: "InitiatingProcessRemoteSessionDeviceName",
+			type: "string",
+			ordinal: 60,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessRemoteSessionIP",
+			type: "string",
+			ordinal: 61,
+			nullable: false
+		},
+		{
+			name: "CreatedProcessSessionId",
+			type: "long",
+			ordinal: 62,
+			nullable: true
+		},
+		{
+			name: "IsProcessRemoteSession",
+			type: "bool",
+			ordinal: 63,
+			nullable: true
+		},
+		{
+			name: "ProcessRemoteSessionDeviceName",
+			type: "string",
+			ordinal: 64,
+			nullable: false
+		},
+		{
+			name: "ProcessRemoteSessionIP",
+			type: "string",
+			ordinal: 65,
+			nullable: false
+		},
+		{
+			name: "InitiatingProcessUniqueId",
+			type: "string",
+			ordinal: 66,
+			nullable: false
+		},
+		{
+			name: "ProcessUniqueId",
+			type: "string",
+			ordinal: 67,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceProcessEventsTable.columns, [
-    "datetime (ISO 8601 UTC string)",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string",
-    "string",
-    "string",
-    "string",
+	"datetime (ISO 8601 UTC string)",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"string"
 ]);
 /**
- * The straight-line check of a DeviceProcessEvents row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a DeviceProcessEvents row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidDeviceProcessEvents(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ActionType;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.FileName;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.FolderPath;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.SHA1;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.SHA256;
-    if (!(typeof x === "string") && from <= 7)
-        return 7;
-    x = row.MD5;
-    if (!(typeof x === "string") && from <= 8)
-        return 8;
-    x = row.FileSize;
-    if (!(x === null || isKustoLong(x)) && from <= 9)
-        return 9;
-    x = row.ProcessVersionInfoCompanyName;
-    if (!(typeof x === "string") && from <= 10)
-        return 10;
-    x = row.ProcessVersionInfoProductName;
-    if (!(typeof x === "string") && from <= 11)
-        return 11;
-    x = row.ProcessVersionInfoProductVersion;
-    if (!(typeof x === "string") && from <= 12)
-        return 12;
-    x = row.ProcessVersionInfoInternalFileName;
-    if (!(typeof x === "string") && from <= 13)
-        return 13;
-    x = row.ProcessVersionInfoOriginalFileName;
-    if (!(typeof x === "string") && from <= 14)
-        return 14;
-    x = row.ProcessVersionInfoFileDescription;
-    if (!(typeof x === "string") && from <= 15)
-        return 15;
-    x = row.ProcessId;
-    if (!(x === null || isKustoLong(x)) && from <= 16)
-        return 16;
-    x = row.ProcessCommandLine;
-    if (!(typeof x === "string") && from <= 17)
-        return 17;
-    x = row.ProcessIntegrityLevel;
-    if (!(typeof x === "string") && from <= 18)
-        return 18;
-    x = row.ProcessTokenElevation;
-    if (!(typeof x === "string") && from <= 19)
-        return 19;
-    x = row.ProcessCreationTime;
-    if (!(x === null || typeof x === "string") && from <= 20)
-        return 20;
-    x = row.AccountDomain;
-    if (!(typeof x === "string") && from <= 21)
-        return 21;
-    x = row.AccountName;
-    if (!(typeof x === "string") && from <= 22)
-        return 22;
-    x = row.AccountSid;
-    if (!(typeof x === "string") && from <= 23)
-        return 23;
-    x = row.AccountUpn;
-    if (!(typeof x === "string") && from <= 24)
-        return 24;
-    x = row.AccountObjectId;
-    if (!(typeof x === "string") && from <= 25)
-        return 25;
-    x = row.LogonId;
-    if (!(x === null || isKustoLong(x)) && from <= 26)
-        return 26;
-    x = row.InitiatingProcessAccountDomain;
-    if (!(typeof x === "string") && from <= 27)
-        return 27;
-    x = row.InitiatingProcessAccountName;
-    if (!(typeof x === "string") && from <= 28)
-        return 28;
-    x = row.InitiatingProcessAccountSid;
-    if (!(typeof x === "string") && from <= 29)
-        return 29;
-    x = row.InitiatingProcessAccountUpn;
-    if (!(typeof x === "string") && from <= 30)
-        return 30;
-    x = row.InitiatingProcessAccountObjectId;
-    if (!(typeof x === "string") && from <= 31)
-        return 31;
-    x = row.InitiatingProcessLogonId;
-    if (!(x === null || isKustoLong(x)) && from <= 32)
-        return 32;
-    x = row.InitiatingProcessIntegrityLevel;
-    if (!(typeof x === "string") && from <= 33)
-        return 33;
-    x = row.InitiatingProcessTokenElevation;
-    if (!(typeof x === "string") && from <= 34)
-        return 34;
-    x = row.InitiatingProcessSHA1;
-    if (!(typeof x === "string") && from <= 35)
-        return 35;
-    x = row.InitiatingProcessSHA256;
-    if (!(typeof x === "string") && from <= 36)
-        return 36;
-    x = row.InitiatingProcessMD5;
-    if (!(typeof x === "string") && from <= 37)
-        return 37;
-    x = row.InitiatingProcessFileName;
-    if (!(typeof x === "string") && from <= 38)
-        return 38;
-    x = row.InitiatingProcessFileSize;
-    if (!(x === null || isKustoLong(x)) && from <= 39)
-        return 39;
-    x = row.InitiatingProcessVersionInfoCompanyName;
-    if (!(typeof x === "string") && from <= 40)
-        return 40;
-    x = row.InitiatingProcessVersionInfoProductName;
-    if (!(typeof x === "string") && from <= 41)
-        return 41;
-    x = row.InitiatingProcessVersionInfoProductVersion;
-    if (!(typeof x === "string") && from <= 42)
-        return 42;
-    x = row.InitiatingProcessVersionInfoInternalFileName;
-    if (!(typeof x === "string") && from <= 43)
-        return 43;
-    x = row.InitiatingProcessVersionInfoOriginalFileName;
-    if (!(typeof x === "string") && from <= 44)
-        return 44;
-    x = row.InitiatingProcessVersionInfoFileDescription;
-    if (!(typeof x === "string") && from <= 45)
-        return 45;
-    x = row.InitiatingProcessId;
-    if (!(x === null || isKustoLong(x)) && from <= 46)
-        return 46;
-    x = row.InitiatingProcessCommandLine;
-    if (!(typeof x === "string") && from <= 47)
-        return 47;
-    x = row.InitiatingProcessCreationTime;
-    if (!(x === null || typeof x === "string") && from <= 48)
-        return 48;
-    x = row.InitiatingProcessFolderPath;
-    if (!(typeof x === "string") && from <= 49)
-        return 49;
-    x = row.InitiatingProcessParentId;
-    if (!(x === null || isKustoLong(x)) && from <= 50)
-        return 50;
-    x = row.InitiatingProcessParentFileName;
-    if (!(typeof x === "string") && from <= 51)
-        return 51;
-    x = row.InitiatingProcessParentCreationTime;
-    if (!(x === null || typeof x === "string") && from <= 52)
-        return 52;
-    x = row.InitiatingProcessSignerType;
-    if (!(typeof x === "string") && from <= 53)
-        return 53;
-    x = row.InitiatingProcessSignatureStatus;
-    if (!(typeof x === "string") && from <= 54)
-        return 54;
-    x = row.ReportId;
-    if (!(x === null || isKustoLong(x)) && from <= 55)
-        return 55;
-    x = row.AppGuardContainerId;
-    if (!(typeof x === "string") && from <= 56)
-        return 56;
-    x = row.AdditionalFields;
-    if (!(typeof x === "string") && from <= 57)
-        return 57;
-    x = row.InitiatingProcessSessionId;
-    if (!(x === null || isKustoLong(x)) && from <= 58)
-        return 58;
-    x = row.IsInitiatingProcessRemoteSession;
-    if (!(x === null || typeof x === "boolean") && from <= 59)
-        return 59;
-    x = row.InitiatingProcessRemoteSessionDeviceName;
-    if (!(typeof x === "string") && from <= 60)
-        return 60;
-    x = row.InitiatingProcessRemoteSessionIP;
-    if (!(typeof x === "string") && from <= 61)
-        return 61;
-    x = row.CreatedProcessSessionId;
-    if (!(x === null || isKustoLong(x)) && from <= 62)
-        return 62;
-    x = row.IsProcessRemoteSession;
-    if (!(x === null || typeof x === "boolean") && from <= 63)
-        return 63;
-    x = row.ProcessRemoteSessionDeviceName;
-    if (!(typeof x === "string") && from <= 64)
-        return 64;
-    x = row.ProcessRemoteSessionIP;
-    if (!(typeof x === "string") && from <= 65)
-        return 65;
-    x = row.InitiatingProcessUniqueId;
-    if (!(typeof x === "string") && from <= 66)
-        return 66;
-    x = row.ProcessUniqueId;
-    if (!(typeof x === "string") && from <= 67)
-        return 67;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.ActionType;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.FileName;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.FolderPath;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.SHA1;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.SHA256;
+	if (!(typeof x === "string") && from <= 7) return 7;
+	x = row.MD5;
+	if (!(typeof x === "string") && from <= 8) return 8;
+	x = row.FileSize;
+	if (!(x === null || isKustoLong(x)) && from <= 9) return 9;
+	x = row.ProcessVersionInfoCompanyName;
+	if (!(typeof x === "string") && from <= 10) return 10;
+	x = row.ProcessVersionInfoProductName;
+	if (!(typeof x === "string") && from <= 11) return 11;
+	x = row.ProcessVersionInfoProductVersion;
+	if (!(typeof x === "string") && from <= 12) return 12;
+	x = row.ProcessVersionInfoInternalFileName;
+	if (!(typeof x === "string") && from <= 13) return 13;
+	x = row.ProcessVersionInfoOriginalFileName;
+	if (!(typeof x === "string") && from <= 14) return 14;
+	x = row.ProcessVersionInfoFileDescription;
+	if (!(typeof x === "string") && from <= 15) return 15;
+	x = row.ProcessId;
+	if (!(x === null || isKustoLong(x)) && from <= 16) return 16;
+	x = row.ProcessCommandLine;
+	if (!(typeof x === "string") && from <= 17) return 17;
+	x = row.ProcessIntegrityLevel;
+	if (!(typeof x === "string") && from <= 18) return 18;
+	x = row.ProcessTokenElevation;
+	if (!(typeof x === "string") && from <= 19) return 19;
+	x = row.ProcessCreationTime;
+	if (!(x === null || typeof x === "string") && from <= 20) return 20;
+	x = row.AccountDomain;
+	if (!(typeof x === "string") && from <= 21) return 21;
+	x = row.AccountName;
+	if (!(typeof x === "string") && from <= 22) return 22;
+	x = row.AccountSid;
+	if (!(typeof x === "string") && from <= 23) return 23;
+	x = row.AccountUpn;
+	if (!(typeof x === "string") && from <= 24) return 24;
+	x = row.AccountObjectId;
+	if (!(typeof x === "string") && from <= 25) return 25;
+	x = row.LogonId;
+	if (!(x === null || isKustoLong(x)) && from <= 26) return 26;
+	x = row.InitiatingProcessAccountDomain;
+	if (!(typeof x === "string") && from <= 27) return 27;
+	x = row.InitiatingProcessAccountName;
+	if (!(typeof x === "string") && from <= 28) return 28;
+	x = row.InitiatingProcessAccountSid;
+	if (!(typeof x === "string") && from <= 29) return 29;
+	x = row.InitiatingProcessAccountUpn;
+	if (!(typeof x === "string") && from <= 30) return 30;
+	x = row.InitiatingProcessAccountObjectId;
+	if (!(typeof x === "string") && from <= 31) return 31;
+	x = row.InitiatingProcessLogonId;
+	if (!(x === null || isKustoLong(x)) && from <= 32) return 32;
+	x = row.InitiatingProcessIntegrityLevel;
+	if (!(typeof x === "string") && from <= 33) return 33;
+	x = row.InitiatingProcessTokenElevation;
+	if (!(typeof x === "string") && from <= 34) return 34;
+	x = row.InitiatingProcessSHA1;
+	if (!(typeof x === "string") && from <= 35) return 35;
+	x = row.InitiatingProcessSHA256;
+	if (!(typeof x === "string") && from <= 36) return 36;
+	x = row.InitiatingProcessMD5;
+	if (!(typeof x === "string") && from <= 37) return 37;
+	x = row.InitiatingProcessFileName;
+	if (!(typeof x === "string") && from <= 38) return 38;
+	x = row.InitiatingProcessFileSize;
+	if (!(x === null || isKustoLong(x)) && from <= 39) return 39;
+	x = row.InitiatingProcessVersionInfoCompanyName;
+	if (!(typeof x === "string") && from <= 40) return 40;
+	x = row.InitiatingProcessVersionInfoProductName;
+	if (!(typeof x === "string") && from <= 41) return 41;
+	x = row.InitiatingProcessVersionInfoProductVersion;
+	if (!(typeof x === "string") && from <= 42) return 42;
+	x = row.InitiatingProcessVersionInfoInternalFileName;
+	if (!(typeof x === "string") && from <= 43) return 43;
+	x = row.InitiatingProcessVersionInfoOriginalFileName;
+	if (!(typeof x === "string") && from <= 44) return 44;
+	x = row.InitiatingProcessVersionInfoFileDescription;
+	if (!(typeof x === "string") && from <= 45) return 45;
+	x = row.InitiatingProcessId;
+	if (!(x === null || isKustoLong(x)) && from <= 46) return 46;
+	x = row.InitiatingProcessCommandLine;
+	if (!(typeof x === "string") && from <= 47) return 47;
+	x = row.InitiatingProcessCreationTime;
+	if (!(x === null || typeof x === "string") && from <= 48) return 48;
+	x = row.InitiatingProcessFolderPath;
+	if (!(typeof x === "string") && from <= 49) return 49;
+	x = row.InitiatingProcessParentId;
+	if (!(x === null || isKustoLong(x)) && from <= 50) return 50;
+	x = row.InitiatingProcessParentFileName;
+	if (!(typeof x === "string") && from <= 51) return 51;
+	x = row.InitiatingProcessParentCreationTime;
+	if (!(x === null || typeof x === "string") && from <= 52) return 52;
+	x = row.InitiatingProcessSignerType;
+	if (!(typeof x === "string") && from <= 53) return 53;
+	x = row.InitiatingProcessSignatureStatus;
+	if (!(typeof x === "string") && from <= 54) return 54;
+	x = row.ReportId;
+	if (!(x === null || isKustoLong(x)) && from <= 55) return 55;
+	x = row.AppGuardContainerId;
+	if (!(typeof x === "string") && from <= 56) return 56;
+	x = row.AdditionalFields;
+	if (!(typeof x === "string") && from <= 57) return 57;
+	x = row.InitiatingProcessSessionId;
+	if (!(x === null || isKustoLong(x)) && from <= 58) return 58;
+	x = row.IsInitiatingProcessRemoteSession;
+	if (!(x === null || typeof x === "boolean") && from <= 59) return 59;
+	x = row.InitiatingProcessRemoteSessionDeviceName;
+	if (!(typeof x === "string") && from <= 60) return 60;
+	x = row.InitiatingProcessRemoteSessionIP;
+	if (!(typeof x === "string") && from <= 61) return 61;
+	x = row.CreatedProcessSessionId;
+	if (!(x === null || isKustoLong(x)) && from <= 62) return 62;
+	x = row.IsProcessRemoteSession;
+	if (!(x === null || typeof x === "boolean") && from <= 63) return 63;
+	x = row.ProcessRemoteSessionDeviceName;
+	if (!(typeof x === "string") && from <= 64) return 64;
+	x = row.ProcessRemoteSessionIP;
+	if (!(typeof x === "string") && from <= 65) return 65;
+	x = row.InitiatingProcessUniqueId;
+	if (!(typeof x === "string") && from <= 66) return 66;
+	x = row.ProcessUniqueId;
+	if (!(typeof x === "string") && from <= 67) return 67;
+	return -1;
 }
 /** Adds the errors of a DeviceProcessEvents row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkDeviceProcessEvents(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceProcessEvents, columns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceProcessEvents, columns, all);
 }
 /**
- * Validates a DeviceProcessEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a DeviceProcessEvents query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateDeviceProcessEvents = rowValidator("DeviceProcessEvents", firstInvalidDeviceProcessEvents, columns);
 /** Whether a value is a valid DeviceProcessEvents row (stops at the first invalid column). */
 export function isDeviceProcessEvents(value) {
-    return isValidRow(value, firstInvalidDeviceProcessEvents, columns);
+	return isValidRow(value, firstInvalidDeviceProcessEvents, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const DeviceProcessEventsEventColumns = checkedColumns([...DeviceProcessEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 68, nullable: true }], [
-    "datetime (ISO 8601 UTC string)",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "long (integer number) or null",
-    "bool (true or false) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "string or null (the device group the stream adds to device events)",
-], {
-    optional: [
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
-        32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
-        60, 61, 62, 63, 64, 65, 66, 67,
-    ],
-});
+const DeviceProcessEventsEventColumns = checkedColumns([...DeviceProcessEventsTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 68,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string)",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"long (integer number) or null",
+	"bool (true or false) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11,
+	12,
+	13,
+	14,
+	15,
+	16,
+	17,
+	18,
+	19,
+	20,
+	21,
+	22,
+	23,
+	24,
+	25,
+	26,
+	27,
+	28,
+	29,
+	30,
+	31,
+	32,
+	33,
+	34,
+	35,
+	36,
+	37,
+	38,
+	39,
+	40,
+	41,
+	42,
+	43,
+	44,
+	45,
+	46,
+	47,
+	48,
+	49,
+	50,
+	51,
+	52,
+	53,
+	54,
+	55,
+	56,
+	57,
+	58,
+	59,
+	60,
+	61,
+	62,
+	63,
+	64,
+	65,
+	66,
+	67
+] });
 /**
- * The straight-line check of a streamed DeviceProcessEvents record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
- */
+* The straight-line check of a streamed DeviceProcessEvents record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
+*/
 export function firstInvalidDeviceProcessEventsEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.ActionType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.FileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.FolderPath;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.SHA1;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.SHA256;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.MD5;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.FileSize;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 9)
-        return 9;
-    x = row.ProcessVersionInfoCompanyName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    x = row.ProcessVersionInfoProductName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    x = row.ProcessVersionInfoProductVersion;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    x = row.ProcessVersionInfoInternalFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 13)
-        return 13;
-    x = row.ProcessVersionInfoOriginalFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 14)
-        return 14;
-    x = row.ProcessVersionInfoFileDescription;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 15)
-        return 15;
-    x = row.ProcessId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 16)
-        return 16;
-    x = row.ProcessCommandLine;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 17)
-        return 17;
-    x = row.ProcessIntegrityLevel;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 18)
-        return 18;
-    x = row.ProcessTokenElevation;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 19)
-        return 19;
-    x = row.ProcessCreationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 20)
-        return 20;
-    x = row.AccountDomain;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 21)
-        return 21;
-    x = row.AccountName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 22)
-        return 22;
-    x = row.AccountSid;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 23)
-        return 23;
-    x = row.AccountUpn;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 24)
-        return 24;
-    x = row.AccountObjectId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 25)
-        return 25;
-    x = row.LogonId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 26)
-        return 26;
-    x = row.InitiatingProcessAccountDomain;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 27)
-        return 27;
-    x = row.InitiatingProcessAccountName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 28)
-        return 28;
-    x = row.InitiatingProcessAccountSid;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 29)
-        return 29;
-    x = row.InitiatingProcessAccountUpn;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 30)
-        return 30;
-    x = row.InitiatingProcessAccountObjectId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 31)
-        return 31;
-    x = row.InitiatingProcessLogonId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 32)
-        return 32;
-    x = row.InitiatingProcessIntegrityLevel;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 33)
-        return 33;
-    x = row.InitiatingProcessTokenElevation;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 34)
-        return 34;
-    x = row.InitiatingProcessSHA1;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 35)
-        return 35;
-    x = row.InitiatingProcessSHA256;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 36)
-        return 36;
-    x = row.InitiatingProcessMD5;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 37)
-        return 37;
-    x = row.InitiatingProcessFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 38)
-        return 38;
-    x = row.InitiatingProcessFileSize;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 39)
-        return 39;
-    x = row.InitiatingProcessVersionInfoCompanyName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 40)
-        return 40;
-    x = row.InitiatingProcessVersionInfoProductName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 41)
-        return 41;
-    x = row.InitiatingProcessVersionInfoProductVersion;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 42)
-        return 42;
-    x = row.InitiatingProcessVersionInfoInternalFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 43)
-        return 43;
-    x = row.InitiatingProcessVersionInfoOriginalFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 44)
-        return 44;
-    x = row.InitiatingProcessVersionInfoFileDescription;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 45)
-        return 45;
-    x = row.InitiatingProcessId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 46)
-        return 46;
-    x = row.InitiatingProcessCommandLine;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 47)
-        return 47;
-    x = row.InitiatingProcessCreationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 48)
-        return 48;
-    x = row.InitiatingProcessFolderPath;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 49)
-        return 49;
-    x = row.InitiatingProcessParentId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 50)
-        return 50;
-    x = row.InitiatingProcessParentFileName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 51)
-        return 51;
-    x = row.InitiatingProcessParentCreationTime;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 52)
-        return 52;
-    x = row.InitiatingProcessSignerType;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 53)
-        return 53;
-    x = row.InitiatingProcessSignatureStatus;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 54)
-        return 54;
-    x = row.ReportId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 55)
-        return 55;
-    x = row.AppGuardContainerId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 56)
-        return 56;
-    x = row.AdditionalFields;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 57)
-        return 57;
-    x = row.InitiatingProcessSessionId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 58)
-        return 58;
-    x = row.IsInitiatingProcessRemoteSession;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 59)
-        return 59;
-    x = row.InitiatingProcessRemoteSessionDeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 60)
-        return 60;
-    x = row.InitiatingProcessRemoteSessionIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 61)
-        return 61;
-    x = row.CreatedProcessSessionId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 62)
-        return 62;
-    x = row.IsProcessRemoteSession;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 63)
-        return 63;
-    x = row.ProcessRemoteSessionDeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 64)
-        return 64;
-    x = row.ProcessRemoteSessionIP;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 65)
-        return 65;
-    x = row.InitiatingProcessUniqueId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 66)
-        return 66;
-    x = row.ProcessUniqueId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 67)
-        return 67;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 68)
-        return 68;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.ActionType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.FileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.FolderPath;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.SHA1;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.SHA256;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.MD5;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.FileSize;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 9) return 9;
+	x = row.ProcessVersionInfoCompanyName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 10) return 10;
+	x = row.ProcessVersionInfoProductName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 11) return 11;
+	x = row.ProcessVersionInfoProductVersion;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 12) return 12;
+	x = row.ProcessVersionInfoInternalFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 13) return 13;
+	x = row.ProcessVersionInfoOriginalFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 14) return 14;
+	x = row.ProcessVersionInfoFileDescription;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 15) return 15;
+	x = row.ProcessId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 16) return 16;
+	x = row.ProcessCommandLine;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 17) return 17;
+	x = row.ProcessIntegrityLevel;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 18) return 18;
+	x = row.ProcessTokenElevation;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 19) return 19;
+	x = row.ProcessCreationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 20) return 20;
+	x = row.AccountDomain;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 21) return 21;
+	x = row.AccountName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 22) return 22;
+	x = row.AccountSid;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 23) return 23;
+	x = row.AccountUpn;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 24) return 24;
+	x = row.AccountObjectId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 25) return 25;
+	x = row.LogonId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 26) return 26;
+	x = row.InitiatingProcessAccountDomain;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 27) return 27;
+	x = row.InitiatingProcessAccountName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 28) return 28;
+	x = row.InitiatingProcessAccountSid;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 29) return 29;
+	x = row.InitiatingProcessAccountUpn;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 30) return 30;
+	x = row.InitiatingProcessAccountObjectId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 31) return 31;
+	x = row.InitiatingProcessLogonId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 32) return 32;
+	x = row.InitiatingProcessIntegrityLevel;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 33) return 33;
+	x = row.InitiatingProcessTokenElevation;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 34) return 34;
+	x = row.InitiatingProcessSHA1;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 35) return 35;
+	x = row.InitiatingProcessSHA256;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 36) return 36;
+	x = row.InitiatingProcessMD5;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 37) return 37;
+	x = row.InitiatingProcessFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 38) return 38;
+	x = row.InitiatingProcessFileSize;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 39) return 39;
+	x = row.InitiatingProcessVersionInfoCompanyName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 40) return 40;
+	x = row.InitiatingProcessVersionInfoProductName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 41) return 41;
+	x = row.InitiatingProcessVersionInfoProductVersion;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 42) return 42;
+	x = row.InitiatingProcessVersionInfoInternalFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 43) return 43;
+	x = row.InitiatingProcessVersionInfoOriginalFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 44) return 44;
+	x = row.InitiatingProcessVersionInfoFileDescription;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 45) return 45;
+	x = row.InitiatingProcessId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 46) return 46;
+	x = row.InitiatingProcessCommandLine;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 47) return 47;
+	x = row.InitiatingProcessCreationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 48) return 48;
+	x = row.InitiatingProcessFolderPath;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 49) return 49;
+	x = row.InitiatingProcessParentId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 50) return 50;
+	x = row.InitiatingProcessParentFileName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 51) return 51;
+	x = row.InitiatingProcessParentCreationTime;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 52) return 52;
+	x = row.InitiatingProcessSignerType;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 53) return 53;
+	x = row.InitiatingProcessSignatureStatus;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 54) return 54;
+	x = row.ReportId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 55) return 55;
+	x = row.AppGuardContainerId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 56) return 56;
+	x = row.AdditionalFields;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 57) return 57;
+	x = row.InitiatingProcessSessionId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 58) return 58;
+	x = row.IsInitiatingProcessRemoteSession;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 59) return 59;
+	x = row.InitiatingProcessRemoteSessionDeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 60) return 60;
+	x = row.InitiatingProcessRemoteSessionIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 61) return 61;
+	x = row.CreatedProcessSessionId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 62) return 62;
+	x = row.IsProcessRemoteSession;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 63) return 63;
+	x = row.ProcessRemoteSessionDeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 64) return 64;
+	x = row.ProcessRemoteSessionIP;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 65) return 65;
+	x = row.InitiatingProcessUniqueId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 66) return 66;
+	x = row.ProcessUniqueId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 67) return 67;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 68) return 68;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed DeviceProcessEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkDeviceProcessEventsEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsEventColumns, all);
 }
 /**
- * Validates the properties of a streamed DeviceProcessEvents record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed DeviceProcessEvents record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateDeviceProcessEventsEvent = rowValidator("DeviceProcessEvents", firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsEventColumns);
 /** Whether a value is valid properties of a streamed DeviceProcessEvents record (stops at the first invalid column). */
 export function isDeviceProcessEventsEvent(value) {
-    return isValidRow(value, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsEventColumns);
+	return isValidRow(value, firstInvalidDeviceProcessEventsEvent, DeviceProcessEventsEventColumns);
 }

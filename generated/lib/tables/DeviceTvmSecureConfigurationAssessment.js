@@ -3,195 +3,233 @@
 import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runtime/validation.js";
 /** The table DeviceTvmSecureConfigurationAssessment: its columns in ordinal order, with their Kusto types. */
 export const DeviceTvmSecureConfigurationAssessmentTable = {
-    name: "DeviceTvmSecureConfigurationAssessment",
-    columns: [
-        { name: "DeviceId", type: "string", ordinal: 0, nullable: false },
-        { name: "DeviceName", type: "string", ordinal: 1, nullable: false },
-        { name: "OSPlatform", type: "string", ordinal: 2, nullable: false },
-        { name: "Timestamp", type: "datetime", ordinal: 3, nullable: true },
-        { name: "ConfigurationId", type: "string", ordinal: 4, nullable: false },
-        { name: "ConfigurationCategory", type: "string", ordinal: 5, nullable: false },
-        { name: "ConfigurationSubcategory", type: "string", ordinal: 6, nullable: false },
-        { name: "ConfigurationImpact", type: "real", ordinal: 7, nullable: true },
-        { name: "IsCompliant", type: "bool", ordinal: 8, nullable: true },
-        { name: "IsApplicable", type: "bool", ordinal: 9, nullable: true },
-        { name: "Context", type: "dynamic", ordinal: 10, nullable: true },
-        { name: "IsExpectedUserImpact", type: "bool", ordinal: 11, nullable: true },
-    ],
+	name: "DeviceTvmSecureConfigurationAssessment",
+	columns: [
+		{
+			name: "DeviceId",
+			type: "string",
+			ordinal: 0,
+			nullable: false
+		},
+		{
+			name: "DeviceName",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "OSPlatform",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 3,
+			nullable: true
+		},
+		{
+			name: "ConfigurationId",
+			type: "string",
+			ordinal: 4,
+			nullable: false
+		},
+		{
+			name: "ConfigurationCategory",
+			type: "string",
+			ordinal: 5,
+			nullable: false
+		},
+		{
+			name: "ConfigurationSubcategory",
+			type: "string",
+			ordinal: 6,
+			nullable: false
+		},
+		{
+			name: "ConfigurationImpact",
+			type: "real",
+			ordinal: 7,
+			nullable: true
+		},
+		{
+			name: "IsCompliant",
+			type: "bool",
+			ordinal: 8,
+			nullable: true
+		},
+		{
+			name: "IsApplicable",
+			type: "bool",
+			ordinal: 9,
+			nullable: true
+		},
+		{
+			name: "Context",
+			type: "dynamic",
+			ordinal: 10,
+			nullable: true
+		},
+		{
+			name: "IsExpectedUserImpact",
+			type: "bool",
+			ordinal: 11,
+			nullable: true
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(DeviceTvmSecureConfigurationAssessmentTable.columns, [
-    "string",
-    "string",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "string",
-    "string",
-    'real (number, or "NaN", "Infinity", "-Infinity") or null',
-    "bool (true or false) or null",
-    "bool (true or false) or null",
-    "dynamic (any JSON value)",
-    "bool (true or false) or null",
+	"string",
+	"string",
+	"string",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"string",
+	"real (number, or \"NaN\", \"Infinity\", \"-Infinity\") or null",
+	"bool (true or false) or null",
+	"bool (true or false) or null",
+	"dynamic (any JSON value)",
+	"bool (true or false) or null"
 ]);
 /**
- * The straight-line check of a DeviceTvmSecureConfigurationAssessment row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a DeviceTvmSecureConfigurationAssessment row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidDeviceTvmSecureConfigurationAssessment(row, from) {
-    let x;
-    x = row.DeviceId;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceName;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.OSPlatform;
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.ConfigurationId;
-    if (!(typeof x === "string") && from <= 4)
-        return 4;
-    x = row.ConfigurationCategory;
-    if (!(typeof x === "string") && from <= 5)
-        return 5;
-    x = row.ConfigurationSubcategory;
-    if (!(typeof x === "string") && from <= 6)
-        return 6;
-    x = row.ConfigurationImpact;
-    if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 7)
-        return 7;
-    x = row.IsCompliant;
-    if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row.IsApplicable;
-    if (!(x === null || typeof x === "boolean") && from <= 9)
-        return 9;
-    x = row.Context;
-    if (!(x !== undefined) && from <= 10)
-        return 10;
-    x = row.IsExpectedUserImpact;
-    if (!(x === null || typeof x === "boolean") && from <= 11)
-        return 11;
-    return -1;
+	let x;
+	x = row.DeviceId;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceName;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.OSPlatform;
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.ConfigurationId;
+	if (!(typeof x === "string") && from <= 4) return 4;
+	x = row.ConfigurationCategory;
+	if (!(typeof x === "string") && from <= 5) return 5;
+	x = row.ConfigurationSubcategory;
+	if (!(typeof x === "string") && from <= 6) return 6;
+	x = row.ConfigurationImpact;
+	if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 7) return 7;
+	x = row.IsCompliant;
+	if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row.IsApplicable;
+	if (!(x === null || typeof x === "boolean") && from <= 9) return 9;
+	x = row.Context;
+	if (!(x !== undefined) && from <= 10) return 10;
+	x = row.IsExpectedUserImpact;
+	if (!(x === null || typeof x === "boolean") && from <= 11) return 11;
+	return -1;
 }
 /** Adds the errors of a DeviceTvmSecureConfigurationAssessment row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkDeviceTvmSecureConfigurationAssessment(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceTvmSecureConfigurationAssessment, columns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceTvmSecureConfigurationAssessment, columns, all);
 }
 /**
- * Validates a DeviceTvmSecureConfigurationAssessment query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a DeviceTvmSecureConfigurationAssessment query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateDeviceTvmSecureConfigurationAssessment = rowValidator("DeviceTvmSecureConfigurationAssessment", firstInvalidDeviceTvmSecureConfigurationAssessment, columns);
 /** Whether a value is a valid DeviceTvmSecureConfigurationAssessment row (stops at the first invalid column). */
 export function isDeviceTvmSecureConfigurationAssessment(value) {
-    return isValidRow(value, firstInvalidDeviceTvmSecureConfigurationAssessment, columns);
+	return isValidRow(value, firstInvalidDeviceTvmSecureConfigurationAssessment, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const DeviceTvmSecureConfigurationAssessmentEventColumns = checkedColumns([
-    ...DeviceTvmSecureConfigurationAssessmentTable.columns,
-    { name: "MachineGroup", type: "string", ordinal: 12, nullable: true },
-], [
-    "string or null",
-    "string or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    'real (number, or "NaN", "Infinity", "-Infinity") or null',
-    "bool (true or false) or null",
-    "bool (true or false) or null",
-    "dynamic (any JSON value)",
-    "bool (true or false) or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] });
+const DeviceTvmSecureConfigurationAssessmentEventColumns = checkedColumns([...DeviceTvmSecureConfigurationAssessmentTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 12,
+	nullable: true
+}], [
+	"string or null",
+	"string or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"real (number, or \"NaN\", \"Infinity\", \"-Infinity\") or null",
+	"bool (true or false) or null",
+	"bool (true or false) or null",
+	"dynamic (any JSON value)",
+	"bool (true or false) or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9,
+	10,
+	11
+] });
 /**
- * The straight-line check of a streamed DeviceTvmSecureConfigurationAssessment record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed DeviceTvmSecureConfigurationAssessment record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidDeviceTvmSecureConfigurationAssessmentEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.DeviceId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.DeviceName;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.OSPlatform;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.ConfigurationId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 4)
-        return 4;
-    x = row.ConfigurationCategory;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 5)
-        return 5;
-    x = row.ConfigurationSubcategory;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.ConfigurationImpact;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 7)
-        return 7;
-    x = row.IsCompliant;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row.IsApplicable;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 9)
-        return 9;
-    x = row.Context;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 10)
-        return 10;
-    x = row.IsExpectedUserImpact;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 11)
-        return 11;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 12)
-        return 12;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.DeviceId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.DeviceName;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.OSPlatform;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.ConfigurationId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 4) return 4;
+	x = row.ConfigurationCategory;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 5) return 5;
+	x = row.ConfigurationSubcategory;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.ConfigurationImpact;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 7) return 7;
+	x = row.IsCompliant;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row.IsApplicable;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 9) return 9;
+	x = row.Context;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 10) return 10;
+	x = row.IsExpectedUserImpact;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 11) return 11;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 12) return 12;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed DeviceTvmSecureConfigurationAssessment record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkDeviceTvmSecureConfigurationAssessmentEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentEventColumns, all);
 }
 /**
- * Validates the properties of a streamed DeviceTvmSecureConfigurationAssessment record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed DeviceTvmSecureConfigurationAssessment record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateDeviceTvmSecureConfigurationAssessmentEvent = rowValidator("DeviceTvmSecureConfigurationAssessment", firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentEventColumns);
 /** Whether a value is valid properties of a streamed DeviceTvmSecureConfigurationAssessment record (stops at the first invalid column). */
 export function isDeviceTvmSecureConfigurationAssessmentEvent(value) {
-    return isValidRow(value, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentEventColumns);
+	return isValidRow(value, firstInvalidDeviceTvmSecureConfigurationAssessmentEvent, DeviceTvmSecureConfigurationAssessmentEventColumns);
 }

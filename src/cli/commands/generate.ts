@@ -23,7 +23,7 @@ function pipelineOptions(cmd: Command): Command {
 
 export function registerGenerate(program: Command, io: Io, done: (code: ExitCode) => void): void {
   pipelineOptions(program.command("generate").description("write the generated package for the schemas")).action(async (flags: Flags) => {
-    // The pipeline (ts-morph, prettier, ...) loads only for the commands that use it.
+    // The pipeline (the compiler, prettier, ...) loads only for the commands that use it.
     const { generate } = await import("../../api.js");
     const result = await generate({ schemas: flags.schemas, out: flags.out, config: flags.config, strict: flags.strict === true, followSymlinks: flags.followSymlinks === true,
       onWait: (pid) => io.err(`kqlgen: waiting for another kqlgen run (process ${pid}) writing ${flags.out ?? "the output folder"}`),

@@ -157,7 +157,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
       const storage = storageFlags(flags, paths);
       if (storage !== undefined) requireOptional("validate --storage");
       const progress = io.isTTY === true ? new ProgressLine(io) : undefined;
-      // The validators' loader (ts-morph, the emitters) loads only when validate runs.
+      // The validators' loader (the emitters, the compiler) loads only when validate runs.
       const { validateData, loadValidators } = await import("../../validate/index.js");
       let report;
       if (storage === undefined) {

@@ -3,100 +3,103 @@
 // @ts-nocheck
 import func1_module from "ajv/dist/runtime/ucs2length.js";
 const validate_GoldenEveryType_Tags_compiled = validate20;
-const schema31 = { type: "array", items: { type: "string", maxLength: 64 } };
+const schema31 = {
+	type: "array",
+	items: {
+		type: "string",
+		maxLength: 64
+	}
+};
 const func1 = func1_module.default;
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate20.evaluated;
-    if (evaluated0.dynamicProps) {
-        evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-        evaluated0.items = undefined;
-    }
-    if (errors === 0) {
-        if (Array.isArray(data)) {
-            var valid0 = true;
-            const len0 = data.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-                let data0 = data[i0];
-                const _errs1 = errors;
-                if (errors === _errs1) {
-                    if (typeof data0 === "string") {
-                        if (func1(data0) > 64) {
-                            validate20.errors = [
-                                {
-                                    instancePath: instancePath + "/" + i0,
-                                    schemaPath: "#/items/maxLength",
-                                    keyword: "maxLength",
-                                    params: { limit: 64 },
-                                    message: "must NOT have more than 64 characters",
-                                    schema: 64,
-                                    parentSchema: schema31.items,
-                                    data: data0,
-                                },
-                            ];
-                            return false;
-                        }
-                    }
-                    else {
-                        validate20.errors = [
-                            {
-                                instancePath: instancePath + "/" + i0,
-                                schemaPath: "#/items/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                                message: "must be string",
-                                schema: schema31.items.type,
-                                parentSchema: schema31.items,
-                                data: data0,
-                            },
-                        ];
-                        return false;
-                    }
-                }
-                var valid0 = _errs1 === errors;
-                if (!valid0) {
-                    break;
-                }
-            }
-        }
-        else {
-            validate20.errors = [
-                {
-                    instancePath,
-                    schemaPath: "#/type",
-                    keyword: "type",
-                    params: { type: "array" },
-                    message: "must be array",
-                    schema: schema31.type,
-                    parentSchema: schema31,
-                    data,
-                },
-            ];
-            return false;
-        }
-    }
-    validate20.errors = vErrors;
-    return errors === 0;
+	let vErrors = null;
+	let errors = 0;
+	const evaluated0 = validate20.evaluated;
+	if (evaluated0.dynamicProps) {
+		evaluated0.props = undefined;
+	}
+	if (evaluated0.dynamicItems) {
+		evaluated0.items = undefined;
+	}
+	if (errors === 0) {
+		if (Array.isArray(data)) {
+			var valid0 = true;
+			const len0 = data.length;
+			for (let i0 = 0; i0 < len0; i0++) {
+				let data0 = data[i0];
+				const _errs1 = errors;
+				if (errors === _errs1) {
+					if (typeof data0 === "string") {
+						if (func1(data0) > 64) {
+							validate20.errors = [{
+								instancePath: instancePath + "/" + i0,
+								schemaPath: "#/items/maxLength",
+								keyword: "maxLength",
+								params: { limit: 64 },
+								message: "must NOT have more than 64 characters",
+								schema: 64,
+								parentSchema: schema31.items,
+								data: data0
+							}];
+							return false;
+						}
+					} else {
+						validate20.errors = [{
+							instancePath: instancePath + "/" + i0,
+							schemaPath: "#/items/type",
+							keyword: "type",
+							params: { type: "string" },
+							message: "must be string",
+							schema: schema31.items.type,
+							parentSchema: schema31.items,
+							data: data0
+						}];
+						return false;
+					}
+				}
+				var valid0 = _errs1 === errors;
+				if (!valid0) {
+					break;
+				}
+			}
+		} else {
+			validate20.errors = [{
+				instancePath,
+				schemaPath: "#/type",
+				keyword: "type",
+				params: { type: "array" },
+				message: "must be array",
+				schema: schema31.type,
+				parentSchema: schema31,
+				data
+			}];
+			return false;
+		}
+	}
+	validate20.errors = vErrors;
+	return errors === 0;
 }
-validate20.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+validate20.evaluated = {
+	items: true,
+	dynamicProps: false,
+	dynamicItems: false
+};
 // A value nested deeper than the stack allows is invalid, not a crash of the caller.
 function bounded(validate) {
-    const guarded = ((data) => {
-        try {
-            const ok = validate(data);
-            guarded.errors = validate.errors;
-            return ok;
-        }
-        catch (e) {
-            if (!(e instanceof RangeError))
-                throw e;
-            guarded.errors = [{ instancePath: "", message: "is nested too deeply to check" }];
-            return false;
-        }
-    });
-    return guarded;
+	const guarded = ((data) => {
+		try {
+			const ok = validate(data);
+			guarded.errors = validate.errors;
+			return ok;
+		} catch (e) {
+			if (!(e instanceof RangeError)) throw e;
+			guarded.errors = [{
+				instancePath: "",
+				message: "is nested too deeply to check"
+			}];
+			return false;
+		}
+	});
+	return guarded;
 }
 export const validate_GoldenEveryType_Tags = bounded(validate_GoldenEveryType_Tags_compiled);

@@ -3,11 +3,11 @@
 import { createConsumer } from "./runtime/eventhubs.js";
 import { streamTables } from "./stream.js";
 /**
- * The handlers for `EventHubConsumerClient.subscribe` (@azure/event-hubs): message bodies read as raw bytes
- * through this package's parser, valid records batched per table to `tables`, invalid records and unreadable
- * bodies to `deadLetter` with their exact bytes, drift to `drift`; a checkpoint only after all of them resolved.
- * Subscribe with `consumer.subscribeOptions` (raw bodies, batch size, wait time, lag tracking).
- */
+* The handlers for `EventHubConsumerClient.subscribe` (@azure/event-hubs): message bodies read as raw bytes
+* through this package's parser, valid records batched per table to `tables`, invalid records and unreadable
+* bodies to `deadLetter` with their exact bytes, drift to `drift`; a checkpoint only after all of them resolved.
+* Subscribe with `consumer.subscribeOptions` (raw bodies, batch size, wait time, lag tracking).
+*/
 export function createEventHubsConsumer(options) {
-    return createConsumer(streamTables, options);
+	return createConsumer(streamTables, options);
 }

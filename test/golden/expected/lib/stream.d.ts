@@ -8,51 +8,51 @@ import type { GoldenOddNamesEvent } from "./tables/GoldenOddNames.js";
 import type { GoldenProcessEvent } from "./tables/GoldenProcess.js";
 /** A streamed record of category AdvancedHunting-GoldenAlert (schemas/GoldenAlert.record.schema.json). */
 export interface GoldenAlertRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-GoldenAlert";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: GoldenAlertEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-GoldenAlert";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: GoldenAlertEvent;
 }
 /** A streamed record of category AdvancedHunting-GoldenEveryType (schemas/GoldenEveryType.record.schema.json). */
 export interface GoldenEveryTypeRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-GoldenEveryType";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: GoldenEveryTypeEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-GoldenEveryType";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: GoldenEveryTypeEvent;
 }
 /** A streamed record of category AdvancedHunting-GoldenOddNames (schemas/GoldenOddNames.record.schema.json). */
 export interface GoldenOddNamesRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-GoldenOddNames";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: GoldenOddNamesEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-GoldenOddNames";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: GoldenOddNamesEvent;
 }
 /** A streamed record of category AdvancedHunting-GoldenProcess (schemas/GoldenProcess.record.schema.json). */
 export interface GoldenProcessRecord {
-    /** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
-    time: string;
-    tenantId: string;
-    category: "AdvancedHunting-GoldenProcess";
-    operationName?: string;
-    Tenant?: string;
-    _TimeReceivedBySvc?: string;
-    /** The event: every column may be null, and a record older than a column lacks it. */
-    properties: GoldenProcessEvent;
+	/** When the streaming API exported the event (ISO 8601 UTC); the event's own time is properties.Timestamp. */
+	time: string;
+	tenantId: string;
+	category: "AdvancedHunting-GoldenProcess";
+	operationName?: string;
+	Tenant?: string;
+	_TimeReceivedBySvc?: string;
+	/** The event: every column may be null, and a record older than a column lacks it. */
+	properties: GoldenProcessEvent;
 }
 /** Any streamed record this package knows, discriminated by `category`. */
 export type StreamRecord = GoldenAlertRecord | GoldenEveryTypeRecord | GoldenOddNamesRecord | GoldenProcessRecord;
@@ -60,24 +60,24 @@ export type Category = StreamRecord["category"];
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export declare const streamTables: ReadonlyMap<string, StreamTable>;
 /**
- * Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
- * Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
- * unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
- * modes) when the body is text or bytes; an already-parsed object has lost them.
- */
+* Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
+* Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
+* unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
+* modes) when the body is text or bytes; an already-parsed object has lost them.
+*/
 export declare function parseEventHubsMessage(body: string | Uint8Array | object): StreamParseResult<StreamRecord>;
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export declare function parseStorageBlob(text: string | Uint8Array): StreamParseResult<StreamRecord>;
 /**
- * Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
- * time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
- * Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
- */
+* Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
+* time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
+* Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
+*/
 export declare function readStorage(source: StorageServiceClient | StorageContainerClient, options: ReadStorageOptions): AsyncGenerator<BlobBatch<StreamRecord>>;
 /** One blob of the export (a BlobClient), from a cursor on; `blob` names it in ids and errors ("<container>/<blob name>"). */
 export declare function readStorageBlobRecords(blob: string, client: StorageBlobClient, from: BlobCursor | undefined, options?: BlobReadOptions): AsyncGenerator<BlobBatch<StreamRecord>>;
 /**
- * Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
- * per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
- */
+* Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
+* per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
+*/
 export declare function readCapture(source: Uint8Array | AsyncIterable<Uint8Array>, avro?: AvroModuleLike): AsyncGenerator<CaptureBatch<StreamRecord>>;

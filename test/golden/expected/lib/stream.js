@@ -4,60 +4,48 @@ import { parseEventHubsBody, parseStorageBlobText, streamTable } from "./runtime
 import { readStorageBlob, readStorageExport } from "./runtime/storage.js";
 import { readCaptureFile } from "./runtime/capture.js";
 import { checkGoldenAlertEvent, firstInvalidGoldenAlertEvent, GoldenAlertTable } from "./tables/GoldenAlert.js";
-import { checkGoldenEveryTypeEvent, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeTable, } from "./tables/GoldenEveryType.js";
-import { checkGoldenOddNamesEvent, firstInvalidGoldenOddNamesEvent, GoldenOddNamesTable, } from "./tables/GoldenOddNames.js";
+import { checkGoldenEveryTypeEvent, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
+import { checkGoldenOddNamesEvent, firstInvalidGoldenOddNamesEvent, GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
 import { checkGoldenProcessEvent, firstInvalidGoldenProcessEvent, GoldenProcessTable } from "./tables/GoldenProcess.js";
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export const streamTables = new Map([
-    [
-        "AdvancedHunting-GoldenAlert",
-        streamTable("GoldenAlert", firstInvalidGoldenAlertEvent, checkGoldenAlertEvent, GoldenAlertTable.columns),
-    ],
-    [
-        "AdvancedHunting-GoldenEveryType",
-        streamTable("GoldenEveryType", firstInvalidGoldenEveryTypeEvent, checkGoldenEveryTypeEvent, GoldenEveryTypeTable.columns),
-    ],
-    [
-        "AdvancedHunting-GoldenOddNames",
-        streamTable("GoldenOddNames", firstInvalidGoldenOddNamesEvent, checkGoldenOddNamesEvent, GoldenOddNamesTable.columns),
-    ],
-    [
-        "AdvancedHunting-GoldenProcess",
-        streamTable("GoldenProcess", firstInvalidGoldenProcessEvent, checkGoldenProcessEvent, GoldenProcessTable.columns, {
-            bigint: ["ProcessId"],
-            required: ["Timestamp"],
-        }),
-    ],
+	["AdvancedHunting-GoldenAlert", streamTable("GoldenAlert", firstInvalidGoldenAlertEvent, checkGoldenAlertEvent, GoldenAlertTable.columns)],
+	["AdvancedHunting-GoldenEveryType", streamTable("GoldenEveryType", firstInvalidGoldenEveryTypeEvent, checkGoldenEveryTypeEvent, GoldenEveryTypeTable.columns)],
+	["AdvancedHunting-GoldenOddNames", streamTable("GoldenOddNames", firstInvalidGoldenOddNamesEvent, checkGoldenOddNamesEvent, GoldenOddNamesTable.columns)],
+	["AdvancedHunting-GoldenProcess", streamTable("GoldenProcess", firstInvalidGoldenProcessEvent, checkGoldenProcessEvent, GoldenProcessTable.columns, {
+		bigint: ["ProcessId"],
+		required: ["Timestamp"]
+	})]
 ]);
 /**
- * Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
- * Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
- * unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
- * modes) when the body is text or bytes; an already-parsed object has lost them.
- */
+* Parses and validates one Event Hubs message body `{"records":[...]}` (text, bytes, or already parsed).
+* Returns the valid records typed by category, per-record errors and warnings, and drift: unknown categories,
+* unknown and missing columns, unknown envelope keys. Longs beyond ±2^53 keep their exact digits (bigint and string
+* modes) when the body is text or bytes; an already-parsed object has lost them.
+*/
 export function parseEventHubsMessage(body) {
-    return parseEventHubsBody(body, streamTables);
+	return parseEventHubsBody(body, streamTables);
 }
 /** Parses and validates a Storage blob of JSON lines (one record per line); errors carry the line number. */
 export function parseStorageBlob(text) {
-    return parseStorageBlobText(text, streamTables);
+	return parseStorageBlobText(text, streamTables);
 }
 /**
- * Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
- * time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
- * Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
- */
+* Reads Defender's Storage export (a BlobServiceClient or ContainerClient of @azure/storage-blob): the blobs of a
+* time window and tables, each from its saved cursor on, as batches of typed records with stable ids.
+* Save `batch.cursor` under `batch.blob` once a batch is handled (at least once: drop duplicates by id).
+*/
 export function readStorage(source, options) {
-    return readStorageExport(source, streamTables, options);
+	return readStorageExport(source, streamTables, options);
 }
 /** One blob of the export (a BlobClient), from a cursor on; `blob` names it in ids and errors ("<container>/<blob name>"). */
 export function readStorageBlobRecords(blob, client, from, options = {}) {
-    return readStorageBlob(blob, client, streamTables, from, options);
+	return readStorageBlob(blob, client, streamTables, from, options);
 }
 /**
- * Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
- * per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
- */
+* Reads an Event Hubs Capture file (Avro, plain or deflate; bytes or a stream of chunks): one batch of typed records
+* per message, errors located by Avro record index, sequence number and record index. Needs `avsc` (pass it, or install it).
+*/
 export function readCapture(source, avro) {
-    return readCaptureFile(source, streamTables, avro);
+	return readCaptureFile(source, streamTables, avro);
 }

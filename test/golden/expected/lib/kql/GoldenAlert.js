@@ -3,12 +3,12 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of GoldenAlert. */
 const columns = {
-    AlertId: "string",
-    Severity: "string",
-    FirstSeen: "datetime",
+	AlertId: "string",
+	Severity: "string",
+	FirstSeen: "datetime"
 };
 /**
- * The table GoldenAlert as the start of a typed KQL query: `GoldenAlertKql.where(...).project(...)`.
- * `GoldenAlertKql.col["AlertId"]` is a typed column reference; the row type follows the query.
- */
+* The table GoldenAlert as the start of a typed KQL query: `GoldenAlertKql.where(...).project(...)`.
+* `GoldenAlertKql.col["AlertId"]` is a typed column reference; the row type follows the query.
+*/
 export const GoldenAlertKql = kqlTable()("GoldenAlert", columns);

@@ -3,20 +3,20 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of GoldenEveryType. */
 const columns = {
-    Timestamp: "datetime",
-    Name: "string",
-    Enabled: "bool",
-    Count: "int",
-    Bytes: "long",
-    Score: "real",
-    Price: "decimal",
-    Elapsed: "timespan",
-    Id: "guid",
-    Extra: "dynamic",
-    Tags: "dynamic",
+	Timestamp: "datetime",
+	Name: "string",
+	Enabled: "bool",
+	Count: "int",
+	Bytes: "long",
+	Score: "real",
+	Price: "decimal",
+	Elapsed: "timespan",
+	Id: "guid",
+	Extra: "dynamic",
+	Tags: "dynamic"
 };
 /**
- * The table GoldenEveryType as the start of a typed KQL query: `GoldenEveryTypeKql.where(...).project(...)`.
- * `GoldenEveryTypeKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
- */
+* The table GoldenEveryType as the start of a typed KQL query: `GoldenEveryTypeKql.where(...).project(...)`.
+* `GoldenEveryTypeKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+*/
 export const GoldenEveryTypeKql = kqlTable()("GoldenEveryType", columns);

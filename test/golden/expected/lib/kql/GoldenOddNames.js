@@ -3,19 +3,19 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of GoldenOddNames. */
 const columns = {
-    LogonId: "long",
-    LogonID: "string",
-    "Device Name": "string",
-    where: "string",
-    class: "int",
-    Größe: "real",
-    名前: "datetime",
-    "a/b~c": "guid",
-    'quote"s': "bool",
-    "1st": "timespan",
+	LogonId: "long",
+	LogonID: "string",
+	"Device Name": "string",
+	where: "string",
+	class: "int",
+	Größe: "real",
+	名前: "datetime",
+	"a/b~c": "guid",
+	"quote\"s": "bool",
+	"1st": "timespan"
 };
 /**
- * The table GoldenOddNames as the start of a typed KQL query: `GoldenOddNamesKql.where(...).project(...)`.
- * `GoldenOddNamesKql.col["LogonId"]` is a typed column reference; the row type follows the query.
- */
+* The table GoldenOddNames as the start of a typed KQL query: `GoldenOddNamesKql.where(...).project(...)`.
+* `GoldenOddNamesKql.col["LogonId"]` is a typed column reference; the row type follows the query.
+*/
 export const GoldenOddNamesKql = kqlTable()("GoldenOddNames", columns);

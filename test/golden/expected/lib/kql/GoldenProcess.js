@@ -3,15 +3,13 @@
 import { kqlTable } from "../runtime/query.js";
 /** The Kusto type of each column of GoldenProcess. */
 const columns = {
-    Timestamp: "datetime",
-    ProcessCommandLine: "string",
-    ProcessId: "long",
-    MachineGroup: "string",
+	Timestamp: "datetime",
+	ProcessCommandLine: "string",
+	ProcessId: "long",
+	MachineGroup: "string"
 };
 /**
- * The table GoldenProcess as the start of a typed KQL query: `GoldenProcessKql.where(...).project(...)`.
- * `GoldenProcessKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
- */
-export const GoldenProcessKql = kqlTable()("GoldenProcess", columns, {
-    ProcessId: "bigint",
-});
+* The table GoldenProcess as the start of a typed KQL query: `GoldenProcessKql.where(...).project(...)`.
+* `GoldenProcessKql.col["Timestamp"]` is a typed column reference; the row type follows the query.
+*/
+export const GoldenProcessKql = kqlTable()("GoldenProcess", columns, { ProcessId: "bigint" });

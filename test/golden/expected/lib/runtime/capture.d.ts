@@ -2,61 +2,61 @@
 import { type RecordError, type StreamParseResult, type StreamTable } from "./stream.js";
 /** An avsc object-container decoder (`avro.streams.BlockDecoder`): a Node.js duplex stream. */
 export interface AvroBlockDecoderLike extends AsyncIterable<unknown> {
-    write(chunk: Uint8Array): boolean;
-    end(): unknown;
-    once(event: string, listener: (...args: any[]) => void): unknown;
-    destroy(error?: Error): unknown;
+	write(chunk: Uint8Array): boolean;
+	end(): unknown;
+	once(event: string, listener: (...args: any[]) => void): unknown;
+	destroy(error?: Error): unknown;
 }
 /** The parts of the `avsc` module the reader uses. */
 export interface AvroModuleLike {
-    Type: {
-        forSchema(schema: any, options?: {
-            registry?: Record<string, any>;
-        }): unknown;
-    };
-    types: {
-        LongType: {
-            __with(methods: object, noUnpack?: boolean): unknown;
-        };
-    };
-    streams: {
-        BlockDecoder: new (options?: {
-            parseHook?: (schema: any) => any;
-        }) => AvroBlockDecoderLike;
-    };
+	Type: {
+		forSchema(schema: any, options?: {
+			registry?: Record<string, any>;
+		}): unknown;
+	};
+	types: {
+		LongType: {
+			__with(methods: object, noUnpack?: boolean): unknown;
+		};
+	};
+	streams: {
+		BlockDecoder: new (options?: {
+			parseHook?: (schema: any) => any;
+		}) => AvroBlockDecoderLike;
+	};
 }
 /** One Avro record of a Capture file: one Event Hubs message. */
 export interface CaptureMessage {
-    /** 0-based index of the Avro record in the file. */
-    readonly index: number;
-    /** The message's sequence number in its partition (a bigint beyond 2^53). */
-    readonly sequenceNumber: number | bigint | undefined;
-    readonly offset: string | undefined;
-    readonly enqueuedTimeUtc: string | undefined;
-    readonly properties: unknown;
-    readonly systemProperties: unknown;
-    /** The message body (for Defender, `{"records":[...]}`); undefined when the record has none. */
-    readonly body: Uint8Array | undefined;
+	/** 0-based index of the Avro record in the file. */
+	readonly index: number;
+	/** The message's sequence number in its partition (a bigint beyond 2^53). */
+	readonly sequenceNumber: number | bigint | undefined;
+	readonly offset: string | undefined;
+	readonly enqueuedTimeUtc: string | undefined;
+	readonly properties: unknown;
+	readonly systemProperties: unknown;
+	/** The message body (for Defender, `{"records":[...]}`); undefined when the record has none. */
+	readonly body: Uint8Array | undefined;
 }
 /**
- * Decodes a Capture file — given whole, or as a stream of chunks (a Node.js
- * file stream is one) — with the schema stored in the file (real files
- * differ from the documented one), plain or deflate. An empty (header-only)
- * file yields nothing. Throws on data that is not Avro, or corrupt.
- */
+* Decodes a Capture file — given whole, or as a stream of chunks (a Node.js
+* file stream is one) — with the schema stored in the file (real files
+* differ from the documented one), plain or deflate. An empty (header-only)
+* file yields nothing. Throws on data that is not Avro, or corrupt.
+*/
 export declare function readCaptureMessages(source: Uint8Array | AsyncIterable<Uint8Array>, avro?: AvroModuleLike): AsyncGenerator<CaptureMessage>;
 /** An error in a record of a Capture file's message. */
 export interface CaptureRecordError extends RecordError {
-    /** 0-based index of the Avro record (the message) in the file. */
-    readonly avroRecord: number;
-    /** The message's sequence number, as text (exact beyond 2^53). */
-    readonly sequenceNumber?: string;
+	/** 0-based index of the Avro record (the message) in the file. */
+	readonly avroRecord: number;
+	/** The message's sequence number, as text (exact beyond 2^53). */
+	readonly sequenceNumber?: string;
 }
 /** One message of a Capture file, parsed and checked like an Event Hubs message. */
 export interface CaptureBatch<R> extends Omit<StreamParseResult<R>, "errors" | "warnings"> {
-    readonly message: Omit<CaptureMessage, "body">;
-    readonly errors: CaptureRecordError[];
-    readonly warnings: CaptureRecordError[];
+	readonly message: Omit<CaptureMessage, "body">;
+	readonly errors: CaptureRecordError[];
+	readonly warnings: CaptureRecordError[];
 }
 /** Reads a Capture file's messages and checks each body's records (errors carry the Avro record index and sequence number). */
 export declare function readCaptureFile(source: Uint8Array | AsyncIterable<Uint8Array>, tables: ReadonlyMap<string, StreamTable>, avro?: AvroModuleLike): AsyncGenerator<CaptureBatch<unknown>>;

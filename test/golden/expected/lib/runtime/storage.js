@@ -5,70 +5,64 @@ import { Collector, JsonText } from "./stream.js";
 export const EXPORT_CONTAINER_PREFIX = "insights-logs-advancedhunting-";
 /** The export's container for a table: `insights-logs-advancedhunting-<table in lower case>`. */
 export function exportContainerName(table) {
-    return `${EXPORT_CONTAINER_PREFIX}${table.toLowerCase()}`;
+	return `${EXPORT_CONTAINER_PREFIX}${table.toLowerCase()}`;
 }
 /** `tenantId=<guid>/y=YYYY/m=MM/d=DD/h=HH/m=mm/<name>`: one blob per hour (PT1H.json, and PT1H_1.json when it overflows). */
 const BLOB_NAME = /^tenantId=([^/]+)\/y=(\d{4})\/m=(\d{2})\/d=(\d{2})\/h=(\d{2})\/m=(\d{2})\/[^/]+$/;
-const HOUR_MS = 3_600_000;
+const HOUR_MS = 36e5;
 const DAY_MS = 24 * HOUR_MS;
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 function isService(source) {
-    return typeof source.getContainerClient === "function";
+	return typeof source.getContainerClient === "function";
 }
 /** The export's containers: of the tables asked for, or every one of the account. */
 export async function exportContainers(source, tables) {
-    if (!isService(source))
-        return [source];
-    if (tables !== undefined)
-        return [...new Set(tables.map(exportContainerName))].sort().map((n) => source.getContainerClient(n));
-    const names = [];
-    for await (const c of source.listContainers({ prefix: EXPORT_CONTAINER_PREFIX }))
-        names.push(c.name);
-    return names.sort().map((n) => source.getContainerClient(n));
+	if (!isService(source)) return [source];
+	if (tables !== undefined) return [...new Set(tables.map(exportContainerName))].sort().map((n) => source.getContainerClient(n));
+	const names = [];
+	for await (const c of source.listContainers({ prefix: EXPORT_CONTAINER_PREFIX })) names.push(c.name);
+	return names.sort().map((n) => source.getContainerClient(n));
 }
 /**
- * Lists the export's blobs whose hour overlaps the window, container by
- * container, tenant by tenant, in time order. Lists by day prefix (never
- * computes blob names), so `PT1H_1.json` overflow siblings are found too.
- */
+* Lists the export's blobs whose hour overlaps the window, container by
+* container, tenant by tenant, in time order. Lists by day prefix (never
+* computes blob names), so `PT1H_1.json` overflow siblings are found too.
+*/
 export async function* listExportBlobs(source, window) {
-    const since = window.since.getTime();
-    const until = window.until.getTime();
-    for (const container of await exportContainers(source, window.tables)) {
-        let tenants = window.tenants;
-        if (tenants === undefined) {
-            const found = [];
-            for await (const item of container.listBlobsByHierarchy("/", { prefix: "tenantId=" })) {
-                if (item.kind === "prefix")
-                    found.push(item.name.slice("tenantId=".length).replace(/\/$/, ""));
-            }
-            tenants = found.sort();
-        }
-        for (const tenantId of tenants) {
-            for (let day = Math.floor(since / DAY_MS) * DAY_MS; day < until; day += DAY_MS) {
-                const d = new Date(day);
-                const prefix = `tenantId=${tenantId}/y=${pad(d.getUTCFullYear(), 4)}/m=${pad(d.getUTCMonth() + 1)}/d=${pad(d.getUTCDate())}/`;
-                for await (const item of container.listBlobsFlat({ prefix })) {
-                    const m = BLOB_NAME.exec(item.name);
-                    if (m === null)
-                        continue;
-                    const hour = Date.UTC(Number(m[2]), Number(m[3]) - 1, Number(m[4]), Number(m[5]));
-                    if (hour + HOUR_MS <= since || hour >= until)
-                        continue;
-                    yield {
-                        container,
-                        path: `${container.containerName}/${item.name}`,
-                        name: item.name,
-                        tenantId: m[1],
-                        hour: new Date(hour),
-                        etag: item.properties.etag,
-                        size: item.properties.contentLength,
-                        created: item.properties.createdOn,
-                    };
-                }
-            }
-        }
-    }
+	const since = window.since.getTime();
+	const until = window.until.getTime();
+	for (const container of await exportContainers(source, window.tables)) {
+		let tenants = window.tenants;
+		if (tenants === undefined) {
+			const found = [];
+			for await (const item of container.listBlobsByHierarchy("/", { prefix: "tenantId=" })) {
+				if (item.kind === "prefix") found.push(item.name.slice("tenantId=".length).replace(/\/$/, ""));
+			}
+			tenants = found.sort();
+		}
+		for (const tenantId of tenants) {
+			for (let day = Math.floor(since / DAY_MS) * DAY_MS; day < until; day += DAY_MS) {
+				const d = new Date(day);
+				const prefix = `tenantId=${tenantId}/y=${pad(d.getUTCFullYear(), 4)}/m=${pad(d.getUTCMonth() + 1)}/d=${pad(d.getUTCDate())}/`;
+				for await (const item of container.listBlobsFlat({ prefix })) {
+					const m = BLOB_NAME.exec(item.name);
+					if (m === null) continue;
+					const hour = Date.UTC(Number(m[2]), Number(m[3]) - 1, Number(m[4]), Number(m[5]));
+					if (hour + HOUR_MS <= since || hour >= until) continue;
+					yield {
+						container,
+						path: `${container.containerName}/${item.name}`,
+						name: item.name,
+						tenantId: m[1],
+						hour: new Date(hour),
+						etag: item.properties.etag,
+						size: item.properties.contentLength,
+						created: item.properties.createdOn
+					};
+				}
+			}
+		}
+	}
 }
 const DEFAULT_CHUNK = 4 << 20;
 /** A line longer than this is not a record: reported and skipped rather than held. */
@@ -76,245 +70,265 @@ export const MAX_LINE_BYTES = 64 << 20;
 const LF = 10;
 /** The blob's size from a Content-Range "bytes a-b/size". */
 function rangeSize(range) {
-    const m = range === undefined ? null : /\/(\d+)\s*$/.exec(range);
-    return m === null ? undefined : Number(m[1]);
+	const m = range === undefined ? null : /\/(\d+)\s*$/.exec(range);
+	return m === null ? undefined : Number(m[1]);
 }
 function statusOf(e) {
-    const s = e?.statusCode;
-    return typeof s === "number" ? s : undefined;
+	const s = e?.statusCode;
+	return typeof s === "number" ? s : undefined;
 }
 async function readBody(res) {
-    const parts = [];
-    let total = 0;
-    // The SDK gives a stream in Node.js (and a Blob in browsers, which this reader does not read).
-    if (res.readableStreamBody === undefined)
-        throw new TypeError("the blob download has no readableStreamBody: the Storage reader runs in Node.js");
-    for await (const part of res.readableStreamBody) {
-        if (typeof part === "string")
-            throw new TypeError("the blob download yielded text, not bytes");
-        parts.push(part);
-        total += part.length;
-    }
-    return concat(parts, total);
+	const parts = [];
+	let total = 0;
+	// The SDK gives a stream in Node.js (and a Blob in browsers, which this reader does not read).
+	if (res.readableStreamBody === undefined) throw new TypeError("the blob download has no readableStreamBody: the Storage reader runs in Node.js");
+	for await (const part of res.readableStreamBody) {
+		if (typeof part === "string") throw new TypeError("the blob download yielded text, not bytes");
+		parts.push(part);
+		total += part.length;
+	}
+	return concat(parts, total);
 }
 function concat(parts, total = parts.reduce((n, p) => n + p.length, 0)) {
-    if (parts.length === 1)
-        return parts[0];
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-    }
-    return out;
+	if (parts.length === 1) return parts[0];
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
 }
 function countLines(bytes) {
-    let n = 0;
-    for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1))
-        n++;
-    return n;
+	let n = 0;
+	for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) n++;
+	return n;
 }
 /**
- * Reads what a blob holds after `from` (its start when undefined), one
- * download of `chunkBytes` at a time, and yields the complete lines of each.
- *
- * - A partial last line (still being written) is not consumed: the cursor
- *   stays before it, and a later read takes it whole once completed.
- * - A blob that grows while it is read is read on to its new end.
- * - A blob that was replaced (another creation time, smaller than the
- *   cursor, or no line end just before the cursor) is read from its start,
- *   with `replaced` set on the first chunk.
- * - An unchanged blob (same etag as the cursor) costs no request when
- *   `listed` says so.
- */
+* Reads what a blob holds after `from` (its start when undefined), one
+* download of `chunkBytes` at a time, and yields the complete lines of each.
+*
+* - A partial last line (still being written) is not consumed: the cursor
+*   stays before it, and a later read takes it whole once completed.
+* - A blob that grows while it is read is read on to its new end.
+* - A blob that was replaced (another creation time, smaller than the
+*   cursor, or no line end just before the cursor) is read from its start,
+*   with `replaced` set on the first chunk.
+* - An unchanged blob (same etag as the cursor) costs no request when
+*   `listed` says so.
+*/
 export async function* readBlobChunks(blob, from, options = {}) {
-    const chunkBytes = Math.max(1024, options.chunkBytes ?? DEFAULT_CHUNK);
-    const listed = options.listed;
-    let cursor = from ?? { offset: 0, line: 1 };
-    let replaced = false;
-    const restart = () => {
-        cursor = { offset: 0, line: 1 };
-        replaced = true;
-    };
-    if (from !== undefined && listed !== undefined) {
-        if (listed.etag !== undefined && listed.etag === from.etag)
-            return;
-        const created = listed.created?.toISOString();
-        if ((listed.size !== undefined && listed.size < from.offset) ||
-            (created !== undefined && from.created !== undefined && created !== from.created))
-            restart();
-    }
-    let size = listed?.size;
-    let created = cursor.created;
-    /** Bytes of an unfinished line, from `cursor.offset`. */
-    let carry;
-    let readAt = cursor.offset;
-    // Read the byte before the cursor too: it must be the line end the cursor was left after.
-    let checkBoundary = cursor.offset > 0;
-    let etag;
-    /** Reads the blob again from its first byte, knowing only the creation time and size given. */
-    const startOver = (knownCreated, knownSize) => {
-        restart();
-        readAt = 0;
-        checkBoundary = false;
-        carry = undefined;
-        created = knownCreated;
-        size = knownSize;
-    };
-    for (;;) {
-        if (size !== undefined && readAt >= size)
-            break;
-        const start = checkBoundary ? readAt - 1 : readAt;
-        let res;
-        try {
-            res = await blob.download(start, size === undefined ? chunkBytes : Math.min(chunkBytes, size - start));
-        }
-        catch (e) {
-            // 416: nothing at or after `start`. Reading the byte before the cursor, that means the blob shrank: replaced.
-            if (statusOf(e) !== 416)
-                throw e;
-            if (checkBoundary && !replaced) {
-                startOver(undefined, undefined);
-                continue;
-            }
-            break;
-        }
-        const resCreated = res.createdOn?.toISOString();
-        if (resCreated !== undefined && created !== undefined && resCreated !== created) {
-            // Replaced: before we started (start again from its beginning), or while we read it (stop: the next read starts it again).
-            if (readAt === cursor.offset && carry === undefined && !replaced) {
-                startOver(undefined, undefined);
-                continue;
-            }
-            return;
-        }
-        created ??= resCreated;
-        etag = res.etag;
-        const total = rangeSize(res.contentRange);
-        let body = await readBody(res);
-        if (checkBoundary) {
-            checkBoundary = false;
-            if (body.length === 0 || body[0] !== LF) {
-                // The cursor does not sit after a line end: not the blob it was taken on.
-                startOver(resCreated, total);
-                continue;
-            }
-            body = body.subarray(1);
-        }
-        if (total !== undefined)
-            size = total;
-        if (body.length === 0)
-            break;
-        readAt += body.length;
-        const data = carry === undefined ? body : concat([carry, body]);
-        const last = data.lastIndexOf(LF);
-        if (last === -1) {
-            carry = data;
-            if (carry.length > MAX_LINE_BYTES) {
-                // Not a record: hand it on as one "line" so the caller reports it, and go on after it.
-                carry = undefined;
-            }
-            else
-                continue;
-        }
-        const whole = last === -1 ? data : data.subarray(0, last + 1);
-        carry = last === -1 || last + 1 === data.length ? undefined : data.slice(last + 1);
-        const next = {
-            offset: cursor.offset + whole.length,
-            line: cursor.line + countLines(whole),
-            ...(carry === undefined && size !== undefined && readAt >= size && etag !== undefined ? { etag } : {}),
-            ...(created !== undefined ? { created } : {}),
-        };
-        yield { bytes: whole, offset: cursor.offset, line: cursor.line, cursor: next, replaced };
-        replaced = false;
-        cursor = next;
-    }
-    // Read to the end with nothing to hand on (or only a partial line): remember the etag, so an unchanged blob is skipped next time.
-    if (etag !== undefined && cursor.etag !== etag) {
-        cursor = { offset: cursor.offset, line: cursor.line, etag, ...(created !== undefined ? { created } : {}) };
-        yield { bytes: new Uint8Array(0), offset: cursor.offset, line: cursor.line, cursor, replaced };
-    }
+	const chunkBytes = Math.max(1024, options.chunkBytes ?? DEFAULT_CHUNK);
+	const listed = options.listed;
+	let cursor = from ?? {
+		offset: 0,
+		line: 1
+	};
+	let replaced = false;
+	const restart = () => {
+		cursor = {
+			offset: 0,
+			line: 1
+		};
+		replaced = true;
+	};
+	if (from !== undefined && listed !== undefined) {
+		if (listed.etag !== undefined && listed.etag === from.etag) return;
+		const created = listed.created?.toISOString();
+		if (listed.size !== undefined && listed.size < from.offset || created !== undefined && from.created !== undefined && created !== from.created) restart();
+	}
+	let size = listed?.size;
+	let created = cursor.created;
+	/** Bytes of an unfinished line, from `cursor.offset`. */
+	let carry;
+	let readAt = cursor.offset;
+	// Read the byte before the cursor too: it must be the line end the cursor was left after.
+	let checkBoundary = cursor.offset > 0;
+	let etag;
+	/** Reads the blob again from its first byte, knowing only the creation time and size given. */
+	const startOver = (knownCreated, knownSize) => {
+		restart();
+		readAt = 0;
+		checkBoundary = false;
+		carry = undefined;
+		created = knownCreated;
+		size = knownSize;
+	};
+	for (;;) {
+		if (size !== undefined && readAt >= size) break;
+		const start = checkBoundary ? readAt - 1 : readAt;
+		let res;
+		try {
+			res = await blob.download(start, size === undefined ? chunkBytes : Math.min(chunkBytes, size - start));
+		} catch (e) {
+			// 416: nothing at or after `start`. Reading the byte before the cursor, that means the blob shrank: replaced.
+			if (statusOf(e) !== 416) throw e;
+			if (checkBoundary && !replaced) {
+				startOver(undefined, undefined);
+				continue;
+			}
+			break;
+		}
+		const resCreated = res.createdOn?.toISOString();
+		if (resCreated !== undefined && created !== undefined && resCreated !== created) {
+			// Replaced: before we started (start again from its beginning), or while we read it (stop: the next read starts it again).
+			if (readAt === cursor.offset && carry === undefined && !replaced) {
+				startOver(undefined, undefined);
+				continue;
+			}
+			return;
+		}
+		created ??= resCreated;
+		etag = res.etag;
+		const total = rangeSize(res.contentRange);
+		let body = await readBody(res);
+		if (checkBoundary) {
+			checkBoundary = false;
+			if (body.length === 0 || body[0] !== LF) {
+				// The cursor does not sit after a line end: not the blob it was taken on.
+				startOver(resCreated, total);
+				continue;
+			}
+			body = body.subarray(1);
+		}
+		if (total !== undefined) size = total;
+		if (body.length === 0) break;
+		readAt += body.length;
+		const data = carry === undefined ? body : concat([carry, body]);
+		const last = data.lastIndexOf(LF);
+		if (last === -1) {
+			carry = data;
+			if (carry.length > MAX_LINE_BYTES) {
+				// Not a record: hand it on as one "line" so the caller reports it, and go on after it.
+				carry = undefined;
+			} else continue;
+		}
+		const whole = last === -1 ? data : data.subarray(0, last + 1);
+		carry = last === -1 || last + 1 === data.length ? undefined : data.slice(last + 1);
+		const next = {
+			offset: cursor.offset + whole.length,
+			line: cursor.line + countLines(whole),
+			...carry === undefined && size !== undefined && readAt >= size && etag !== undefined ? { etag } : {},
+			...created !== undefined ? { created } : {}
+		};
+		yield {
+			bytes: whole,
+			offset: cursor.offset,
+			line: cursor.line,
+			cursor: next,
+			replaced
+		};
+		replaced = false;
+		cursor = next;
+	}
+	// Read to the end with nothing to hand on (or only a partial line): remember the etag, so an unchanged blob is skipped next time.
+	if (etag !== undefined && cursor.etag !== etag) {
+		cursor = {
+			offset: cursor.offset,
+			line: cursor.line,
+			etag,
+			...created !== undefined ? { created } : {}
+		};
+		yield {
+			bytes: new Uint8Array(0),
+			offset: cursor.offset,
+			line: cursor.line,
+			cursor,
+			replaced
+		};
+	}
 }
 const decoder = new TextDecoder();
 /** Parses and checks the lines of one chunk into a batch, with the runtime's own collector (as parseStorageBlob). */
 export function parseBlobChunk(blob, chunk, tables) {
-    const collector = new Collector(tables);
-    // The line's text, for the exact digits of longs beyond 2^53 (consulted only for those).
-    const source = new JsonText("");
-    const bytes = chunk.bytes;
-    /** Byte offset of each line of the chunk, by its index from the chunk's first line. */
-    const offsets = [];
-    const places = [];
-    let offset = 0;
-    let line = chunk.line;
-    // A byte order mark at the blob's very start.
-    if (chunk.offset === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-        offset = 3;
-    while (offset < bytes.length) {
-        let end = bytes.indexOf(LF, offset);
-        if (end === -1)
-            end = bytes.length;
-        let stop = end;
-        if (stop > offset && bytes[stop - 1] === 13)
-            stop--;
-        offsets.push(chunk.offset + offset);
-        if (stop > offset) {
-            const text = decoder.decode(bytes.subarray(offset, stop));
-            if (text.trim() !== "") {
-                let rec;
-                let parsed = true;
-                try {
-                    rec = JSON.parse(text);
-                }
-                catch (e) {
-                    parsed = false;
-                    collector.malformedLine(line, e);
-                }
-                if (parsed) {
-                    const before = collector.records.length;
-                    source.reset(text);
-                    collector.add(rec, undefined, line, source);
-                    if (collector.records.length > before)
-                        places.push({ line, offset: chunk.offset + offset });
-                }
-            }
-        }
-        offset = end + 1;
-        line++;
-    }
-    const result = collector.result();
-    const where = (e) => {
-        const at = offsets[(e.line ?? chunk.line) - chunk.line] ?? chunk.offset;
-        return { ...e, blob, line: e.line ?? chunk.line, offset: at, id: `${blob}:${at}` };
-    };
-    return {
-        ...result,
-        blob,
-        records: result.records.map((record, i) => ({ id: `${blob}:${places[i].offset}`, record, ...places[i] })),
-        errors: result.errors.map(where),
-        warnings: result.warnings.map(where),
-        cursor: chunk.cursor,
-        replaced: chunk.replaced,
-    };
+	const collector = new Collector(tables);
+	// The line's text, for the exact digits of longs beyond 2^53 (consulted only for those).
+	const source = new JsonText("");
+	const bytes = chunk.bytes;
+	/** Byte offset of each line of the chunk, by its index from the chunk's first line. */
+	const offsets = [];
+	const places = [];
+	let offset = 0;
+	let line = chunk.line;
+	// A byte order mark at the blob's very start.
+	if (chunk.offset === 0 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) offset = 3;
+	while (offset < bytes.length) {
+		let end = bytes.indexOf(LF, offset);
+		if (end === -1) end = bytes.length;
+		let stop = end;
+		if (stop > offset && bytes[stop - 1] === 13) stop--;
+		offsets.push(chunk.offset + offset);
+		if (stop > offset) {
+			const text = decoder.decode(bytes.subarray(offset, stop));
+			if (text.trim() !== "") {
+				let rec;
+				let parsed = true;
+				try {
+					rec = JSON.parse(text);
+				} catch (e) {
+					parsed = false;
+					collector.malformedLine(line, e);
+				}
+				if (parsed) {
+					const before = collector.records.length;
+					source.reset(text);
+					collector.add(rec, undefined, line, source);
+					if (collector.records.length > before) places.push({
+						line,
+						offset: chunk.offset + offset
+					});
+				}
+			}
+		}
+		offset = end + 1;
+		line++;
+	}
+	const result = collector.result();
+	const where = (e) => {
+		const at = offsets[(e.line ?? chunk.line) - chunk.line] ?? chunk.offset;
+		return {
+			...e,
+			blob,
+			line: e.line ?? chunk.line,
+			offset: at,
+			id: `${blob}:${at}`
+		};
+	};
+	return {
+		...result,
+		blob,
+		records: result.records.map((record, i) => ({
+			id: `${blob}:${places[i].offset}`,
+			record,
+			...places[i]
+		})),
+		errors: result.errors.map(where),
+		warnings: result.warnings.map(where),
+		cursor: chunk.cursor,
+		replaced: chunk.replaced
+	};
 }
 /**
- * Reads one blob's new lines as batches of checked records (one batch per
- * download). Save each batch's cursor once the batch is handled: a crash
- * in between reads the batch again (at least once; drop duplicates by id).
- */
+* Reads one blob's new lines as batches of checked records (one batch per
+* download). Save each batch's cursor once the batch is handled: a crash
+* in between reads the batch again (at least once; drop duplicates by id).
+*/
 export async function* readStorageBlob(blob, client, tables, from, options = {}) {
-    for await (const chunk of readBlobChunks(client, from, options))
-        yield parseBlobChunk(blob, chunk, tables);
+	for await (const chunk of readBlobChunks(client, from, options)) yield parseBlobChunk(blob, chunk, tables);
 }
 /**
- * Reads the export's blobs of a time window and tables: every blob's lines
- * after its cursor, as batches of checked records.
- */
+* Reads the export's blobs of a time window and tables: every blob's lines
+* after its cursor, as batches of checked records.
+*/
 export async function* readStorageExport(source, tables, options) {
-    for await (const b of listExportBlobs(source, options)) {
-        yield* readStorageBlob(b.path, b.container.getBlobClient(b.name), tables, options.cursor?.[b.path], {
-            ...(options.chunkBytes !== undefined ? { chunkBytes: options.chunkBytes } : {}),
-            listed: { etag: b.etag, size: b.size, created: b.created },
-        });
-    }
+	for await (const b of listExportBlobs(source, options)) {
+		yield* readStorageBlob(b.path, b.container.getBlobClient(b.name), tables, options.cursor?.[b.path], {
+			...options.chunkBytes !== undefined ? { chunkBytes: options.chunkBytes } : {},
+			listed: {
+				etag: b.etag,
+				size: b.size,
+				created: b.created
+			}
+		});
+	}
 }

@@ -8,242 +8,242 @@ export declare const DECORATION = "MachineGroup";
 export declare const ENVELOPE_EXTRAS: readonly ["operationName", "Tenant", "_TimeReceivedBySvc"];
 /** An error in one record, located by record index (Event Hubs) or line (Storage). */
 export interface RecordError extends ValidationError {
-    /** 0-based index of the record in the message's `records` array. */
-    readonly record?: number;
-    /** 1-based line of the blob. */
-    readonly line?: number;
-    /** The record's category, when it has a known one. */
-    readonly category?: string;
+	/** 0-based index of the record in the message's `records` array. */
+	readonly record?: number;
+	/** 1-based line of the blob. */
+	readonly line?: number;
+	/** The record's category, when it has a known one. */
+	readonly category?: string;
 }
 export interface UnknownCategory {
-    readonly category: string;
-    /** How many records carried it. */
-    readonly count: number;
+	readonly category: string;
+	/** How many records carried it. */
+	readonly count: number;
 }
 export interface UnknownColumn {
-    readonly table: string;
-    readonly column: string;
-    /** How many records carried it. */
-    readonly count: number;
+	readonly table: string;
+	readonly column: string;
+	/** How many records carried it. */
+	readonly count: number;
 }
 /** A column of a table that records lacked (drift: records older than the column, or a column never sent). */
 export interface MissingColumn {
-    readonly table: string;
-    readonly column: string;
-    /** How many records lacked it. */
-    readonly count: number;
+	readonly table: string;
+	readonly column: string;
+	/** How many records lacked it. */
+	readonly count: number;
 }
 export interface UnknownEnvelopeKey {
-    readonly key: string;
-    /** How many records carried it. */
-    readonly count: number;
+	readonly key: string;
+	/** How many records carried it. */
+	readonly count: number;
 }
 export interface StreamParseResult<R> {
-    /** The valid records of known categories, in input order. */
-    readonly records: R[];
-    /** Per-record errors; a bad record never hides the good ones. */
-    readonly errors: RecordError[];
-    /**
-     * Per-record warnings about valid records: a long beyond ±2^53 read as a
-     * number (rounded; config `long: "bigint"` or `"string"` keeps it exact), or
-     * exact digits that could not be recovered (input already parsed).
-     */
-    readonly warnings: RecordError[];
-    /** Records of categories this package does not know (skipped, not errors). */
-    readonly unknownCategories: UnknownCategory[];
-    /** Columns records carried that their table does not know (drift; not errors). */
-    readonly unknownColumns: UnknownColumn[];
-    /** Columns of a table that its records lacked (drift; not errors unless `missingColumns: "error"`). */
-    readonly missingColumns: MissingColumn[];
-    /** Envelope keys besides time, tenantId, category, properties and the known extras (drift; not errors). */
-    readonly unknownEnvelopeKeys: UnknownEnvelopeKey[];
+	/** The valid records of known categories, in input order. */
+	readonly records: R[];
+	/** Per-record errors; a bad record never hides the good ones. */
+	readonly errors: RecordError[];
+	/**
+	* Per-record warnings about valid records: a long beyond ±2^53 read as a
+	* number (rounded; config `long: "bigint"` or `"string"` keeps it exact), or
+	* exact digits that could not be recovered (input already parsed).
+	*/
+	readonly warnings: RecordError[];
+	/** Records of categories this package does not know (skipped, not errors). */
+	readonly unknownCategories: UnknownCategory[];
+	/** Columns records carried that their table does not know (drift; not errors). */
+	readonly unknownColumns: UnknownColumn[];
+	/** Columns of a table that its records lacked (drift; not errors unless `missingColumns: "error"`). */
+	readonly missingColumns: MissingColumn[];
+	/** Envelope keys besides time, tenantId, category, properties and the known extras (drift; not errors). */
+	readonly unknownEnvelopeKeys: UnknownEnvelopeKey[];
 }
 export type RowCheck = (row: Record<string, unknown>, base: string, errors: ValidationError[] | undefined) => ValidationError[] | undefined;
 export type LongMode = "number" | "string" | "bigint";
 /** A long column of a streamed record and how it is read. */
 export interface LongColumn {
-    readonly name: string;
-    readonly mode: LongMode;
+	readonly name: string;
+	readonly mode: LongMode;
 }
 export interface StreamTable {
-    readonly table: string;
-    /**
-     * The table's straight-line check of a streamed record's properties (fast
-     * path): the index of the first invalid column, or a negative number when
-     * valid: -1 - (how many of its optional columns are absent).
-     */
-    readonly firstInvalid: FirstInvalid;
-    /** The table's error collector (slow path, for invalid rows). */
-    readonly check: RowCheck;
-    /** The table's columns, plus MachineGroup. */
-    readonly known: KnownColumns;
-    /** The table has no MachineGroup column of its own: the stream adds one. */
-    readonly decorated: boolean;
-    /** Unknown columns are errors (config `unknownColumns: "error"`). */
-    readonly rejectUnknown: boolean;
-    /** Check the envelope's `time` format too (config `mapping.formats`). */
-    readonly formats: boolean;
-    /** Long columns read as bigint: converted once a record is valid. */
-    readonly bigint: readonly string[];
-    /** The columns whose absence is drift: all but MachineGroup and the columns configured `nullable: false`. */
-    readonly optional: readonly string[];
-    /** Absent columns are errors (config `missingColumns: "error"`). */
-    readonly rejectMissing: boolean;
-    /** The long columns, with how each is read. */
-    readonly longs: readonly LongColumn[];
-    /** A long beyond ±2^53 in number mode is an error, not a warning (config `unsafeLongs: "error"`). */
-    readonly rejectUnsafeLongs: boolean;
+	readonly table: string;
+	/**
+	* The table's straight-line check of a streamed record's properties (fast
+	* path): the index of the first invalid column, or a negative number when
+	* valid: -1 - (how many of its optional columns are absent).
+	*/
+	readonly firstInvalid: FirstInvalid;
+	/** The table's error collector (slow path, for invalid rows). */
+	readonly check: RowCheck;
+	/** The table's columns, plus MachineGroup. */
+	readonly known: KnownColumns;
+	/** The table has no MachineGroup column of its own: the stream adds one. */
+	readonly decorated: boolean;
+	/** Unknown columns are errors (config `unknownColumns: "error"`). */
+	readonly rejectUnknown: boolean;
+	/** Check the envelope's `time` format too (config `mapping.formats`). */
+	readonly formats: boolean;
+	/** Long columns read as bigint: converted once a record is valid. */
+	readonly bigint: readonly string[];
+	/** The columns whose absence is drift: all but MachineGroup and the columns configured `nullable: false`. */
+	readonly optional: readonly string[];
+	/** Absent columns are errors (config `missingColumns: "error"`). */
+	readonly rejectMissing: boolean;
+	/** The long columns, with how each is read. */
+	readonly longs: readonly LongColumn[];
+	/** A long beyond ±2^53 in number mode is an error, not a warning (config `unsafeLongs: "error"`). */
+	readonly rejectUnsafeLongs: boolean;
 }
 export declare function streamTable(table: string, firstInvalid: FirstInvalid, check: RowCheck, columns: readonly {
-    readonly name: string;
-    readonly type?: string;
+	readonly name: string;
+	readonly type?: string;
 }[], options?: {
-    readonly rejectUnknown?: boolean;
-    readonly formats?: boolean;
-    readonly bigint?: readonly string[];
-    /** Columns configured `nullable: false`: they must be present. */
-    readonly required?: readonly string[];
-    readonly rejectMissing?: boolean;
-    /** Long columns read as decimal strings. */
-    readonly longString?: readonly string[];
-    readonly rejectUnsafeLongs?: boolean;
+	readonly rejectUnknown?: boolean;
+	readonly formats?: boolean;
+	readonly bigint?: readonly string[];
+	/** Columns configured `nullable: false`: they must be present. */
+	readonly required?: readonly string[];
+	readonly rejectMissing?: boolean;
+	/** Long columns read as decimal strings. */
+	readonly longString?: readonly string[];
+	readonly rejectUnsafeLongs?: boolean;
 }): StreamTable;
 /**
- * The JSON text records were parsed from, for recovering the exact digits of
- * longs beyond 2^53 that JSON.parse rounded. Records are checked in text
- * order: each search starts where the last one found its number, so the text
- * is scanned once however many records need it — and only for records that
- * carry such a long.
- */
+* The JSON text records were parsed from, for recovering the exact digits of
+* longs beyond 2^53 that JSON.parse rounded. Records are checked in text
+* order: each search starts where the last one found its number, so the text
+* is scanned once however many records need it — and only for records that
+* carry such a long.
+*/
 export declare class JsonText {
-    text: string;
-    /** Searches start here: at or before the current record's text. */
-    from: number;
-    /** The furthest a search of the current record got. */
-    reach: number;
-    /**
-     * Also find the digits of longs read as numbers (number mode), so warnings
-     * show what was rounded. Off in the parsers: a number-mode record's warning
-     * then names the column and the rounded number, and no text is searched.
-     * `kqlgen validate` turns it on for its report.
-     */
-    readonly showRounded: boolean;
-    constructor(text: string, options?: {
-        readonly showRounded?: boolean;
-    });
-    /** The next record starts at `at` (or later). */
-    moveTo(at: number): void;
-    /** Resets to a new text. */
-    reset(text: string): void;
+	text: string;
+	/** Searches start here: at or before the current record's text. */
+	from: number;
+	/** The furthest a search of the current record got. */
+	reach: number;
+	/**
+	* Also find the digits of longs read as numbers (number mode), so warnings
+	* show what was rounded. Off in the parsers: a number-mode record's warning
+	* then names the column and the rounded number, and no text is searched.
+	* `kqlgen validate` turns it on for its report.
+	*/
+	readonly showRounded: boolean;
+	constructor(text: string, options?: {
+		readonly showRounded?: boolean;
+	});
+	/** The next record starts at `at` (or later). */
+	moveTo(at: number): void;
+	/** Resets to a new text. */
+	reset(text: string): void;
 }
 /**
- * The exact digits of the integer `value` of the key `name` in the text, from
- * `source.from`: the first digit run after `"name":` whose value rounds to
- * `value`. Undefined when there is none (a key written with escapes, say).
- *
- * The search looks for the digits, not the key: every integer that rounds to
- * `value` starts with the same leading digits (all but the last three or four),
- * and such a run of digits is rare in the text, so the search skips through it
- * instead of stopping at every record's key.
- */
+* The exact digits of the integer `value` of the key `name` in the text, from
+* `source.from`: the first digit run after `"name":` whose value rounds to
+* `value`. Undefined when there is none (a key written with escapes, say).
+*
+* The search looks for the digits, not the key: every integer that rounds to
+* `value` starts with the same leading digits (all but the last three or four),
+* and such a run of digits is rare in the text, so the search skips through it
+* instead of stopping at every record's key.
+*/
 export declare function exactDigits(source: JsonText, name: string, value: number): string | undefined;
 /** A long beyond ±2^53 a record carried. */
 export interface LargeLong {
-    readonly column: string;
-    /** The digits the wire carried, when known (the input was text or bytes). */
-    readonly digits: string | undefined;
-    /** The number JSON.parse made of them (rounded). */
-    readonly parsed: number;
-    /** The value the record now holds is exact (bigint or string mode, digits known). */
-    readonly exact: boolean;
+	readonly column: string;
+	/** The digits the wire carried, when known (the input was text or bytes). */
+	readonly digits: string | undefined;
+	/** The number JSON.parse made of them (rounded). */
+	readonly parsed: number;
+	/** The value the record now holds is exact (bigint or string mode, digits known). */
+	readonly exact: boolean;
 }
 /** What a record shows besides its errors: drift and warnings. Undefined on the fast path (nothing to tell). */
 export interface RecordNotes {
-    /** Columns of the table the record lacks (drift). */
-    readonly missing: readonly string[];
-    /** Envelope keys besides the known ones (drift). */
-    readonly envelope: readonly string[];
-    /** Warnings about the record (it is valid all the same). */
-    readonly warnings: readonly ValidationError[];
-    /** Longs beyond ±2^53. */
-    readonly longs: readonly LargeLong[];
+	/** Columns of the table the record lacks (drift). */
+	readonly missing: readonly string[];
+	/** Envelope keys besides the known ones (drift). */
+	readonly envelope: readonly string[];
+	/** Warnings about the record (it is valid all the same). */
+	readonly warnings: readonly ValidationError[];
+	/** Longs beyond ±2^53. */
+	readonly longs: readonly LargeLong[];
 }
 /** Receives what `checkStreamRecord` finds in one record. */
 export interface RecordSink {
-    /**
-     * A record of a category the package knows: its table, its errors (undefined
-     * when valid), the columns it carries that the table does not know (drift),
-     * and, when there is any, what else it shows: absent columns, unknown
-     * envelope keys, warnings, longs beyond 2^53.
-     */
-    knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void;
-    /** A record of a category no table of the package has (skipped, not an error). */
-    unknownCategory(category: string): void;
-    /** A value that is not a streamed record at all: not an object, or without a category. */
-    notARecord(errors: ValidationError[]): void;
+	/**
+	* A record of a category the package knows: its table, its errors (undefined
+	* when valid), the columns it carries that the table does not know (drift),
+	* and, when there is any, what else it shows: absent columns, unknown
+	* envelope keys, warnings, longs beyond 2^53.
+	*/
+	knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void;
+	/** A record of a category no table of the package has (skipped, not an error). */
+	unknownCategory(category: string): void;
+	/** A value that is not a streamed record at all: not an object, or without a category. */
+	notARecord(errors: ValidationError[]): void;
 }
 /**
- * Checks one streamed record `{time, tenantId, category, properties}` against
- * its table, with error paths starting at `base` (a function, so valid records
- * build no strings), and tells `sink` what it found. The Event Hubs and Storage
- * parsers below are built on it, one record at a time, and so is `kqlgen validate`.
- *
- * `source`: the JSON text the record was parsed from, when there is one. With
- * it, a long beyond ±2^53 keeps the exact digits the wire carried (bigint and
- * string modes); without it (an object parsed elsewhere) they are already lost,
- * and the record gets a warning saying so.
- */
+* Checks one streamed record `{time, tenantId, category, properties}` against
+* its table, with error paths starting at `base` (a function, so valid records
+* build no strings), and tells `sink` what it found. The Event Hubs and Storage
+* parsers below are built on it, one record at a time, and so is `kqlgen validate`.
+*
+* `source`: the JSON text the record was parsed from, when there is one. With
+* it, a long beyond ±2^53 keeps the exact digits the wire carried (bigint and
+* string modes); without it (an object parsed elsewhere) they are already lost,
+* and the record gets a warning saying so.
+*/
 export declare function checkStreamRecord(rec: unknown, base: string | (() => string), tables: ReadonlyMap<string, StreamTable>, sink: RecordSink, source?: JsonText): void;
 /** What drift a reader saw, counted: unknown categories, columns and envelope keys, and absent columns. */
 export interface StreamDrift {
-    readonly unknownCategories: UnknownCategory[];
-    readonly unknownColumns: UnknownColumn[];
-    readonly missingColumns: MissingColumn[];
-    readonly unknownEnvelopeKeys: UnknownEnvelopeKey[];
+	readonly unknownCategories: UnknownCategory[];
+	readonly unknownColumns: UnknownColumn[];
+	readonly missingColumns: MissingColumn[];
+	readonly unknownEnvelopeKeys: UnknownEnvelopeKey[];
 }
 /** Counts drift record by record (the parsers, the Storage reader and the Event Hubs consumer share it). */
 export declare class DriftCounts {
-    private readonly categories;
-    private readonly columns;
-    private readonly missing;
-    private readonly envelope;
-    /** A known record's drift: the columns it carries that the table does not know, and its notes. */
-    record(table: string, unknown: readonly string[], notes: RecordNotes | undefined): void;
-    category(category: string): void;
-    /** Nothing counted yet. */
-    get empty(): boolean;
-    report(): StreamDrift;
+	private readonly categories;
+	private readonly columns;
+	private readonly missing;
+	private readonly envelope;
+	/** A known record's drift: the columns it carries that the table does not know, and its notes. */
+	record(table: string, unknown: readonly string[], notes: RecordNotes | undefined): void;
+	category(category: string): void;
+	/** Nothing counted yet. */
+	get empty(): boolean;
+	report(): StreamDrift;
 }
 /** Collects a parse's results record by record (the parsers below, and the Storage reader, are built on it). */
 export declare class Collector implements RecordSink {
-    private readonly tables;
-    readonly records: unknown[];
-    readonly errors: RecordError[];
-    readonly warnings: RecordError[];
-    private readonly drift;
-    /** Where the record being checked is: its index (Event Hubs) or line (Storage). */
-    private record;
-    private line;
-    private readonly base;
-    constructor(tables: ReadonlyMap<string, StreamTable>);
-    /** A line of a Storage blob that is not JSON. */
-    malformedLine(line: number, e: unknown): void;
-    fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined, into?: RecordError[]): void;
-    /** One record: `record` is its index in a message, `line` its line in a blob. */
-    add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void;
-    /** The error of a record that cannot be read. */
-    unreadable(record: number | undefined, line: number | undefined): void;
-    knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void;
-    unknownCategory(category: string): void;
-    notARecord(errors: ValidationError[]): void;
-    result(): StreamParseResult<unknown>;
+	private readonly tables;
+	readonly records: unknown[];
+	readonly errors: RecordError[];
+	readonly warnings: RecordError[];
+	private readonly drift;
+	/** Where the record being checked is: its index (Event Hubs) or line (Storage). */
+	private record;
+	private line;
+	private readonly base;
+	constructor(tables: ReadonlyMap<string, StreamTable>);
+	/** A line of a Storage blob that is not JSON. */
+	malformedLine(line: number, e: unknown): void;
+	fail(errors: readonly ValidationError[], record: number | undefined, line: number | undefined, category: string | undefined, into?: RecordError[]): void;
+	/** One record: `record` is its index in a message, `line` its line in a blob. */
+	add(rec: unknown, record: number | undefined, line: number | undefined, source?: JsonText): void;
+	/** The error of a record that cannot be read. */
+	unreadable(record: number | undefined, line: number | undefined): void;
+	knownRecord(rec: Record<string, unknown>, table: StreamTable, errors: ValidationError[] | undefined, unknown: readonly string[], notes?: RecordNotes): void;
+	unknownCategory(category: string): void;
+	notARecord(errors: ValidationError[]): void;
+	result(): StreamParseResult<unknown>;
 }
 /**
- * Parses and validates one Event Hubs message body `{"records":[...]}`, given
- * as text, bytes or an already-parsed object. Longs beyond ±2^53 keep their
- * exact digits (bigint and string modes) only when the body is text or bytes:
- * an already-parsed object has lost them (its records get a warning).
- */
+* Parses and validates one Event Hubs message body `{"records":[...]}`, given
+* as text, bytes or an already-parsed object. Longs beyond ±2^53 keep their
+* exact digits (bigint and string modes) only when the body is text or bytes:
+* an already-parsed object has lost them (its records get a warning).
+*/
 export declare function parseEventHubsBody(body: string | Uint8Array | object, tables: ReadonlyMap<string, StreamTable>): StreamParseResult<unknown>;
 /** Parses and validates a Storage blob: one JSON record per line (blank lines are skipped). */
 export declare function parseStorageBlobText(blob: string | Uint8Array, tables: ReadonlyMap<string, StreamTable>): StreamParseResult<unknown>;

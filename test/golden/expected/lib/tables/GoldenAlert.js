@@ -3,94 +3,108 @@
 import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runtime/validation.js";
 /** The table GoldenAlert: its columns in ordinal order, with their Kusto types. */
 export const GoldenAlertTable = {
-    name: "GoldenAlert",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "AlertId", type: "string", ordinal: 0, nullable: false },
-        { name: "Severity", type: "string", ordinal: 1, nullable: false },
-        { name: "FirstSeen", type: "datetime", ordinal: 2, nullable: true },
-    ],
+	name: "GoldenAlert",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "AlertId",
+			type: "string",
+			ordinal: 0,
+			nullable: false
+		},
+		{
+			name: "Severity",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "FirstSeen",
+			type: "datetime",
+			ordinal: 2,
+			nullable: true
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenAlertTable.columns, [
-    "string",
-    "string",
-    "datetime (ISO 8601 UTC string) or null",
+	"string",
+	"string",
+	"datetime (ISO 8601 UTC string) or null"
 ]);
 /**
- * The straight-line check of a GoldenAlert row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a GoldenAlert row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidGoldenAlert(row, from) {
-    let x;
-    x = row.AlertId;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.Severity;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.FirstSeen;
-    if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    return -1;
+	let x;
+	x = row.AlertId;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.Severity;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.FirstSeen;
+	if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	return -1;
 }
 /** Adds the errors of a GoldenAlert row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkGoldenAlert(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenAlert, columns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenAlert, columns, all);
 }
 /**
- * Validates a GoldenAlert query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a GoldenAlert query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateGoldenAlert = rowValidator("GoldenAlert", firstInvalidGoldenAlert, columns);
 /** Whether a value is a valid GoldenAlert row (stops at the first invalid column). */
 export function isGoldenAlert(value) {
-    return isValidRow(value, firstInvalidGoldenAlert, columns);
+	return isValidRow(value, firstInvalidGoldenAlert, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const GoldenAlertEventColumns = checkedColumns([...GoldenAlertTable.columns, { name: "MachineGroup", type: "string", ordinal: 3, nullable: true }], [
-    "string or null",
-    "string or null",
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2] });
+const GoldenAlertEventColumns = checkedColumns([...GoldenAlertTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 3,
+	nullable: true
+}], [
+	"string or null",
+	"string or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2
+] });
 /**
- * The straight-line check of a streamed GoldenAlert record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed GoldenAlert record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidGoldenAlertEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.AlertId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.Severity;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.FirstSeen;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.AlertId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.Severity;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.FirstSeen;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 3) return 3;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed GoldenAlert record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkGoldenAlertEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenAlertEvent, GoldenAlertEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenAlertEvent, GoldenAlertEventColumns, all);
 }
 /**
- * Validates the properties of a streamed GoldenAlert record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed GoldenAlert record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateGoldenAlertEvent = rowValidator("GoldenAlert", firstInvalidGoldenAlertEvent, GoldenAlertEventColumns);
 /** Whether a value is valid properties of a streamed GoldenAlert record (stops at the first invalid column). */
 export function isGoldenAlertEvent(value) {
-    return isValidRow(value, firstInvalidGoldenAlertEvent, GoldenAlertEventColumns);
+	return isValidRow(value, firstInvalidGoldenAlertEvent, GoldenAlertEventColumns);
 }

@@ -5,181 +5,222 @@ import { isKustoInt, isKustoLong } from "../runtime/formats.js";
 import { validate_GoldenEveryType_Tags } from "../dynamic-schemas.js";
 /** The table GoldenEveryType: its columns in ordinal order, with their Kusto types. */
 export const GoldenEveryTypeTable = {
-    name: "GoldenEveryType",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: true },
-        { name: "Name", type: "string", ordinal: 1, nullable: false },
-        { name: "Enabled", type: "bool", ordinal: 2, nullable: true },
-        { name: "Count", type: "int", ordinal: 3, nullable: true },
-        { name: "Bytes", type: "long", ordinal: 4, nullable: true },
-        { name: "Score", type: "real", ordinal: 5, nullable: true },
-        { name: "Price", type: "decimal", ordinal: 6, nullable: true },
-        { name: "Elapsed", type: "timespan", ordinal: 7, nullable: true },
-        { name: "Id", type: "guid", ordinal: 8, nullable: true },
-        { name: "Extra", type: "dynamic", ordinal: 9, nullable: true },
-        { name: "Tags", type: "dynamic", ordinal: 10, nullable: true },
-    ],
+	name: "GoldenEveryType",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "Name",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "Enabled",
+			type: "bool",
+			ordinal: 2,
+			nullable: true
+		},
+		{
+			name: "Count",
+			type: "int",
+			ordinal: 3,
+			nullable: true
+		},
+		{
+			name: "Bytes",
+			type: "long",
+			ordinal: 4,
+			nullable: true
+		},
+		{
+			name: "Score",
+			type: "real",
+			ordinal: 5,
+			nullable: true
+		},
+		{
+			name: "Price",
+			type: "decimal",
+			ordinal: 6,
+			nullable: true
+		},
+		{
+			name: "Elapsed",
+			type: "timespan",
+			ordinal: 7,
+			nullable: true
+		},
+		{
+			name: "Id",
+			type: "guid",
+			ordinal: 8,
+			nullable: true
+		},
+		{
+			name: "Extra",
+			type: "dynamic",
+			ordinal: 9,
+			nullable: true
+		},
+		{
+			name: "Tags",
+			type: "dynamic",
+			ordinal: 10,
+			nullable: true
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenEveryTypeTable.columns, [
-    "datetime (ISO 8601 UTC string) or null",
-    "string",
-    "bool (true or false) or null",
-    "int (32-bit integer) or null",
-    "long (integer number) or null",
-    'real (number, or "NaN", "Infinity", "-Infinity") or null',
-    "decimal (number as a string) or null",
-    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
-    "guid (string) or null",
-    "dynamic (any JSON value)",
-    "dynamic matching the configured JSON Schema, or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"string",
+	"bool (true or false) or null",
+	"int (32-bit integer) or null",
+	"long (integer number) or null",
+	"real (number, or \"NaN\", \"Infinity\", \"-Infinity\") or null",
+	"decimal (number as a string) or null",
+	"timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+	"guid (string) or null",
+	"dynamic (any JSON value)",
+	"dynamic matching the configured JSON Schema, or null"
 ], { schemas: { 10: validate_GoldenEveryType_Tags } });
 /**
- * The straight-line check of a GoldenEveryType row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a GoldenEveryType row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidGoldenEveryType(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.Name;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Enabled;
-    if (!(x === null || typeof x === "boolean") && from <= 2)
-        return 2;
-    x = row.Count;
-    if (!(x === null || isKustoInt(x)) && from <= 3)
-        return 3;
-    x = row.Bytes;
-    if (!(x === null || isKustoLong(x)) && from <= 4)
-        return 4;
-    x = row.Score;
-    if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5)
-        return 5;
-    x = row.Price;
-    if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.Elapsed;
-    if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.Id;
-    if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.Extra;
-    if (!(x !== undefined) && from <= 9)
-        return 9;
-    x = row.Tags;
-    if ((x === undefined || (x !== null && !validate_GoldenEveryType_Tags(x))) && from <= 10)
-        return 10;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.Name;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.Enabled;
+	if (!(x === null || typeof x === "boolean") && from <= 2) return 2;
+	x = row.Count;
+	if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+	x = row.Bytes;
+	if (!(x === null || isKustoLong(x)) && from <= 4) return 4;
+	x = row.Score;
+	if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5) return 5;
+	x = row.Price;
+	if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.Elapsed;
+	if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.Id;
+	if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.Extra;
+	if (!(x !== undefined) && from <= 9) return 9;
+	x = row.Tags;
+	if ((x === undefined || x !== null && !validate_GoldenEveryType_Tags(x)) && from <= 10) return 10;
+	return -1;
 }
 /** Adds the errors of a GoldenEveryType row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkGoldenEveryType(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenEveryType, columns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenEveryType, columns, all);
 }
 /**
- * Validates a GoldenEveryType query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a GoldenEveryType query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateGoldenEveryType = rowValidator("GoldenEveryType", firstInvalidGoldenEveryType, columns);
 /** Whether a value is a valid GoldenEveryType row (stops at the first invalid column). */
 export function isGoldenEveryType(value) {
-    return isValidRow(value, firstInvalidGoldenEveryType, columns);
+	return isValidRow(value, firstInvalidGoldenEveryType, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const GoldenEveryTypeEventColumns = checkedColumns([...GoldenEveryTypeTable.columns, { name: "MachineGroup", type: "string", ordinal: 11, nullable: true }], [
-    "datetime (ISO 8601 UTC string) or null",
-    "string or null",
-    "bool (true or false) or null",
-    "int (32-bit integer) or null",
-    "long (integer number) or null",
-    'real (number, or "NaN", "Infinity", "-Infinity") or null',
-    "decimal (number as a string) or null",
-    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
-    "guid (string) or null",
-    "dynamic (any JSON value)",
-    "dynamic matching the configured JSON Schema, or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], schemas: { 10: validate_GoldenEveryType_Tags } });
+const GoldenEveryTypeEventColumns = checkedColumns([...GoldenEveryTypeTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 11,
+	nullable: true
+}], [
+	"datetime (ISO 8601 UTC string) or null",
+	"string or null",
+	"bool (true or false) or null",
+	"int (32-bit integer) or null",
+	"long (integer number) or null",
+	"real (number, or \"NaN\", \"Infinity\", \"-Infinity\") or null",
+	"decimal (number as a string) or null",
+	"timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+	"guid (string) or null",
+	"dynamic (any JSON value)",
+	"dynamic matching the configured JSON Schema, or null",
+	"string or null (the device group the stream adds to device events)"
+], {
+	optional: [
+		0,
+		1,
+		2,
+		3,
+		4,
+		5,
+		6,
+		7,
+		8,
+		9,
+		10
+	],
+	schemas: { 10: validate_GoldenEveryType_Tags }
+});
 /**
- * The straight-line check of a streamed GoldenEveryType record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed GoldenEveryType record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidGoldenEveryTypeEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 0)
-        return 0;
-    x = row.Name;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.Enabled;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 2)
-        return 2;
-    x = row.Count;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoInt(x)) && from <= 3)
-        return 3;
-    x = row.Bytes;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 4)
-        return 4;
-    x = row.Score;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5)
-        return 5;
-    x = row.Price;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row.Elapsed;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row.Id;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 8)
-        return 8;
-    x = row.Extra;
-    if (x === undefined)
-        absent++;
-    else if (!(x !== undefined) && from <= 9)
-        return 9;
-    x = row.Tags;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || validate_GoldenEveryType_Tags(x)) && from <= 10)
-        return 10;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 11)
-        return 11;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 0) return 0;
+	x = row.Name;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.Enabled;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 2) return 2;
+	x = row.Count;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoInt(x)) && from <= 3) return 3;
+	x = row.Bytes;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 4) return 4;
+	x = row.Score;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5) return 5;
+	x = row.Price;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row.Elapsed;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row.Id;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 8) return 8;
+	x = row.Extra;
+	if (x === undefined) absent++;
+	else if (!(x !== undefined) && from <= 9) return 9;
+	x = row.Tags;
+	if (x === undefined) absent++;
+	else if (!(x === null || validate_GoldenEveryType_Tags(x)) && from <= 10) return 10;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 11) return 11;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed GoldenEveryType record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkGoldenEveryTypeEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns, all);
 }
 /**
- * Validates the properties of a streamed GoldenEveryType record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed GoldenEveryType record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateGoldenEveryTypeEvent = rowValidator("GoldenEveryType", firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns);
 /** Whether a value is valid properties of a streamed GoldenEveryType record (stops at the first invalid column). */
 export function isGoldenEveryTypeEvent(value) {
-    return isValidRow(value, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns);
+	return isValidRow(value, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeEventColumns);
 }

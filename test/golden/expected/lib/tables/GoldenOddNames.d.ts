@@ -2,132 +2,132 @@
 import type { RowValidator, ValidationError } from "../runtime/validation.js";
 /** A row of the Kusto table GoldenOddNames, as JSON. */
 export interface GoldenOddNames {
-    /** Kusto type `long`, may be null; column 0. */
-    LogonId: number | null;
-    /** Kusto type `string`; column 1. */
-    LogonID: string;
-    /** Kusto type `string`; column 2. */
-    "Device Name": string;
-    /** Kusto type `string`; column 3. */
-    where: string;
-    /** Kusto type `int`, may be null; column 4. */
-    class: number | null;
-    /** Kusto type `real`, may be null; column 5. */
-    Größe: number | "NaN" | "Infinity" | "-Infinity" | null;
-    /** Kusto type `datetime`, may be null; column 6. */
-    名前: string | null;
-    /** Kusto type `guid`, may be null; column 7. */
-    "a/b~c": string | null;
-    /** Kusto type `bool`, may be null; column 8. */
-    'quote"s': boolean | null;
-    /** Kusto type `timespan`, may be null; column 9. */
-    "1st": string | null;
+	/** Kusto type `long`, may be null; column 0. */
+	LogonId: number | null;
+	/** Kusto type `string`; column 1. */
+	LogonID: string;
+	/** Kusto type `string`; column 2. */
+	"Device Name": string;
+	/** Kusto type `string`; column 3. */
+	where: string;
+	/** Kusto type `int`, may be null; column 4. */
+	class: number | null;
+	/** Kusto type `real`, may be null; column 5. */
+	Größe: number | "NaN" | "Infinity" | "-Infinity" | null;
+	/** Kusto type `datetime`, may be null; column 6. */
+	名前: string | null;
+	/** Kusto type `guid`, may be null; column 7. */
+	"a/b~c": string | null;
+	/** Kusto type `bool`, may be null; column 8. */
+	"quote\"s": boolean | null;
+	/** Kusto type `timespan`, may be null; column 9. */
+	"1st": string | null;
 }
 /** The properties of a streamed GoldenOddNames record, as Defender's streaming API sends them: every column may be null, and a record older than a column lacks it. */
 export interface GoldenOddNamesEvent {
-    /** Kusto type `long`, may be null, may be absent; column 0. */
-    LogonId?: number | null;
-    /** Kusto type `string`, may be null, may be absent; column 1. */
-    LogonID?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 2. */
-    "Device Name"?: string | null;
-    /** Kusto type `string`, may be null, may be absent; column 3. */
-    where?: string | null;
-    /** Kusto type `int`, may be null, may be absent; column 4. */
-    class?: number | null;
-    /** Kusto type `real`, may be null, may be absent; column 5. */
-    Größe?: number | "NaN" | "Infinity" | "-Infinity" | null;
-    /** Kusto type `datetime`, may be null, may be absent; column 6. */
-    名前?: string | null;
-    /** Kusto type `guid`, may be null, may be absent; column 7. */
-    "a/b~c"?: string | null;
-    /** Kusto type `bool`, may be null, may be absent; column 8. */
-    'quote"s'?: boolean | null;
-    /** Kusto type `timespan`, may be null, may be absent; column 9. */
-    "1st"?: string | null;
-    /** Added by the streaming API to device events: the device group; may be null or absent. */
-    MachineGroup?: string | null;
+	/** Kusto type `long`, may be null, may be absent; column 0. */
+	LogonId?: number | null;
+	/** Kusto type `string`, may be null, may be absent; column 1. */
+	LogonID?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 2. */
+	"Device Name"?: string | null;
+	/** Kusto type `string`, may be null, may be absent; column 3. */
+	where?: string | null;
+	/** Kusto type `int`, may be null, may be absent; column 4. */
+	class?: number | null;
+	/** Kusto type `real`, may be null, may be absent; column 5. */
+	Größe?: number | "NaN" | "Infinity" | "-Infinity" | null;
+	/** Kusto type `datetime`, may be null, may be absent; column 6. */
+	名前?: string | null;
+	/** Kusto type `guid`, may be null, may be absent; column 7. */
+	"a/b~c"?: string | null;
+	/** Kusto type `bool`, may be null, may be absent; column 8. */
+	"quote\"s"?: boolean | null;
+	/** Kusto type `timespan`, may be null, may be absent; column 9. */
+	"1st"?: string | null;
+	/** Added by the streaming API to device events: the device group; may be null or absent. */
+	MachineGroup?: string | null;
 }
 /** The table GoldenOddNames: its columns in ordinal order, with their Kusto types. */
 export declare const GoldenOddNamesTable: {
-    readonly name: "GoldenOddNames";
-    readonly columns: readonly [{
-        readonly name: "LogonId";
-        readonly type: "long";
-        readonly ordinal: 0;
-        readonly nullable: true;
-    }, {
-        readonly name: "LogonID";
-        readonly type: "string";
-        readonly ordinal: 1;
-        readonly nullable: false;
-    }, {
-        readonly name: "Device Name";
-        readonly type: "string";
-        readonly ordinal: 2;
-        readonly nullable: false;
-    }, {
-        readonly name: "where";
-        readonly type: "string";
-        readonly ordinal: 3;
-        readonly nullable: false;
-    }, {
-        readonly name: "class";
-        readonly type: "int";
-        readonly ordinal: 4;
-        readonly nullable: true;
-    }, {
-        readonly name: "Größe";
-        readonly type: "real";
-        readonly ordinal: 5;
-        readonly nullable: true;
-    }, {
-        readonly name: "名前";
-        readonly type: "datetime";
-        readonly ordinal: 6;
-        readonly nullable: true;
-    }, {
-        readonly name: "a/b~c";
-        readonly type: "guid";
-        readonly ordinal: 7;
-        readonly nullable: true;
-    }, {
-        readonly name: "quote\"s";
-        readonly type: "bool";
-        readonly ordinal: 8;
-        readonly nullable: true;
-    }, {
-        readonly name: "1st";
-        readonly type: "timespan";
-        readonly ordinal: 9;
-        readonly nullable: true;
-    }];
+	readonly name: "GoldenOddNames";
+	readonly columns: readonly [{
+		readonly name: "LogonId";
+		readonly type: "long";
+		readonly ordinal: 0;
+		readonly nullable: true;
+	}, {
+		readonly name: "LogonID";
+		readonly type: "string";
+		readonly ordinal: 1;
+		readonly nullable: false;
+	}, {
+		readonly name: "Device Name";
+		readonly type: "string";
+		readonly ordinal: 2;
+		readonly nullable: false;
+	}, {
+		readonly name: "where";
+		readonly type: "string";
+		readonly ordinal: 3;
+		readonly nullable: false;
+	}, {
+		readonly name: "class";
+		readonly type: "int";
+		readonly ordinal: 4;
+		readonly nullable: true;
+	}, {
+		readonly name: "Größe";
+		readonly type: "real";
+		readonly ordinal: 5;
+		readonly nullable: true;
+	}, {
+		readonly name: "名前";
+		readonly type: "datetime";
+		readonly ordinal: 6;
+		readonly nullable: true;
+	}, {
+		readonly name: "a/b~c";
+		readonly type: "guid";
+		readonly ordinal: 7;
+		readonly nullable: true;
+	}, {
+		readonly name: "quote\"s";
+		readonly type: "bool";
+		readonly ordinal: 8;
+		readonly nullable: true;
+	}, {
+		readonly name: "1st";
+		readonly type: "timespan";
+		readonly ordinal: 9;
+		readonly nullable: true;
+	}];
 };
 /**
- * The straight-line check of a GoldenOddNames row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a GoldenOddNames row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export declare function firstInvalidGoldenOddNames(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a GoldenOddNames row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export declare function checkGoldenOddNames(row: Record<string, unknown>, base: string, errors: ValidationError[] | undefined, all?: boolean): ValidationError[] | undefined;
 /**
- * Validates a GoldenOddNames query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a GoldenOddNames query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export declare const validateGoldenOddNames: RowValidator<GoldenOddNames>;
 /** Whether a value is a valid GoldenOddNames row (stops at the first invalid column). */
 export declare function isGoldenOddNames(value: unknown): value is GoldenOddNames;
 /**
- * The straight-line check of a streamed GoldenOddNames record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed GoldenOddNames record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export declare function firstInvalidGoldenOddNamesEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed GoldenOddNames record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export declare function checkGoldenOddNamesEvent(row: Record<string, unknown>, base: string, errors: ValidationError[] | undefined, all?: boolean): ValidationError[] | undefined;
 /**
- * Validates the properties of a streamed GoldenOddNames record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed GoldenOddNames record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export declare const validateGoldenOddNamesEvent: RowValidator<GoldenOddNamesEvent>;
 /** Whether a value is valid properties of a streamed GoldenOddNames record (stops at the first invalid column). */
 export declare function isGoldenOddNamesEvent(value: unknown): value is GoldenOddNamesEvent;

@@ -4,170 +4,205 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoInt, isKustoLong } from "../runtime/formats.js";
 /** The table GoldenOddNames: its columns in ordinal order, with their Kusto types. */
 export const GoldenOddNamesTable = {
-    name: "GoldenOddNames",
-    columns: [
-        { name: "LogonId", type: "long", ordinal: 0, nullable: true },
-        { name: "LogonID", type: "string", ordinal: 1, nullable: false },
-        { name: "Device Name", type: "string", ordinal: 2, nullable: false },
-        { name: "where", type: "string", ordinal: 3, nullable: false },
-        { name: "class", type: "int", ordinal: 4, nullable: true },
-        { name: "Größe", type: "real", ordinal: 5, nullable: true },
-        { name: "名前", type: "datetime", ordinal: 6, nullable: true },
-        { name: "a/b~c", type: "guid", ordinal: 7, nullable: true },
-        { name: 'quote"s', type: "bool", ordinal: 8, nullable: true },
-        { name: "1st", type: "timespan", ordinal: 9, nullable: true },
-    ],
+	name: "GoldenOddNames",
+	columns: [
+		{
+			name: "LogonId",
+			type: "long",
+			ordinal: 0,
+			nullable: true
+		},
+		{
+			name: "LogonID",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "Device Name",
+			type: "string",
+			ordinal: 2,
+			nullable: false
+		},
+		{
+			name: "where",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		},
+		{
+			name: "class",
+			type: "int",
+			ordinal: 4,
+			nullable: true
+		},
+		{
+			name: "Größe",
+			type: "real",
+			ordinal: 5,
+			nullable: true
+		},
+		{
+			name: "名前",
+			type: "datetime",
+			ordinal: 6,
+			nullable: true
+		},
+		{
+			name: "a/b~c",
+			type: "guid",
+			ordinal: 7,
+			nullable: true
+		},
+		{
+			name: "quote\"s",
+			type: "bool",
+			ordinal: 8,
+			nullable: true
+		},
+		{
+			name: "1st",
+			type: "timespan",
+			ordinal: 9,
+			nullable: true
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenOddNamesTable.columns, [
-    "long (integer number) or null",
-    "string",
-    "string",
-    "string",
-    "int (32-bit integer) or null",
-    'real (number, or "NaN", "Infinity", "-Infinity") or null',
-    "datetime (ISO 8601 UTC string) or null",
-    "guid (string) or null",
-    "bool (true or false) or null",
-    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+	"long (integer number) or null",
+	"string",
+	"string",
+	"string",
+	"int (32-bit integer) or null",
+	"real (number, or \"NaN\", \"Infinity\", \"-Infinity\") or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"guid (string) or null",
+	"bool (true or false) or null",
+	"timespan ([d.]hh:mm:ss[.fffffff] string) or null"
 ]);
 /**
- * The straight-line check of a GoldenOddNames row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a GoldenOddNames row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidGoldenOddNames(row, from) {
-    let x;
-    x = row.LogonId;
-    if (!(x === null || isKustoLong(x)) && from <= 0)
-        return 0;
-    x = row.LogonID;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row["Device Name"];
-    if (!(typeof x === "string") && from <= 2)
-        return 2;
-    x = row.where;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    x = row.class;
-    if (!(x === null || isKustoInt(x)) && from <= 4)
-        return 4;
-    x = row["Größe"];
-    if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5)
-        return 5;
-    x = row["名前"];
-    if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row["a/b~c"];
-    if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row['quote"s'];
-    if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row["1st"];
-    if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    return -1;
+	let x;
+	x = row.LogonId;
+	if (!(x === null || isKustoLong(x)) && from <= 0) return 0;
+	x = row.LogonID;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row["Device Name"];
+	if (!(typeof x === "string") && from <= 2) return 2;
+	x = row.where;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	x = row.class;
+	if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+	x = row["Größe"];
+	if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5) return 5;
+	x = row["名前"];
+	if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row["a/b~c"];
+	if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row["quote\"s"];
+	if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row["1st"];
+	if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	return -1;
 }
 /** Adds the errors of a GoldenOddNames row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkGoldenOddNames(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenOddNames, columns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenOddNames, columns, all);
 }
 /**
- * Validates a GoldenOddNames query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a GoldenOddNames query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateGoldenOddNames = rowValidator("GoldenOddNames", firstInvalidGoldenOddNames, columns);
 /** Whether a value is a valid GoldenOddNames row (stops at the first invalid column). */
 export function isGoldenOddNames(value) {
-    return isValidRow(value, firstInvalidGoldenOddNames, columns);
+	return isValidRow(value, firstInvalidGoldenOddNames, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
-const GoldenOddNamesEventColumns = checkedColumns([...GoldenOddNamesTable.columns, { name: "MachineGroup", type: "string", ordinal: 10, nullable: true }], [
-    "long (integer number) or null",
-    "string or null",
-    "string or null",
-    "string or null",
-    "int (32-bit integer) or null",
-    'real (number, or "NaN", "Infinity", "-Infinity") or null',
-    "datetime (ISO 8601 UTC string) or null",
-    "guid (string) or null",
-    "bool (true or false) or null",
-    "timespan ([d.]hh:mm:ss[.fffffff] string) or null",
-    "string or null (the device group the stream adds to device events)",
-], { optional: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
+const GoldenOddNamesEventColumns = checkedColumns([...GoldenOddNamesTable.columns, {
+	name: "MachineGroup",
+	type: "string",
+	ordinal: 10,
+	nullable: true
+}], [
+	"long (integer number) or null",
+	"string or null",
+	"string or null",
+	"string or null",
+	"int (32-bit integer) or null",
+	"real (number, or \"NaN\", \"Infinity\", \"-Infinity\") or null",
+	"datetime (ISO 8601 UTC string) or null",
+	"guid (string) or null",
+	"bool (true or false) or null",
+	"timespan ([d.]hh:mm:ss[.fffffff] string) or null",
+	"string or null (the device group the stream adds to device events)"
+], { optional: [
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	7,
+	8,
+	9
+] });
 /**
- * The straight-line check of a streamed GoldenOddNames record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
- */
+* The straight-line check of a streamed GoldenOddNames record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+*/
 export function firstInvalidGoldenOddNamesEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.LogonId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoLong(x)) && from <= 0)
-        return 0;
-    x = row.LogonID;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row["Device Name"];
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 2)
-        return 2;
-    x = row.where;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    x = row.class;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || isKustoInt(x)) && from <= 4)
-        return 4;
-    x = row["Größe"];
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5)
-        return 5;
-    x = row["名前"];
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 6)
-        return 6;
-    x = row["a/b~c"];
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 7)
-        return 7;
-    x = row['quote"s'];
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "boolean") && from <= 8)
-        return 8;
-    x = row["1st"];
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 9)
-        return 9;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 10)
-        return 10;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.LogonId;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoLong(x)) && from <= 0) return 0;
+	x = row.LogonID;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row["Device Name"];
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 2) return 2;
+	x = row.where;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 3) return 3;
+	x = row.class;
+	if (x === undefined) absent++;
+	else if (!(x === null || isKustoInt(x)) && from <= 4) return 4;
+	x = row["Größe"];
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "number" || x === "NaN" || x === "Infinity" || x === "-Infinity") && from <= 5) return 5;
+	x = row["名前"];
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 6) return 6;
+	x = row["a/b~c"];
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 7) return 7;
+	x = row["quote\"s"];
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "boolean") && from <= 8) return 8;
+	x = row["1st"];
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 9) return 9;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 10) return 10;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed GoldenOddNames record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkGoldenOddNamesEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns, all);
 }
 /**
- * Validates the properties of a streamed GoldenOddNames record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed GoldenOddNames record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateGoldenOddNamesEvent = rowValidator("GoldenOddNames", firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns);
 /** Whether a value is valid properties of a streamed GoldenOddNames record (stops at the first invalid column). */
 export function isGoldenOddNamesEvent(value) {
-    return isValidRow(value, firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns);
+	return isValidRow(value, firstInvalidGoldenOddNamesEvent, GoldenOddNamesEventColumns);
 }

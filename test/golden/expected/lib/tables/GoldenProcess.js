@@ -4,99 +4,110 @@ import { checkedColumns, collectErrors, isValidRow, rowValidator } from "../runt
 import { isKustoLong, isKustoLongString } from "../runtime/formats.js";
 /** The table GoldenProcess: its columns in ordinal order, with their Kusto types. */
 export const GoldenProcessTable = {
-    name: "GoldenProcess",
-    platform: "defender-advanced-hunting",
-    columns: [
-        { name: "Timestamp", type: "datetime", ordinal: 0, nullable: false },
-        { name: "ProcessCommandLine", type: "string", ordinal: 1, nullable: false },
-        { name: "ProcessId", type: "long", ordinal: 2, nullable: true },
-        { name: "MachineGroup", type: "string", ordinal: 3, nullable: false },
-    ],
+	name: "GoldenProcess",
+	platform: "defender-advanced-hunting",
+	columns: [
+		{
+			name: "Timestamp",
+			type: "datetime",
+			ordinal: 0,
+			nullable: false
+		},
+		{
+			name: "ProcessCommandLine",
+			type: "string",
+			ordinal: 1,
+			nullable: false
+		},
+		{
+			name: "ProcessId",
+			type: "long",
+			ordinal: 2,
+			nullable: true
+		},
+		{
+			name: "MachineGroup",
+			type: "string",
+			ordinal: 3,
+			nullable: false
+		}
+	]
 };
 /** What errors say of each column, and the table's known column names. */
 const columns = checkedColumns(GoldenProcessTable.columns, [
-    "datetime (ISO 8601 UTC string)",
-    "string",
-    "long (integer number or decimal string, read as bigint) or null",
-    "string",
+	"datetime (ISO 8601 UTC string)",
+	"string",
+	"long (integer number or decimal string, read as bigint) or null",
+	"string"
 ], { bigint: [2] });
 /**
- * The straight-line check of a GoldenProcess row: the index of the first invalid column at or after `from`, or -1.
- * Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
- */
+* The straight-line check of a GoldenProcess row: the index of the first invalid column at or after `from`, or -1.
+* Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.
+*/
 export function firstInvalidGoldenProcess(row, from) {
-    let x;
-    x = row.Timestamp;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.ProcessCommandLine;
-    if (!(typeof x === "string") && from <= 1)
-        return 1;
-    x = row.ProcessId;
-    if (!(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x))) &&
-        from <= 2)
-        return 2;
-    x = row.MachineGroup;
-    if (!(typeof x === "string") && from <= 3)
-        return 3;
-    return -1;
+	let x;
+	x = row.Timestamp;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.ProcessCommandLine;
+	if (!(typeof x === "string") && from <= 1) return 1;
+	x = row.ProcessId;
+	if (!(x === null || typeof x === "bigint" || isKustoLong(x) || typeof x === "string" && isKustoLongString(x)) && from <= 2) return 2;
+	x = row.MachineGroup;
+	if (!(typeof x === "string") && from <= 3) return 3;
+	return -1;
 }
 /** Adds the errors of a GoldenProcess row, with paths under `base`; undefined when the row is valid. Used by the stream parser. */
 export function checkGoldenProcess(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenProcess, columns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenProcess, columns, all);
 }
 /**
- * Validates a GoldenProcess query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
- * with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
- */
+* Validates a GoldenProcess query row (what Kusto returns: strings are never null, every column is present): the typed row, or every error (only the first with `{ allErrors: false }`)
+* with its JSON Pointer, expected Kusto type, what was found and a readable message. Also a Standard Schema (`~standard`). Columns the table does not know are accepted and listed in `unknownColumns`.
+*/
 export const validateGoldenProcess = rowValidator("GoldenProcess", firstInvalidGoldenProcess, columns);
 /** Whether a value is a valid GoldenProcess row (stops at the first invalid column). */
 export function isGoldenProcess(value) {
-    return isValidRow(value, firstInvalidGoldenProcess, columns);
+	return isValidRow(value, firstInvalidGoldenProcess, columns);
 }
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const GoldenProcessEventColumns = checkedColumns(GoldenProcessTable.columns, [
-    "datetime (ISO 8601 UTC string)",
-    "string or null",
-    "long (integer number or decimal string, read as bigint) or null",
-    "string or null",
-], { optional: [1, 2], bigint: [2] });
+	"datetime (ISO 8601 UTC string)",
+	"string or null",
+	"long (integer number or decimal string, read as bigint) or null",
+	"string or null"
+], {
+	optional: [1, 2],
+	bigint: [2]
+});
 /**
- * The straight-line check of a streamed GoldenProcess record's properties: the index of the first invalid column at or after `from`,
- * or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
- */
+* The straight-line check of a streamed GoldenProcess record's properties: the index of the first invalid column at or after `from`,
+* or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
+*/
 export function firstInvalidGoldenProcessEvent(row, from) {
-    let x;
-    let absent = 0;
-    x = row.Timestamp;
-    if (!(typeof x === "string") && from <= 0)
-        return 0;
-    x = row.ProcessCommandLine;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "string") && from <= 1)
-        return 1;
-    x = row.ProcessId;
-    if (x === undefined)
-        absent++;
-    else if (!(x === null || typeof x === "bigint" || isKustoLong(x) || (typeof x === "string" && isKustoLongString(x))) &&
-        from <= 2)
-        return 2;
-    x = row.MachineGroup;
-    if (x !== undefined && !(x === null || typeof x === "string") && from <= 3)
-        return 3;
-    return -1 - absent;
+	let x;
+	let absent = 0;
+	x = row.Timestamp;
+	if (!(typeof x === "string") && from <= 0) return 0;
+	x = row.ProcessCommandLine;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "string") && from <= 1) return 1;
+	x = row.ProcessId;
+	if (x === undefined) absent++;
+	else if (!(x === null || typeof x === "bigint" || isKustoLong(x) || typeof x === "string" && isKustoLongString(x)) && from <= 2) return 2;
+	x = row.MachineGroup;
+	if (x !== undefined && !(x === null || typeof x === "string") && from <= 3) return 3;
+	return -1 - absent;
 }
 /** Adds the errors of a streamed GoldenProcess record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
 export function checkGoldenProcessEvent(row, base, errors, all = true) {
-    return collectErrors(row, base, errors, firstInvalidGoldenProcessEvent, GoldenProcessEventColumns, all);
+	return collectErrors(row, base, errors, firstInvalidGoldenProcessEvent, GoldenProcessEventColumns, all);
 }
 /**
- * Validates the properties of a streamed GoldenProcess record (what Event Hubs and Storage carry): null is valid in every column,
- * and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
- */
+* Validates the properties of a streamed GoldenProcess record (what Event Hubs and Storage carry): null is valid in every column,
+* and absent columns are accepted and listed in `missingColumns`. Long columns beyond ±2^53 lose digits in an object parsed by JSON.parse: parse text with `parseEventHubsMessage` to keep them. Also a Standard Schema (`~standard`).
+*/
 export const validateGoldenProcessEvent = rowValidator("GoldenProcess", firstInvalidGoldenProcessEvent, GoldenProcessEventColumns);
 /** Whether a value is valid properties of a streamed GoldenProcess record (stops at the first invalid column). */
 export function isGoldenProcessEvent(value) {
-    return isValidRow(value, firstInvalidGoldenProcessEvent, GoldenProcessEventColumns);
+	return isValidRow(value, firstInvalidGoldenProcessEvent, GoldenProcessEventColumns);
 }
