@@ -3,7 +3,7 @@
 // getrusage of the child). Prints figures; asserts nothing.
 // Run: npm run build && node bench/generate-scale.bench.mjs [100 1000 2000]
 // Profile one size: KQLGEN_BENCH_PROFILE=1 node bench/generate-scale.bench.mjs 1000  (writes a .cpuprofile under bench/.tmp/)
-// Per phase, in this process: KQLGEN_BENCH_PHASES=1 node bench/generate-scale.bench.mjs 300  (read, emit, format, compile, write: ms and heap)
+// Per phase, in this process: KQLGEN_BENCH_PHASES=1 node bench/generate-scale.bench.mjs 300  (read; read to compile, streamed; generate new and unchanged; check: ms and heap)
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -67,12 +67,13 @@ function run(schemas, out, profile) {
 async function phases(n) {
   const D = path.join(ROOT, "dist", "src");
   const load = (rel) => import(pathToFileURL(path.join(D, rel)).href);
-  const [{ loadProject, resolveOptions }, { emitPackageParts, RUNTIME_DIR }, { formatFiles }, { compileFiles }, { inputsHash }, { readSchemaDir }, { writeOutput }] = await Promise.all(
-    ["config/config.js", "emitters/index.js", "output/format.js", "output/compile.js", "emitters/inputs-hash.js", "sources/index.js", "output/write.js"].map(load),
+  const [{ streamPackage }, { writeOutput }, { compareOutput }, { readSchemaDir }] = await Promise.all(
+    ["pipeline.js", "output/write.js", "output/check.js", "sources/index.js"].map(load),
   );
   const schemas = syntheticSchemas(n);
   const out = path.join(TMP, `scale-phases-${n}`);
   rmSync(out, { recursive: true, force: true });
+  const config = path.join(TMP, "scale-config.json");
   console.log(`| ${n} tables: phase | wall | CPU | heap after |`);
   console.log("| --- | ---: | ---: | ---: |");
   let t = performance.now();
@@ -83,21 +84,22 @@ async function phases(n) {
     t = performance.now();
     cpu = process.cpuUsage();
   };
-  const project = await loadProject({ schemas, config: path.join(TMP, "scale-config.json") });
-  const schema = await readSchemaDir(project.schemas, {});
+  await readSchemaDir(schemas, {});
   lap("read schemas");
-  const options = resolveOptions(project.config, schema, project.file, { warn() {} });
-  const emitted = await emitPackageParts(schema, options, project.file, inputsHash(schema, options));
-  lap("emit");
-  const sources = await formatFiles(emitted.files, (p) => p.startsWith(RUNTIME_DIR) || emitted.preformatted.has(p));
-  lap("format");
-  const files = compileFiles(sources);
-  lap("compile lib/");
-  await writeOutput(out, files);
-  lap("write (new folder)");
-  await writeOutput(out, files);
-  lap("write (unchanged)");
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${files.size} files`);
+  let files = 0;
+  let chars = 0;
+  for await (const [, text] of (await streamPackage({ schemas, config })).files) {
+    files++;
+    chars += text.length;
+  }
+  lap("read + emit + format + compile (streamed, nothing kept)");
+  await writeOutput(out, (await streamPackage({ schemas, config })).files);
+  lap("generate into a new folder");
+  await writeOutput(out, (await streamPackage({ schemas, config })).files);
+  lap("generate, nothing changed");
+  await compareOutput(out, (await streamPackage({ schemas, config })).files);
+  lap("check");
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${files} files, ${(chars / 1e6).toFixed(0)} M characters`);
   rmSync(out, { recursive: true, force: true });
   rmSync(schemas, { recursive: true, force: true });
 }

@@ -7,7 +7,10 @@ import { emitPackageFiles, type OutputFiles } from "./emitters/index.js";
 import { InputProblem } from "./model/errors.js";
 import type { SchemaSet } from "./model/schema.js";
 import { formatFile } from "./output/format.js";
-import { withCompiled } from "./output/compile.js";
+import { withCompiledAsync } from "./output/compile.js";
+
+/** Files whose compilation may run ahead of the consumer. */
+const COMPILE_AHEAD = 8;
 import { inputsHash } from "./emitters/inputs-hash.js";
 import { readSchemaDir } from "./sources/index.js";
 
@@ -55,10 +58,16 @@ export async function streamPackage(input: PipelineInput): Promise<PackageStream
   // Every check that can refuse the input runs here, before the first file.
   const emitted = emitPackageFiles(schema, options, project.file, inputsHash(schema, options));
   async function* files(): AsyncGenerator<readonly [string, string]> {
+    // Modules compile on the thread pool while the next files are emitted; a few at a time, in order.
+    const pending: Promise<[string, string][]>[] = [];
     for (const f of emitted) {
       const text = f.formatted ? f.text : await formatFile(f.path, f.text);
-      yield* withCompiled(f.path, text);
+      const compiled = withCompiledAsync(f.path, text);
+      compiled.catch(() => undefined); // awaited below, in order
+      pending.push(compiled);
+      if (pending.length > COMPILE_AHEAD) yield* await pending.shift()!;
     }
+    while (pending.length > 0) yield* await pending.shift()!;
   }
   return { schema, files: files(), warnings, schemas: project.schemas, ...(project.out !== undefined ? { out: project.out } : {}) };
 }

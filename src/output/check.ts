@@ -46,7 +46,7 @@ export async function compareOutput(dir: string, files: FileSource): Promise<Dri
       drift.created.push(rel);
       continue;
     }
-    const have = await readTreeFile(dir, rel);
+    const have = readTreeFile(dir, rel);
     if (have !== want) {
       if (have.replace(/\r\n?/g, "\n") === want) {
         drift.changed.push({ path: rel, diff: "", lineEndsOnly: true, added: 0, removed: 0 });

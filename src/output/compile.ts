@@ -97,11 +97,26 @@ export function compileModule(source: string, fileName: string): { js: string; d
     target: "es2022",
     typescript: { declaration: { stripInternal: false } },
   });
+  return compiled(result, source, fileName);
+}
+
+function compiled(result: Oxc.TransformResult, source: string, fileName: string): { js: string; dts?: string; problem?: string } {
   // Declaration errors (a missing annotation) leave the JavaScript right; a parse error does not.
   const parse = result.errors.filter((e) => !/^TS9\d{3}:/.test(e.message));
   if (parse.length > 0) throw new Error(`internal: cannot compile ${firstError(parse, source, fileName)}`);
   const problem = firstError(result.errors, source, fileName);
   return { js: withHeader(result.code), ...(problem === undefined ? { dts: withHeader(result.declaration ?? "") } : { problem }) };
+}
+
+/** compileModule on a thread of the pool: the main thread emits the next files meanwhile. */
+export async function compileModuleAsync(source: string, fileName: string): Promise<{ js: string; dts?: string; problem?: string }> {
+  const result = await oxc().transform(fileName, source, {
+    lang: "ts",
+    sourceType: "module",
+    target: "es2022",
+    typescript: { declaration: { stripInternal: false } },
+  });
+  return compiled(result, source, fileName);
 }
 
 /** One TypeScript module → JavaScript only (types stripped, nothing checked). */
@@ -116,10 +131,19 @@ function libBase(path: string): string {
   return LIB_DIR + path.slice("src/".length, -".ts".length);
 }
 
+/** withCompiled, compiling on a thread of the pool. */
+export async function withCompiledAsync(path: string, text: string): Promise<[string, string][]> {
+  if (!path.startsWith("src/") || !path.endsWith(".ts")) return [[path, text]];
+  return withLib(path, text, await compileModuleAsync(text, path));
+}
+
 /** A file of the package and what it compiles to: itself, and for a src/ module its lib/ .js and .d.ts. */
 export function withCompiled(path: string, text: string): [string, string][] {
   if (!path.startsWith("src/") || !path.endsWith(".ts")) return [[path, text]];
-  const { js, dts, problem } = compileModule(text, path);
+  return withLib(path, text, compileModule(text, path));
+}
+
+function withLib(path: string, text: string, { js, dts, problem }: { js: string; dts?: string; problem?: string }): [string, string][] {
   // kqlgen writes every module so that its declarations follow from it alone (test/package-js.test.ts).
   if (dts === undefined) throw new Error(`internal: ${problem} (a generated module's declarations must follow from the module alone)`);
   return [

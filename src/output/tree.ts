@@ -1,5 +1,6 @@
 /** Reading an output folder back, for `check` and for safe replacement. */
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstatSync, readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFiles } from "../emitters/options.js";
 import { STAGING_PREFIX } from "./transaction.js";
@@ -60,16 +61,16 @@ const MAX_COMPARED_BYTES = 64 * 1024 * 1024;
  */
 export async function readTree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const rel of await listTree(dir)) files.set(rel, await readTreeFile(dir, rel));
+  for (const rel of await listTree(dir)) files.set(rel, readTreeFile(dir, rel));
   return files;
 }
 
-/** One file of the folder's tree as readTree reads it. */
-export async function readTreeFile(dir: string, rel: string): Promise<string> {
+/** One file of the folder's tree as readTree reads it (synchronous calls: check reads thousands of small files, one after another). */
+export function readTreeFile(dir: string, rel: string): string {
   const file = path.join(dir, rel);
-  const s = await lstat(file);
+  const s = lstatSync(file);
   if (s.isSymbolicLink()) return "(a symbolic link: kqlgen does not follow links in the output folder)\n";
   if (!s.isFile()) return "(not a regular file: kqlgen does not read it)\n";
   if (s.size > MAX_COMPARED_BYTES) return `(a file of ${Math.round(s.size / (1024 * 1024))} MB: larger than any file kqlgen generates)\n`;
-  return readFile(file, "utf8");
+  return readFileSync(file, "utf8");
 }

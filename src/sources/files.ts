@@ -5,7 +5,7 @@
  * user allows it, a size cap, strict UTF-8, and errors that say what really
  * happened (a read-only file system is not "it does not exist").
  */
-import { lstat, open, realpath, stat } from "node:fs/promises";
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../model/errors.js";
 
@@ -91,7 +91,14 @@ function inside(child: string, parent: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
-/** Reads a file's text (BOM removed) or throws an InputError naming the file and what is wrong. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads a file's text (BOM removed) or throws an InputError naming the file
+ * and what is wrong. Synchronous calls inside (a schemas folder is thousands of
+ * small files, read one after another; each call through the thread pool cost
+ * more than the read), only for regular files, so nothing blocks.
+ */
 export async function readTextFile(file: string, options: ReadTextOptions): Promise<string> {
   const fail = (why: string) => InputError.of({ file }, why);
   const cannot = (e: unknown) => {
@@ -102,10 +109,10 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
   let target: string;
   let size: number;
   try {
-    const link = await lstat(file);
+    const link = lstatSync(file);
     if (link.isSymbolicLink() && options.root !== undefined && options.followSymlinks !== true) {
-      const real = await realpath(file);
-      const root = await realpath(options.root);
+      const real = realpathSync(file);
+      const root = realpathSync(options.root);
       if (!inside(real, root)) {
         throw fail(
           `is a symbolic link to ${real}, outside the folder ${options.root}: refused (a link can make kqlgen read and quote any file)` +
@@ -113,7 +120,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
         );
       }
     }
-    const s = await stat(file);
+    const s = statSync(file);
     if (s.isDirectory()) throw cannot({ code: "EISDIR" });
     if (!s.isFile()) throw fail(`is ${kindOf(s)}: expected a regular ${options.what} holding ${options.expected}`);
     if (s.size > options.maxBytes) {
@@ -129,7 +136,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
   // Read up to the cap whatever stat said: /proc files say 0 bytes and are not.
   let buffer: Buffer;
   try {
-    const handle = await open(target, "r");
+    const fd = openSync(target, "r");
     try {
       const chunks: Buffer[] = [];
       let total = 0;
@@ -137,7 +144,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
         // The size stat gave, and one byte more to see the end (a schema file is a few KB: no 1 MB buffer per file).
         const want = total === 0 ? Math.max(size + 1, 4096) : 1 << 20;
         const chunk = Buffer.allocUnsafe(Math.min(want, 1 << 20, options.maxBytes + 1 - total));
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
         total += bytesRead;
         chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
@@ -147,7 +154,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
       }
       buffer = Buffer.concat(chunks, total);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -156,7 +163,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
 
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    text = UTF8.decode(buffer);
   } catch {
     throw fail(`the file is not valid UTF-8: expected UTF-8 text (${options.formats})`);
   }
