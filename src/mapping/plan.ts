@@ -116,8 +116,18 @@ function makeNullable(schema: { [key: string]: unknown }): JsonSchema {
 
 type Shape = Pick<ShapePlan, "ts" | "schema" | "check" | "expected"> & { readonly userSchema?: { [key: string]: unknown } };
 
-/** A column's type in one shape, given its mapping and whether null is allowed. */
+const shapes = new WeakMap<object, { [nullable: string]: Shape }>();
+
+/** A column's type in one shape, made once per mapping and nullability (a workspace's 100,000 columns share a few dozen). */
 function shapeOf(column: Column, mapping: TypeMapping | Pick<TypeMapping, "ts" | "schema" | "check" | "expected">, nullable: boolean, user: { [key: string]: unknown } | undefined): Shape {
+  if (user) return makeShape(column, mapping, nullable, user);
+  let made = shapes.get(mapping);
+  if (made === undefined) shapes.set(mapping, (made = {}));
+  const key = String(nullable);
+  return (made[key] ??= makeShape(column, mapping, nullable, undefined));
+}
+
+function makeShape(column: Column, mapping: TypeMapping | Pick<TypeMapping, "ts" | "schema" | "check" | "expected">, nullable: boolean, user: { [key: string]: unknown } | undefined): Shape {
   if (column.type === "dynamic") {
     if (user) {
       return {
