@@ -8,11 +8,11 @@ import { InputProblem } from "./model/errors.js";
 import type { SchemaSet } from "./model/schema.js";
 import { formatFile } from "./output/format.js";
 import { withCompiledAsync } from "./output/compile.js";
+import { inputsHash } from "./emitters/inputs-hash.js";
+import { readSchemaDir } from "./sources/index.js";
 
 /** Files whose compilation may run ahead of the consumer. */
 const COMPILE_AHEAD = 8;
-import { inputsHash } from "./emitters/inputs-hash.js";
-import { readSchemaDir } from "./sources/index.js";
 
 export interface PipelineInput {
   /** Folder of schema files; undefined: the config's `schemas`. */

@@ -499,7 +499,7 @@ function checkAmbiguity(sets: readonly CharSet[], next: readonly Map<number, num
   const moves = (p: number, q: number): { to: number; twice: boolean }[] => {
     const out: { to: number; twice: boolean }[] = [];
     for (const [p2, np] of next[p]!) {
-      for (const [q2, nq] of next[q]!) {
+      for (const [q2] of next[q]!) {
         if (p2 !== q2 && !overlaps(sets[p2]!, sets[q2]!)) continue;
         out.push({ to: key(p2, q2), twice: p === q && p2 === q2 && np > 1 });
       }

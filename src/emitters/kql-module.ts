@@ -8,7 +8,7 @@
 import type { TablePlan } from "../mapping/plan.js";
 import type { LongMode } from "../mapping/type-table.js";
 import type { EmittedModule } from "./table-module.js";
-import { assignCall, doc, fits, jsString as str, moduleText, WIDTH } from "./layout.js";
+import { assignCall, doc, fits, jsString as str, moduleText } from "./layout.js";
 import { tableModule, tableNames } from "./names.js";
 
 const JS_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -26,10 +26,6 @@ const MAX_DEPTH = 100;
 const IN_PLACE_ONE = ["not", "if", "then", "else"];
 const IN_PLACE_MANY = ["allOf", "anyOf", "oneOf"];
 const IN_PLACE_MAP = ["dependentSchemas"];
-/** Keywords whose subschemas apply to parts of the value. */
-const SUB_ONE = ["items", "additionalItems", "contains", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties"];
-const SUB_MANY = ["prefixItems"];
-const SUB_MAP = ["properties", "patternProperties", "$defs", "definitions"];
 
 function isObject(x: unknown): x is { [key: string]: unknown } {
   return typeof x === "object" && x !== null && !Array.isArray(x);
