@@ -79,7 +79,9 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
     ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
     : `  x = ${propertyAccess("row", c.name)};`;
   const valid = c.userSchema ? `${c.shape.nullable ? "x === null || " : ""}${dynamicValidatorName(table, c.name)}(x)` : c.shape.check("x");
-  if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}`;
+  // A long column notes a number beyond ±2^53 (JSON.parse rounded it): the parser looks at the record's longs only then.
+  const large = c.long !== undefined && !c.userSchema ? `\n${LARGE_STEP}` : "";
+  if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}${large}`;
   if (c.decoration || c.name === "MachineGroup") return `${read}\n${ifReturn(`x !== undefined && !(${valid}) && from <= ${i}`, i)}`;
   const flat = `  else if (!(${valid}) && from <= ${i}) return ${i};`;
   const elseIf =
@@ -88,8 +90,11 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
       : `  else if (!(${valid}) && from <= ${i})`.length <= WIDTH
         ? `  else if (!(${valid}) && from <= ${i})\n    return ${i};`
         : `  else if (\n    !(${valid}) &&\n    from <= ${i}\n  )\n    return ${i};`;
-  return `${read}\n  if (x === undefined) absent++;\n${elseIf}`;
+  return `${read}\n  if (x === undefined) absent++;\n${elseIf}${large}`;
 }
+
+/** After a long column's step: a valid number beyond ±2^53 sets the flag the check adds to its result. */
+const LARGE_STEP = "  else if (typeof x === \"number\" && (x > 9007199254740991 || x < -9007199254740991)) large = LARGE_LONG;";
 
 /** `const <name> = checkedColumns(infos, [expected...], options?);` as prettier lays it out, or undefined. */
 function eventColumnsStatement(name: string, infos: string, expected: readonly string[], options: readonly string[]): string | undefined {
@@ -163,9 +168,14 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const record = recordColumns(plan);
   const formats = [...new Set([...plan.columns.flatMap((c) => c.uses), ...record.flatMap((c) => c.shape.uses)])].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
+  const hasLongs = record.some((c) => c.long !== undefined && !c.userSchema);
 
   const imports = [
-    importLine("import", ["checkedColumns", "collectErrors", "isValidRow", "rowValidator"], "../runtime/validation.js"),
+    importLine(
+      "import",
+      ["checkedColumns", "collectErrors", "isValidRow", ...(hasLongs ? ["LARGE_LONG"] : []), "rowValidator"],
+      "../runtime/validation.js",
+    ),
     importLine("import type", ["RowValidator", "TableInfo", "ValidationError"], "../runtime/validation.js"),
     ...(formats.length ? [importLine("import", formats, "../runtime/formats.js")] : []),
     ...(dynamic.length ? [importLine("import", dynamic.map((c) => dynamicValidatorName(table.name, c.name)), "../dynamic-schemas.js")] : []),
@@ -261,15 +271,18 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const firstInvalidEvent = [
     doc(
       `The straight-line check of a streamed ${table.name} record's properties: the index of the first invalid column at or after \`from\`,\n` +
-        "or, when there is none, -1 - (how many columns are absent). Null is valid in every column" +
+        "or, when there is none, -1 - (how many columns are absent)" +
+        (hasLongs ? " - (LARGE_LONG when a long column holds a number beyond ±2^53)" : "") +
+        ". Null is valid in every column" +
         (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") +
         ".",
     ),
     functionHead(`export function ${n.firstInvalidEvent}`, ["row: Record<string, unknown>", "from: number"], "number"),
     "  let x: unknown;",
     "  let absent = 0;",
+    ...(hasLongs ? ["  let large = 0;"] : []),
     ...record.map((c, i) => recordStep(c, i, table.name)),
-    "  return -1 - absent;",
+    hasLongs ? "  return -1 - absent - large;" : "  return -1 - absent;",
     "}",
   ].join("\n");
 
