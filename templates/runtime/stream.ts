@@ -704,13 +704,13 @@ export class Collector implements RecordSink {
     category: string | undefined,
     into: RecordError[] = this.errors,
   ): void {
-    for (const e of errors) {
-      into.push({
-        ...e,
-        ...(record === undefined ? {} : { record }),
-        ...(line === undefined ? {} : { line }),
-        ...(category === undefined ? {} : { category }),
-      });
+    for (let i = 0; i < errors.length; i++) {
+      // Object.assign, then the location: object spread took microseconds per error here (Node 20), more than the check.
+      const located: { -readonly [K in keyof RecordError]: RecordError[K] } = Object.assign({}, errors[i]!);
+      if (record !== undefined) located.record = record;
+      if (line !== undefined) located.line = line;
+      if (category !== undefined) located.category = category;
+      into.push(located);
     }
   }
 
