@@ -93,6 +93,20 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
   return `${read}\n  if (x === undefined) absent++;\n${elseIf}${large}`;
 }
 
+/** A step of the conversion of a valid streamed record: a long column read as bigint or string gets its number (or, for bigint, its digit string) converted. */
+function convertStep(c: RecordColumnPlan): string[] {
+  const read = INHERITED.has(c.name)
+    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
+    : `  x = ${propertyAccess("row", c.name)};`;
+  const target = propertyAccess("row", c.name);
+  const [cond, value] =
+    c.long === "bigint"
+      ? [`typeof x === "number" || typeof x === "string"`, "BigInt(x)"]
+      : [`typeof x === "number"`, "Number.isSafeInteger(x) ? String(x) : BigInt(x).toString()"];
+  const flat = `  if (${cond}) ${target} = ${value};`;
+  return [read, flat.length <= WIDTH ? flat : `  if (${cond})\n    ${target} = ${value};`];
+}
+
 /** After a long column's step: a valid number beyond ±2^53 sets the flag the check adds to its result. */
 const LARGE_STEP = "  else if (typeof x === \"number\" && (x > 9007199254740991 || x < -9007199254740991)) large = LARGE_LONG;";
 
@@ -315,6 +329,21 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
     "}",
   ].join("\n");
 
+  const converted = record.filter((c) => c.long === "bigint" || c.long === "string");
+  const convertEvent = converted.length
+    ? [
+        doc(
+          `Converts the long columns of a valid streamed ${table.name} record read as ${[...new Set(converted.map((c) => c.long))].sort().join(" or ")}, in place, from their numbers` +
+            (converted.some((c) => c.long === "bigint") ? " and digit strings" : "") +
+            ".\nUsed by the stream parser, which puts in the exact digits from the text itself for a record with a long beyond ±2^53.",
+        ),
+        functionHead(`export function ${n.convertEvent}`, ["row: Record<string, unknown>"], "void"),
+        "  let x: unknown;",
+        ...converted.flatMap((c) => convertStep(c)),
+        "}",
+      ].join("\n")
+    : undefined;
+
   const text = moduleText(`Table ${table.name}: row type, column metadata and validator.`, [
     imports.join("\n"),
     rowInterface,
@@ -330,6 +359,7 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
     checkEvent,
     validateEvent,
     isEvent,
+    ...(convertEvent === undefined ? [] : [convertEvent]),
   ]);
   return { text, formatted: columnsCall !== undefined && eventColumnsCall !== undefined && dynamic.length === 0 && fits(text) };
 }

@@ -128,6 +128,8 @@ export interface StreamTable {
   readonly longs: readonly LongColumn[];
   /** Some long column is read as bigint or string: valid records' numbers are converted. */
   readonly converts: boolean;
+  /** The table's straight-line conversion of those columns, for valid records without a long beyond ±2^53 (fast path). */
+  readonly convert: ((row: Record<string, unknown>) => void) | undefined;
   /** A long beyond ±2^53 in number mode is an error, not a warning (config `unsafeLongs: "error"`). */
   readonly rejectUnsafeLongs: boolean;
 }
@@ -147,6 +149,8 @@ export function streamTable(
     /** Long columns read as decimal strings. */
     readonly longString?: readonly string[];
     readonly rejectUnsafeLongs?: boolean;
+    /** The generated conversion of the bigint and string columns (see `StreamTable.convert`). */
+    readonly convert?: (row: Record<string, unknown>) => void;
   } = {},
 ): StreamTable {
   const names = columns.map((c) => c.name);
@@ -173,6 +177,7 @@ export function streamTable(
     rejectMissing: options.rejectMissing === true,
     longs,
     converts: longs.some((c) => c.mode !== "number"),
+    convert: options.convert,
     rejectUnsafeLongs: options.rejectUnsafeLongs === true,
   };
 }
@@ -528,7 +533,9 @@ export function checkStreamRecord(
   if (errors === undefined) {
     const props = properties as Record<string, unknown>;
     const longs = table.longs;
-    if (table.converts) {
+    // Records without exact digits to put in (no long beyond ±2^53 read from the text) take the generated conversion.
+    if (table.converts && exact === undefined && table.convert !== undefined) table.convert(props);
+    else if (table.converts) {
       for (let i = 0; i < longs.length; i++) {
         const column = longs[i]!;
         if (column.mode === "number") continue;
