@@ -350,3 +350,19 @@ describe('a package with long: "bigint"', () => {
     ]);
   });
 });
+
+describe('a package with long: "string"', () => {
+  let str: GeneratedModule;
+  beforeAll(async () => {
+    str = (await buildGenerated(FIXTURES, writeConfig({ mapping: { long: "string" } }, "stream-long-string"))).module;
+  });
+
+  it("gives valid records' long columns as decimal strings, whether the stream sent numbers or strings", () => {
+    const good = rec("DeviceEvents", props("DeviceEvents", { ReportId: "9223372036854775807", ProcessId: 42, InitiatingProcessId: 9007199254740991 }));
+    const result = str.parseEventHubsMessage(JSON.stringify({ records: [good] }));
+    expect(result.errors).toEqual([]);
+    expect(result.records[0].properties.ReportId).toBe("9223372036854775807");
+    expect(result.records[0].properties.ProcessId).toBe("42");
+    expect(result.records[0].properties.InitiatingProcessId).toBe("9007199254740991");
+  });
+});

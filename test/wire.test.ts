@@ -209,6 +209,24 @@ describe('mapping.missingColumns: "error"', () => {
       for (const c of t.columns) expect(columns, `${t.file}`).toContain(c);
     }
   });
+  it("a record with every column is valid with a long beyond 2^53 in it (a warning in number mode); lacking one column it is not", () => {
+    const rec = JSON.parse(records.find((x) => x.file === "graph2otel/deviceinfo.jsonl")!.text) as { properties: Record<string, unknown> };
+    for (const c of strict.DeviceInfoTable.columns as { name: string }[]) if (!(c.name in rec.properties)) rec.properties[c.name] = null;
+    expect(rec.properties.ReportId).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    const whole = strict.parseEventHubsMessage(JSON.stringify({ records: [rec] }));
+    expect(whole.errors).toEqual([]);
+    expect(whole.records).toHaveLength(1);
+    expect(whole.warnings.map((w: { column: string }) => w.column)).toEqual(["ReportId"]);
+    expect(whole.missingColumns).toEqual([]);
+    expect(strict.isDeviceInfoEvent(structuredClone(rec.properties))).toBe(true);
+    expect(strict.validateDeviceInfoEvent(structuredClone(rec.properties)).ok).toBe(true);
+    delete rec.properties.OSBuild;
+    const lacking = strict.parseEventHubsMessage(JSON.stringify({ records: [rec] }));
+    expect(lacking.records).toEqual([]);
+    expect(lacking.errors.map((e: { column: string }) => e.column)).toEqual(["OSBuild"]);
+    expect(strict.isDeviceInfoEvent(structuredClone(rec.properties))).toBe(false);
+    expect(strict.validateDeviceInfoEvent(structuredClone(rec.properties)).ok).toBe(false);
+  });
 });
 
 describe("a long beyond 2^53 is never silently changed: DeviceInfo.ReportId 639199803770463703", () => {

@@ -54,6 +54,8 @@ export const tableNames = (table: string) => ({
   checkEvent: `check${table}Event`,
   validateEvent: `validate${table}Event`,
   isEvent: `is${table}Event`,
+  /** Converts a valid streamed record's long columns read as bigint or string (the stream parser's fast path). */
+  convertEvent: `convert${table}Event`,
   record: `${table}Record`,
 });
 

@@ -46,9 +46,11 @@ export function emitStreamModule(plans: readonly TablePlan[], formats: boolean):
     importLine("import", ["readCaptureFile"], "./runtime/capture.js"),
     importLine("import type", ["AvroModuleLike", "CaptureBatch"], "./runtime/capture.js"),
   ];
-  for (const { table } of plans) {
+  for (const plan of plans) {
+    const { table } = plan;
     const n = tableNames(table.name);
-    imports.push(importLine("import", [n.checkEvent, n.firstInvalidEvent, n.info], tableModule(table.name)));
+    const converts = recordColumns(plan).some((c) => c.long === "bigint" || c.long === "string");
+    imports.push(importLine("import", [n.checkEvent, ...(converts ? [n.convertEvent] : []), n.firstInvalidEvent, n.info], tableModule(table.name)));
     imports.push(importLine("import type", [n.event], tableModule(table.name)));
   }
   const blocks = [imports.join("\n")];
@@ -96,6 +98,7 @@ export function emitStreamModule(plans: readonly TablePlan[], formats: boolean):
       ...(bigint.length ? [`bigint: [${bigint.join(", ")}]`] : []),
       ...(longString.length ? [`longString: [${longString.join(", ")}]`] : []),
       ...(required.length ? [`required: [${required.join(", ")}]`] : []),
+      ...(bigint.length || longString.length ? [`convert: ${n.convertEvent}`] : []),
     ];
     const args = [str(table.name), n.firstInvalidEvent, n.checkEvent, `${n.info}.columns`];
     const entry = mapEntry(str(CATEGORY_PREFIX + table.name), args, options);

@@ -79,7 +79,9 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
     ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
     : `  x = ${propertyAccess("row", c.name)};`;
   const valid = c.userSchema ? `${c.shape.nullable ? "x === null || " : ""}${dynamicValidatorName(table, c.name)}(x)` : c.shape.check("x");
-  if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}`;
+  // A long column notes a number beyond ±2^53 (JSON.parse rounded it): the parser looks at the record's longs only then.
+  const large = c.long !== undefined && !c.userSchema ? `\n${LARGE_STEP}` : "";
+  if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}${large}`;
   if (c.decoration || c.name === "MachineGroup") return `${read}\n${ifReturn(`x !== undefined && !(${valid}) && from <= ${i}`, i)}`;
   const flat = `  else if (!(${valid}) && from <= ${i}) return ${i};`;
   const elseIf =
@@ -88,8 +90,25 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
       : `  else if (!(${valid}) && from <= ${i})`.length <= WIDTH
         ? `  else if (!(${valid}) && from <= ${i})\n    return ${i};`
         : `  else if (\n    !(${valid}) &&\n    from <= ${i}\n  )\n    return ${i};`;
-  return `${read}\n  if (x === undefined) absent++;\n${elseIf}`;
+  return `${read}\n  if (x === undefined) absent++;\n${elseIf}${large}`;
 }
+
+/** A step of the conversion of a valid streamed record: a long column read as bigint or string gets its number (or, for bigint, its digit string) converted. */
+function convertStep(c: RecordColumnPlan): string[] {
+  const read = INHERITED.has(c.name)
+    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
+    : `  x = ${propertyAccess("row", c.name)};`;
+  const target = propertyAccess("row", c.name);
+  const [cond, value] =
+    c.long === "bigint"
+      ? [`typeof x === "number" || typeof x === "string"`, "BigInt(x)"]
+      : [`typeof x === "number"`, "Number.isSafeInteger(x) ? String(x) : BigInt(x).toString()"];
+  const flat = `  if (${cond}) ${target} = ${value};`;
+  return [read, flat.length <= WIDTH ? flat : `  if (${cond})\n    ${target} = ${value};`];
+}
+
+/** After a long column's step: a valid number beyond ±2^53 sets the flag the check adds to its result. */
+const LARGE_STEP = "  else if (typeof x === \"number\" && (x > 9007199254740991 || x < -9007199254740991)) large = LARGE_LONG;";
 
 /** `const <name> = checkedColumns(infos, [expected...], options?);` as prettier lays it out, or undefined. */
 function eventColumnsStatement(name: string, infos: string, expected: readonly string[], options: readonly string[]): string | undefined {
@@ -163,9 +182,14 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const record = recordColumns(plan);
   const formats = [...new Set([...plan.columns.flatMap((c) => c.uses), ...record.flatMap((c) => c.shape.uses)])].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
+  const hasLongs = record.some((c) => c.long !== undefined && !c.userSchema);
 
   const imports = [
-    importLine("import", ["checkedColumns", "collectErrors", "isValidRow", "rowValidator"], "../runtime/validation.js"),
+    importLine(
+      "import",
+      ["checkedColumns", "collectErrors", "isValidRow", ...(hasLongs ? ["LARGE_LONG"] : []), "rowValidator"],
+      "../runtime/validation.js",
+    ),
     importLine("import type", ["RowValidator", "TableInfo", "ValidationError"], "../runtime/validation.js"),
     ...(formats.length ? [importLine("import", formats, "../runtime/formats.js")] : []),
     ...(dynamic.length ? [importLine("import", dynamic.map((c) => dynamicValidatorName(table.name, c.name)), "../dynamic-schemas.js")] : []),
@@ -261,15 +285,18 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const firstInvalidEvent = [
     doc(
       `The straight-line check of a streamed ${table.name} record's properties: the index of the first invalid column at or after \`from\`,\n` +
-        "or, when there is none, -1 - (how many columns are absent). Null is valid in every column" +
+        "or, when there is none, -1 - (how many columns are absent)" +
+        (hasLongs ? " - (LARGE_LONG when a long column holds a number beyond ±2^53)" : "") +
+        ". Null is valid in every column" +
         (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") +
         ".",
     ),
     functionHead(`export function ${n.firstInvalidEvent}`, ["row: Record<string, unknown>", "from: number"], "number"),
     "  let x: unknown;",
     "  let absent = 0;",
+    ...(hasLongs ? ["  let large = 0;"] : []),
     ...record.map((c, i) => recordStep(c, i, table.name)),
-    "  return -1 - absent;",
+    hasLongs ? "  return -1 - absent - large;" : "  return -1 - absent;",
     "}",
   ].join("\n");
 
@@ -302,6 +329,21 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
     "}",
   ].join("\n");
 
+  const converted = record.filter((c) => c.long === "bigint" || c.long === "string");
+  const convertEvent = converted.length
+    ? [
+        doc(
+          `Converts the long columns of a valid streamed ${table.name} record read as ${[...new Set(converted.map((c) => c.long))].sort().join(" or ")}, in place, from their numbers` +
+            (converted.some((c) => c.long === "bigint") ? " and digit strings" : "") +
+            ".\nUsed by the stream parser, which puts in the exact digits from the text itself for a record with a long beyond ±2^53.",
+        ),
+        functionHead(`export function ${n.convertEvent}`, ["row: Record<string, unknown>"], "void"),
+        "  let x: unknown;",
+        ...converted.flatMap((c) => convertStep(c)),
+        "}",
+      ].join("\n")
+    : undefined;
+
   const text = moduleText(`Table ${table.name}: row type, column metadata and validator.`, [
     imports.join("\n"),
     rowInterface,
@@ -317,6 +359,7 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
     checkEvent,
     validateEvent,
     isEvent,
+    ...(convertEvent === undefined ? [] : [convertEvent]),
   ]);
   return { text, formatted: columnsCall !== undefined && eventColumnsCall !== undefined && dynamic.length === 0 && fits(text) };
 }

@@ -275,6 +275,19 @@ export function convertLongStrings(row: Record<string, unknown>, names: readonly
  */
 export type FirstInvalid = (row: Record<string, unknown>, from: number) => number;
 
+/**
+ * What a streamed record's check subtracts from its result when a long column
+ * holds a number beyond ±2^53: a valid record's result is -1 - (absent
+ * columns) - (this, or 0), so a parser looks for such longs only in the
+ * records that have one.
+ */
+export const LARGE_LONG = 0x1000000;
+
+/** How many columns a valid streamed record lacks, from its check's (negative) result. */
+export function absentCount(first: number): number {
+  return (-1 - first) & (LARGE_LONG - 1);
+}
+
 /** Adds the errors of every invalid column (or only the first, when `all` is false). Unknown columns are the caller's business. */
 export function collectErrors(
   row: Record<string, unknown>,
@@ -318,7 +331,7 @@ export function validateRow<T>(
   if (columns.rejectUnknown && (all || errors === undefined))
     errors = rejectUnknownColumns(value, columns.known, "", errors, all);
   // A streamed record's check counts absent columns in its result (-1 - count).
-  if (columns.rejectMissing && (first < -1 || (first >= 0 && errors !== undefined && all)))
+  if (columns.rejectMissing && (first < 0 ? absentCount(first) > 0 : errors !== undefined && all))
     errors = rejectMissingColumns(value, columns.optional, "", errors, all);
   if (errors !== undefined) return invalid(errors, value, columns.known, columns.optional);
   let row = value;
@@ -358,7 +371,7 @@ export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: 
   const first = firstInvalid(value, 0);
   if (first >= 0) return false;
   // A streamed record's check counts absent columns in its result (-1 - count).
-  if (columns.rejectMissing && first !== -1) return false;
+  if (columns.rejectMissing && absentCount(first) !== 0) return false;
   if (columns.rejectUnknown && unknownColumnsOf(value, columns.known, columns.optional === undefined).length > 0)
     return false;
   for (const name of columns.bigint) {

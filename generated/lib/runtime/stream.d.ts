@@ -70,7 +70,8 @@ export interface StreamTable {
 	/**
 	* The table's straight-line check of a streamed record's properties (fast
 	* path): the index of the first invalid column, or a negative number when
-	* valid: -1 - (how many of its optional columns are absent).
+	* valid: -1 - (how many of its optional columns are absent) - (LARGE_LONG
+	* when a long column holds a number beyond ±2^53, or 0).
 	*/
 	readonly firstInvalid: FirstInvalid;
 	/** The table's error collector (slow path, for invalid rows). */
@@ -91,6 +92,10 @@ export interface StreamTable {
 	readonly rejectMissing: boolean;
 	/** The long columns, with how each is read. */
 	readonly longs: readonly LongColumn[];
+	/** Some long column is read as bigint or string: valid records' numbers are converted. */
+	readonly converts: boolean;
+	/** The table's straight-line conversion of those columns, for valid records without a long beyond ±2^53 (fast path). */
+	readonly convert: ((row: Record<string, unknown>) => void) | undefined;
 	/** A long beyond ±2^53 in number mode is an error, not a warning (config `unsafeLongs: "error"`). */
 	readonly rejectUnsafeLongs: boolean;
 }
@@ -107,6 +112,8 @@ export declare function streamTable(table: string, firstInvalid: FirstInvalid, c
 	/** Long columns read as decimal strings. */
 	readonly longString?: readonly string[];
 	readonly rejectUnsafeLongs?: boolean;
+	/** The generated conversion of the bigint and string columns (see `StreamTable.convert`). */
+	readonly convert?: (row: Record<string, unknown>) => void;
 }): StreamTable;
 /**
 * The JSON text records were parsed from, for recovering the exact digits of

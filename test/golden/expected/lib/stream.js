@@ -6,7 +6,7 @@ import { readCaptureFile } from "./runtime/capture.js";
 import { checkGoldenAlertEvent, firstInvalidGoldenAlertEvent, GoldenAlertTable } from "./tables/GoldenAlert.js";
 import { checkGoldenEveryTypeEvent, firstInvalidGoldenEveryTypeEvent, GoldenEveryTypeTable } from "./tables/GoldenEveryType.js";
 import { checkGoldenOddNamesEvent, firstInvalidGoldenOddNamesEvent, GoldenOddNamesTable } from "./tables/GoldenOddNames.js";
-import { checkGoldenProcessEvent, firstInvalidGoldenProcessEvent, GoldenProcessTable } from "./tables/GoldenProcess.js";
+import { checkGoldenProcessEvent, convertGoldenProcessEvent, firstInvalidGoldenProcessEvent, GoldenProcessTable } from "./tables/GoldenProcess.js";
 /** The tables the stream parser knows, by category (for tools built on the runtime, such as `kqlgen validate`). */
 export const streamTables = new Map([
 	["AdvancedHunting-GoldenAlert", streamTable("GoldenAlert", firstInvalidGoldenAlertEvent, checkGoldenAlertEvent, GoldenAlertTable.columns)],
@@ -14,7 +14,8 @@ export const streamTables = new Map([
 	["AdvancedHunting-GoldenOddNames", streamTable("GoldenOddNames", firstInvalidGoldenOddNamesEvent, checkGoldenOddNamesEvent, GoldenOddNamesTable.columns)],
 	["AdvancedHunting-GoldenProcess", streamTable("GoldenProcess", firstInvalidGoldenProcessEvent, checkGoldenProcessEvent, GoldenProcessTable.columns, {
 		bigint: ["ProcessId"],
-		required: ["Timestamp"]
+		required: ["Timestamp"],
+		convert: convertGoldenProcessEvent
 	})]
 ]);
 /**

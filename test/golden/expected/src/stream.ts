@@ -29,7 +29,12 @@ import {
   GoldenOddNamesTable,
 } from "./tables/GoldenOddNames.js";
 import type { GoldenOddNamesEvent } from "./tables/GoldenOddNames.js";
-import { checkGoldenProcessEvent, firstInvalidGoldenProcessEvent, GoldenProcessTable } from "./tables/GoldenProcess.js";
+import {
+  checkGoldenProcessEvent,
+  convertGoldenProcessEvent,
+  firstInvalidGoldenProcessEvent,
+  GoldenProcessTable,
+} from "./tables/GoldenProcess.js";
 import type { GoldenProcessEvent } from "./tables/GoldenProcess.js";
 
 /** A streamed record of category AdvancedHunting-GoldenAlert (schemas/GoldenAlert.record.schema.json). */
@@ -118,6 +123,7 @@ export const streamTables: ReadonlyMap<string, StreamTable> = new Map([
     streamTable("GoldenProcess", firstInvalidGoldenProcessEvent, checkGoldenProcessEvent, GoldenProcessTable.columns, {
       bigint: ["ProcessId"],
       required: ["Timestamp"],
+      convert: convertGoldenProcessEvent,
     }),
   ],
 ]);

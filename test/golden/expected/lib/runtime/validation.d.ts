@@ -133,6 +133,15 @@ export declare function convertLongStrings(row: Record<string, unknown>, names: 
 * function serves "is it valid", "first error" and "every error".
 */
 export type FirstInvalid = (row: Record<string, unknown>, from: number) => number;
+/**
+* What a streamed record's check subtracts from its result when a long column
+* holds a number beyond ±2^53: a valid record's result is -1 - (absent
+* columns) - (this, or 0), so a parser looks for such longs only in the
+* records that have one.
+*/
+export declare const LARGE_LONG = 16777216;
+/** How many columns a valid streamed record lacks, from its check's (negative) result. */
+export declare function absentCount(first: number): number;
 /** Adds the errors of every invalid column (or only the first, when `all` is false). Unknown columns are the caller's business. */
 export declare function collectErrors(row: Record<string, unknown>, base: string, errors: ValidationError[] | undefined, firstInvalid: FirstInvalid, columns: CheckedColumns, all?: boolean, first?: number): ValidationError[] | undefined;
 export interface ValidateOptions {

@@ -166,6 +166,17 @@ export function convertLongStrings(row, names) {
 		if (typeof x === "number") row[name] = Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
 	}
 }
+/**
+* What a streamed record's check subtracts from its result when a long column
+* holds a number beyond ±2^53: a valid record's result is -1 - (absent
+* columns) - (this, or 0), so a parser looks for such longs only in the
+* records that have one.
+*/
+export const LARGE_LONG = 16777216;
+/** How many columns a valid streamed record lacks, from its check's (negative) result. */
+export function absentCount(first) {
+	return -1 - first & LARGE_LONG - 1;
+}
 /** Adds the errors of every invalid column (or only the first, when `all` is false). Unknown columns are the caller's business. */
 export function collectErrors(row, base, errors, firstInvalid, columns, all = true, first = firstInvalid(row, 0)) {
 	for (let i = first; i >= 0; i = firstInvalid(row, i + 1)) {
@@ -184,7 +195,7 @@ export function validateRow(value, table, firstInvalid, columns, options) {
 	let errors = first < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all, first);
 	if (columns.rejectUnknown && (all || errors === undefined)) errors = rejectUnknownColumns(value, columns.known, "", errors, all);
 	// A streamed record's check counts absent columns in its result (-1 - count).
-	if (columns.rejectMissing && (first < -1 || first >= 0 && errors !== undefined && all)) errors = rejectMissingColumns(value, columns.optional, "", errors, all);
+	if (columns.rejectMissing && (first < 0 ? absentCount(first) > 0 : errors !== undefined && all)) errors = rejectMissingColumns(value, columns.optional, "", errors, all);
 	if (errors !== undefined) return invalid(errors, value, columns.known, columns.optional);
 	let row = value;
 	if (columns.bigint.length > 0 || columns.longString !== undefined) row = writableRow(value, [...columns.bigint, ...columns.longString ?? []]);
@@ -213,7 +224,7 @@ export function isValidRow(value, firstInvalid, columns) {
 	const first = firstInvalid(value, 0);
 	if (first >= 0) return false;
 	// A streamed record's check counts absent columns in its result (-1 - count).
-	if (columns.rejectMissing && first !== -1) return false;
+	if (columns.rejectMissing && absentCount(first) !== 0) return false;
 	if (columns.rejectUnknown && unknownColumnsOf(value, columns.known, columns.optional === undefined).length > 0) return false;
 	for (const name of columns.bigint) {
 		const x = value[name];

@@ -64,7 +64,7 @@ export declare const validateGoldenProcess: RowValidator<GoldenProcess>;
 export declare function isGoldenProcess(value: unknown): value is GoldenProcess;
 /**
 * The straight-line check of a streamed GoldenProcess record's properties: the index of the first invalid column at or after `from`,
-* or, when there is none, -1 - (how many columns are absent). Null is valid in every column but those configured `nullable: false`.
+* or, when there is none, -1 - (how many columns are absent) - (LARGE_LONG when a long column holds a number beyond ±2^53). Null is valid in every column but those configured `nullable: false`.
 */
 export declare function firstInvalidGoldenProcessEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed GoldenProcess record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */
@@ -76,3 +76,8 @@ export declare function checkGoldenProcessEvent(row: Record<string, unknown>, ba
 export declare const validateGoldenProcessEvent: RowValidator<GoldenProcessEvent>;
 /** Whether a value is valid properties of a streamed GoldenProcess record (stops at the first invalid column). */
 export declare function isGoldenProcessEvent(value: unknown): value is GoldenProcessEvent;
+/**
+* Converts the long columns of a valid streamed GoldenProcess record read as bigint, in place, from their numbers and digit strings.
+* Used by the stream parser, which puts in the exact digits from the text itself for a record with a long beyond ±2^53.
+*/
+export declare function convertGoldenProcessEvent(row: Record<string, unknown>): void;
