@@ -444,7 +444,7 @@ export function parseBlobChunk(
   const result = collector.result();
   const where = (e: RecordError): StorageRecordError => {
     const at = offsets[(e.line ?? chunk.line) - chunk.line] ?? chunk.offset;
-    return { ...e, blob, line: e.line ?? chunk.line, offset: at, id: `${blob}:${at}` };
+    return Object.assign({}, e, { blob, line: e.line ?? chunk.line, offset: at, id: `${blob}:${at}` });
   };
   return {
     ...result,

@@ -286,13 +286,12 @@ export function parseBlobChunk(blob, chunk, tables) {
 	const result = collector.result();
 	const where = (e) => {
 		const at = offsets[(e.line ?? chunk.line) - chunk.line] ?? chunk.offset;
-		return {
-			...e,
+		return Object.assign({}, e, {
 			blob,
 			line: e.line ?? chunk.line,
 			offset: at,
 			id: `${blob}:${at}`
-		};
+		});
 	};
 	return {
 		...result,

@@ -208,10 +208,8 @@ class EventRun {
 		}
 		let batch = this.batches.get(table.table);
 		if (batch === undefined) this.batches.set(table.table, batch = []);
-		batch.push({
-			...this.origin(this.index),
-			record: rec
-		});
+		// Not a spread: on Node 20 that costs microseconds, and this runs for every valid record.
+		batch.push(Object.assign(this.origin(this.index), { record: rec }));
 	}
 	unknownCategory(category) {
 		this.metrics.records++;

@@ -413,7 +413,8 @@ class EventRun implements RecordSink {
     }
     let batch = this.batches.get(table.table);
     if (batch === undefined) this.batches.set(table.table, (batch = []));
-    batch.push({ ...this.origin(this.index), record: rec });
+    // Not a spread: on Node 20 that costs microseconds, and this runs for every valid record.
+    batch.push(Object.assign(this.origin(this.index), { record: rec }));
   }
 
   unknownCategory(category: string): void {
