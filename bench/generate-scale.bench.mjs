@@ -4,7 +4,7 @@
 // Run: npm run build && node bench/generate-scale.bench.mjs [100 1000 2000]
 // Profile one size: KQLGEN_BENCH_PROFILE=1 node bench/generate-scale.bench.mjs 1000  (writes a .cpuprofile under bench/.tmp/)
 // Per phase, in this process: KQLGEN_BENCH_PHASES=1 node bench/generate-scale.bench.mjs 300  (read; read to compile, streamed; generate new and unchanged; check: ms and heap)
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -48,6 +48,9 @@ function run(schemas, out, profile) {
     "--config",
     path.join(TMP, "scale-config.json"),
   ];
+  // The disk settles first: the previous run's 200 MB and 16,000 deletions, still being written back,
+  // slowed the next run by up to 60% (a user's generate does not start right after deleting a package).
+  spawnSync("sync");
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
@@ -116,6 +119,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.env
   console.log("| ---: | ---: | ---: | ---: |");
   for (const n of sizes.length ? sizes : [100, 1000, 2000]) {
     const schemas = syntheticSchemas(n);
+    await new Promise((r) => setTimeout(r, 2000));
     const out = path.join(TMP, `scale-out-${n}`);
     rmSync(out, { recursive: true, force: true });
     const { ms, mb } = await run(schemas, out, process.env.KQLGEN_BENCH_PROFILE === "1");
