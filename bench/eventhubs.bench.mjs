@@ -5,7 +5,7 @@
  *   npm run build && node bench/eventhubs.bench.mjs [--messages 1000] [--sustain-s 30]
  *
  * Everything runs on this machine: the loopback Event Hubs fixture
- * (test/helpers/eventhubs-server.ts, transpiled to bench/.tmp/) in this
+ * (test/helpers/eventhubs-server.ts, compiled to bench/.tmp/) in this
  * process, Azurite for the checkpoint store, and the consumers in child
  * processes (bench/eventhubs-child.mjs) running the real EventHubConsumerClient
  * with the generated package's consumer. The fixture shares the machine's
@@ -20,12 +20,9 @@
  *   sustained stream      a consumer's heap and RSS, sampled while a steady stream flows
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
 import { ContainerClient } from "@azure/storage-blob";
-import { loadGeneratedPackage, prng, record, ROOT, TMP } from "./lib.mjs";
+import { loadGeneratedPackage, loadTestHelper, prng, record, ROOT } from "./lib.mjs";
 
 function flag(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,21 +32,12 @@ const MESSAGES = flag("messages", 1000);
 const RECORDS_PER_MESSAGE = 100;
 const SUSTAIN_S = flag("sustain-s", 30);
 
-/** Transpiles a test helper to bench/.tmp so plain node can import it. */
-async function helper(name) {
-  const source = readFileSync(join(ROOT, "test/helpers", `${name}.ts`), "utf8");
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-  mkdirSync(TMP, { recursive: true });
-  const file = join(TMP, `${name}.mjs`);
-  writeFileSync(file, js);
-  return import(pathToFileURL(file).href);
-}
 
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
 const { dir, module: g } = await loadGeneratedPackage("eventhubs");
 const distIndex = join(dir, "dist", "index.js");
-const { EventHubsFixture } = await helper("eventhubs-server");
-const { startAzurite } = await helper("azurite");
+const { EventHubsFixture } = await loadTestHelper("eventhubs-server");
+const { startAzurite } = await loadTestHelper("azurite");
 
 const rnd = prng(7);
 const tables = [g.DeviceProcessEventsTable, g.DeviceFileEventsTable, g.DeviceNetworkEventsTable, g.DeviceLogonEventsTable];

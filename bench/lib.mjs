@@ -7,6 +7,19 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const TMP = path.join(ROOT, "bench", ".tmp");
 
+/**
+ * A test helper (test/helpers/<name>.ts, importing only node: modules and npm
+ * packages), compiled as generate compiles lib/ (dist/src/output/compile.js)
+ * into bench/.tmp and imported, so plain node runs it.
+ */
+export async function loadTestHelper(name) {
+  const { compileJs } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "output", "compile.js")).href);
+  mkdirSync(TMP, { recursive: true });
+  const out = path.join(TMP, `${name}.mjs`);
+  writeFileSync(out, compileJs(readFileSync(path.join(ROOT, "test", "helpers", `${name}.ts`), "utf8"), `${name}.ts`));
+  return import(pathToFileURL(out).href);
+}
+
 /** Generates the package for fixtures/ (with the repo's config) and compiles it; returns its index module and folder. */
 export async function loadGeneratedPackage(name = "pkg", mapping = undefined) {
   const dir = path.join(TMP, name);

@@ -21,10 +21,10 @@
  * (test/helpers/streamdata.ts) and deleted afterwards. Prints figures; asserts nothing.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadGeneratedPackage } from "./lib.mjs";
+import { loadGeneratedPackage, loadTestHelper } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const REPO = join(dirname(SELF), "..");
@@ -48,14 +48,6 @@ const WINDOW = { since: new Date("2026-11-30T00:00:00Z"), until: new Date("2026-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const n = (x) => Math.round(x).toLocaleString("en-US");
 
-/** A test helper (TypeScript importing only node: modules and npm packages), transpiled. */
-async function loadHelper(name) {
-  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/build.js")).href);
-  mkdirSync(TMP, { recursive: true });
-  const out = join(TMP, `${name}.mjs`);
-  writeFileSync(out, transpile(readFileSync(join(REPO, `test/helpers/${name}.ts`), "utf8"), `${name}.ts`));
-  return import(pathToFileURL(out).href);
-}
 
 // Child: read one blob with readStorage and report records, time and peak RSS.
 if (process.argv[2] === "--child") {
@@ -87,9 +79,9 @@ if (!existsSync(join(REPO, "dist/src/validate/index.js"))) {
   process.exit(2);
 }
 
-const sd = await loadHelper("streamdata");
-const { startAzurite } = await loadHelper("azurite");
-const { captureFile } = await loadHelper("capture");
+const sd = await loadTestHelper("streamdata");
+const { startAzurite } = await loadTestHelper("azurite");
+const { captureFile } = await loadTestHelper("capture");
 const { BlobServiceClient } = await import("@azure/storage-blob");
 const { readSchemaDir } = await import(pathToFileURL(join(REPO, "dist/src/sources/index.js")).href);
 const { loadValidators, validateWith } = await import(pathToFileURL(join(REPO, "dist/src/validate/index.js")).href);

@@ -28,6 +28,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { loadTestHelper } from "./lib.mjs";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TMP = join(REPO, "bench/.tmp");
@@ -63,16 +64,8 @@ if (process.env.KQLGEN_BENCH_PINNED === undefined && process.platform === "linux
   }
 }
 
-/** test/helpers/streamdata.ts, transpiled (it imports nothing). */
-async function loadStreamData() {
-  const { transpile } = await import(pathToFileURL(join(REPO, "dist/src/validate/build.js")).href);
-  mkdirSync(TMP, { recursive: true });
-  const out = join(TMP, "streamdata.mjs");
-  writeFileSync(out, transpile(readFileSync(join(REPO, "test/helpers/streamdata.ts"), "utf8"), "streamdata.ts"));
-  return import(pathToFileURL(out).href);
-}
 
-const sd = await loadStreamData();
+const sd = await loadTestHelper("streamdata");
 const { readSchemaDir } = await import(pathToFileURL(join(REPO, "dist/src/sources/index.js")).href);
 const { loadValidators, validateWith } = await import(pathToFileURL(join(REPO, "dist/src/validate/index.js")).href);
 

@@ -5,9 +5,9 @@
 import { loadProject, resolveOptions } from "./config/config.js";
 import { emitPackageFiles, type OutputFiles } from "./emitters/index.js";
 import { InputProblem } from "./model/errors.js";
-import type { SchemaSet } from "./model/schema.js";
+import { compareNames, type SchemaSet } from "./model/schema.js";
 import { formatFile } from "./output/format.js";
-import { withCompiledAsync } from "./output/compile.js";
+import { withCompiled } from "./output/compile.js";
 import { inputsHash } from "./emitters/inputs-hash.js";
 import { readSchemaDir } from "./sources/index.js";
 
@@ -62,7 +62,7 @@ export async function streamPackage(input: PipelineInput): Promise<PackageStream
     const pending: Promise<[string, string][]>[] = [];
     for (const f of emitted) {
       const text = f.formatted ? f.text : await formatFile(f.path, f.text);
-      const compiled = withCompiledAsync(f.path, text);
+      const compiled = withCompiled(f.path, text);
       compiled.catch(() => undefined); // awaited below, in order
       pending.push(compiled);
       if (pending.length > COMPILE_AHEAD) yield* await pending.shift()!;
@@ -77,5 +77,5 @@ export async function buildPackage(input: PipelineInput): Promise<PipelineResult
   const { files: stream, ...rest } = await streamPackage(input);
   const files: OutputFiles = new Map();
   for await (const [path, text] of stream) files.set(path, text);
-  return { ...rest, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  return { ...rest, files: new Map([...files].sort(([a], [b]) => compareNames(a, b))) };
 }

@@ -4,7 +4,7 @@
  * prettier's layout already (layout.ts); `preformatted` lists them, and the
  * output phase formats the rest.
  */
-import type { SchemaSet } from "../model/schema.js";
+import { compareNames, type SchemaSet } from "../model/schema.js";
 import { planTable, type TablePlan } from "../mapping/plan.js";
 import { emitDynamicValidators } from "./dynamic.js";
 import { emitEventHubsModule } from "./eventhubs-module.js";
@@ -90,7 +90,7 @@ export async function emitPackageParts(schema: SchemaSet, options: EmitOptions, 
     files.set(f.path, f.text);
     if (f.formatted) preformatted.add(f.path);
   }
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), preformatted };
+  return { files: new Map([...files].sort(([a], [b]) => compareNames(a, b))), preformatted };
 }
 
 export async function emitPackage(schema: SchemaSet, options: EmitOptions, configFile?: string, inputs?: string): Promise<OutputFiles> {

@@ -3,6 +3,7 @@
  */
 import { existsSync } from "node:fs";
 import { createTwoFilesPatch, diffLines } from "diff";
+import { compareNames } from "../model/schema.js";
 import { listTree, readTreeFile, type FileSource } from "./tree.js";
 
 export interface ChangedFile {
@@ -58,10 +59,9 @@ export async function compareOutput(dir: string, files: FileSource): Promise<Dri
   }
   for (const rel of disk) if (!seen.has(rel)) drift.deleted.push(rel);
   // The stream comes in no particular order; reports list paths sorted.
-  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  drift.changed.sort((a, b) => byPath(a.path, b.path));
-  drift.created.sort(byPath);
-  drift.deleted.sort(byPath);
+  drift.changed.sort((a, b) => compareNames(a.path, b.path));
+  drift.created.sort(compareNames);
+  drift.deleted.sort(compareNames);
   return { ...drift, files: seen.size };
 }
 

@@ -1,9 +1,9 @@
 /**
  * The generated package's JavaScript and declarations, compiled in-process at
  * generate time by oxc-transform (oxc's TypeScript transformer, in Rust), one
- * module at a time: types stripped, and declarations from the module alone
- * (isolatedDeclarations). About 50 MB of TypeScript a second, so 2,000 tables
- * compile in seconds, one module at a time (memory stays flat). kqlgen writes
+ * module at a time (memory stays flat): types stripped, and declarations from
+ * the module alone (isolatedDeclarations). About 50 MB of TypeScript a second,
+ * so 2,000 tables compile in seconds. kqlgen writes
  * every module so that its declarations follow from that module alone
  * (explicit types on everything exported); one that does not is kqlgen's bug,
  * an internal error, and test/package-js.test.ts keeps every template and
@@ -17,7 +17,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type * as Oxc from "oxc-transform";
-import type { OutputFiles } from "../emitters/options.js";
 import { GENERATED_HEADER } from "../emitters/names.js";
 import { InputError } from "../model/errors.js";
 
@@ -85,38 +84,27 @@ function firstError(errors: readonly Oxc.OxcError[], source: string, fileName: s
   return `${fileName} line ${line}: ${e.message}`;
 }
 
-/**
- * One TypeScript module → its JavaScript, and its declarations or the first
- * reason they do not follow from the module alone. A module oxc cannot parse
- * is kqlgen's bug (emitters print only code they mean): an internal error.
- */
-export function compileModule(source: string, fileName: string): { js: string; dts?: string; problem?: string } {
-  const result = oxc().transformSync(fileName, source, {
-    lang: "ts",
-    sourceType: "module",
-    target: "es2022",
-    typescript: { declaration: { stripInternal: false } },
-  });
-  return compiled(result, source, fileName);
-}
+/** How every module of the package is compiled: its JavaScript, and its declarations from it alone. */
+const MODULE_OPTIONS = {
+  lang: "ts",
+  sourceType: "module",
+  target: "es2022",
+  typescript: { declaration: { stripInternal: false } },
+} as const satisfies Oxc.TransformOptions;
 
-function compiled(result: Oxc.TransformResult, source: string, fileName: string): { js: string; dts?: string; problem?: string } {
-  // Declaration errors (a missing annotation) leave the JavaScript right; a parse error does not.
+/**
+ * A module's JavaScript and declarations, or an internal error: a module oxc
+ * cannot parse, or one whose declarations need the other modules, is
+ * kqlgen's bug (emitters print only code they mean, with explicit types;
+ * test/package-js.test.ts).
+ */
+function compiled(result: Oxc.TransformResult, source: string, fileName: string): { js: string; dts: string } {
+  // Declaration errors (TS9xxx, a missing annotation) leave the JavaScript right; a parse error does not.
   const parse = result.errors.filter((e) => !/^TS9\d{3}:/.test(e.message));
   if (parse.length > 0) throw new Error(`internal: cannot compile ${firstError(parse, source, fileName)}`);
   const problem = firstError(result.errors, source, fileName);
-  return { js: withHeader(result.code), ...(problem === undefined ? { dts: withHeader(result.declaration ?? "") } : { problem }) };
-}
-
-/** compileModule on a thread of the pool: the main thread emits the next files meanwhile. */
-export async function compileModuleAsync(source: string, fileName: string): Promise<{ js: string; dts?: string; problem?: string }> {
-  const result = await oxc().transform(fileName, source, {
-    lang: "ts",
-    sourceType: "module",
-    target: "es2022",
-    typescript: { declaration: { stripInternal: false } },
-  });
-  return compiled(result, source, fileName);
+  if (problem !== undefined) throw new Error(`internal: ${problem} (a generated module's declarations must follow from the module alone)`);
+  return { js: withHeader(result.code), dts: withHeader(result.declaration ?? "") };
 }
 
 /** One TypeScript module → JavaScript only (types stripped, nothing checked). */
@@ -126,36 +114,18 @@ export function compileJs(source: string, fileName: string): string {
   return withHeader(result.code);
 }
 
-/** lib/ of one src/ module. */
-function libBase(path: string): string {
-  return LIB_DIR + path.slice("src/".length, -".ts".length);
-}
-
-/** withCompiled, compiling on a thread of the pool. */
-export async function withCompiledAsync(path: string, text: string): Promise<[string, string][]> {
+/**
+ * A file of the package and what it compiles to: itself, and for a src/
+ * module its lib/ .js and .d.ts. Compiled on a thread of the pool: the main
+ * thread emits the next files meanwhile.
+ */
+export async function withCompiled(path: string, text: string): Promise<[string, string][]> {
   if (!path.startsWith("src/") || !path.endsWith(".ts")) return [[path, text]];
-  return withLib(path, text, await compileModuleAsync(text, path));
-}
-
-/** A file of the package and what it compiles to: itself, and for a src/ module its lib/ .js and .d.ts. */
-export function withCompiled(path: string, text: string): [string, string][] {
-  if (!path.startsWith("src/") || !path.endsWith(".ts")) return [[path, text]];
-  return withLib(path, text, compileModule(text, path));
-}
-
-function withLib(path: string, text: string, { js, dts, problem }: { js: string; dts?: string; problem?: string }): [string, string][] {
-  // kqlgen writes every module so that its declarations follow from it alone (test/package-js.test.ts).
-  if (dts === undefined) throw new Error(`internal: ${problem} (a generated module's declarations must follow from the module alone)`);
+  const { js, dts } = compiled(await oxc().transform(path, text, MODULE_OPTIONS), text, path);
+  const lib = LIB_DIR + path.slice("src/".length, -".ts".length);
   return [
     [path, text],
-    [`${libBase(path)}.js`, js],
-    [`${libBase(path)}.d.ts`, dts],
+    [`${lib}.js`, js],
+    [`${lib}.d.ts`, dts],
   ];
-}
-
-/** The package's files plus lib/: each src/ module compiled, sorted by path. */
-export function compileFiles(files: OutputFiles): OutputFiles {
-  const out: OutputFiles = new Map();
-  for (const [path, text] of files) for (const [p, t] of withCompiled(path, text)) out.set(p, t);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -2,6 +2,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { compareNames } from "../model/schema.js";
 import type { OutputFiles } from "../emitters/options.js";
 import { STAGING_PREFIX } from "./transaction.js";
 
@@ -24,7 +25,7 @@ export function isOwnerMarker(text: string | undefined): boolean {
 export function withOwnerMarker(files: OutputFiles): OutputFiles;
 export function withOwnerMarker(files: FileSource): AsyncIterable<readonly [string, string]>;
 export function withOwnerMarker(files: FileSource): FileSource {
-  if (files instanceof Map) return new Map([...files, [OWNER_MARKER, MARKER_TEXT] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (files instanceof Map) return new Map([...files, [OWNER_MARKER, MARKER_TEXT] as const].sort(([a], [b]) => compareNames(a, b)));
   return (async function* () {
     yield* files;
     yield [OWNER_MARKER, MARKER_TEXT] as const;

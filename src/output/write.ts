@@ -6,13 +6,12 @@
  * failure or an interruption at any point leaves the old package or the new
  * one, never a mix. A symlinked --out is written through to its target.
  */
-import { lstatSync, readFileSync } from "node:fs";
 import { lstat, readFile, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { GENERATED_HEADER } from "../emitters/names.js";
 import { InputError } from "../model/errors.js";
 import { leftoversOf, recoverFolder, StagedChanges, withFolderLock, type FileOps, type LockOptions } from "./transaction.js";
-import { isOwnerMarker, KEPT_ENTRIES, listTree, OWNER_MARKER, type FileSource } from "./tree.js";
+import { isOwnerMarker, KEPT_ENTRIES, listTree, OWNER_MARKER, readTreeFile, type FileSource } from "./tree.js";
 import { oldSwapLeftovers, recoverOldSwap } from "./legacy.js";
 
 /** What older kqlgen wrote as the description of a generated package (read to recognise its folders). */
@@ -76,11 +75,10 @@ export interface WriteResult {
   readonly unchanged: number;
 }
 
-/** The folder's file as text, or undefined when it is not a regular file kqlgen could have written (then it is rewritten). */
-function readExisting(file: string): string | undefined {
+/** The folder's file as check reads it (a link, FIFO or huge file stands as a note, never equal to a generated file), or undefined when it is gone. */
+function readExisting(dir: string, rel: string): string | undefined {
   try {
-    const s = lstatSync(file);
-    return s.isFile() && s.size <= 64 * 1024 * 1024 ? readFileSync(file, "utf8") : undefined;
+    return readTreeFile(dir, rel);
   } catch {
     return undefined;
   }
@@ -104,7 +102,7 @@ async function stageChanges(dir: string, files: FileSource, staged: StagedChange
   for await (const [rel, text] of files) {
     if (seen.has(rel)) throw new Error(`internal: ${rel} generated twice`);
     seen.add(rel);
-    if (onDisk.has(rel) && readExisting(path.join(dir, rel)) === text) unchanged++;
+    if (onDisk.has(rel) && readExisting(dir, rel) === text) unchanged++;
     else staged.write(rel, text);
   }
   for (const rel of disk) if (!seen.has(rel)) staged.delete(rel);

@@ -111,35 +111,22 @@ export async function listSchemaFiles(dir: string): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-/** Schema files read at once. */
-const READS_IN_FLIGHT = 16;
-
 /** Reads every schema file of a folder into one checked schema set. Throws an InputError naming every problem. */
 export async function readSchemaDir(dir: string, options: ReadSchemaOptions = {}): Promise<SchemaSet> {
   const files = await listSchemaFiles(dir);
   if (files.length === 0) {
     throw InputError.of({ file: dir }, "the schemas folder holds no schema files: expected .json or .csv getschema results");
   }
-  // Several files in flight (each read is a few system calls on the thread pool), results kept in file order.
-  const read: (RawTable | InputError)[] = new Array(files.length);
-  const fileOptions = { ...options, root: dir };
-  let next = 0;
-  const reader = async () => {
-    for (let i = next++; i < files.length; i = next++) {
-      try {
-        read[i] = await readSchemaFile(files[i]!, fileOptions);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        read[i] = e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
   const problems: InputProblem[] = [];
   const raws: RawTable[] = [];
-  for (const r of read) {
-    if (r instanceof InputError) problems.push(...r.problems);
-    else raws.push(r);
+  const fileOptions = { ...options, root: dir };
+  for (const file of files) {
+    try {
+      raws.push(await readSchemaFile(file, fileOptions));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+    }
   }
   return buildSchemaSet(raws, problems);
 }

@@ -19,11 +19,6 @@ import { validatorsFrom, type LoadedValidators } from "./load.js";
 
 const require = createRequire(import.meta.url);
 
-/** TypeScript → JavaScript, one module at a time, as generate compiles lib/: no type checking (the package's own build does that). */
-export function transpile(source: string, fileName: string): string {
-  return compileJs(source, fileName);
-}
-
 const AJV_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(["'])(ajv(?:\/[^"']*)?)\2/g;
 
 /**
@@ -72,7 +67,8 @@ function importPackage(files: ReadonlyMap<string, string>, schema: SchemaSet): P
       try {
         writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
         for (const path of wanted) {
-          let js = transpile(files.get(path)!, path);
+          // As generate compiles lib/: no type checking (the package's own build does that).
+          let js = compileJs(files.get(path)!, path);
           if (path === "src/dynamic-schemas.ts") js = resolveAjvImports(js);
           const file = join(dir, path.replace(/\.ts$/, ".js"));
           mkdirSync(dirname(file), { recursive: true });
