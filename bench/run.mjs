@@ -3,11 +3,11 @@
 // ratios are taken inside one process, interleaving the two sides. Prints figures; asserts nothing.
 // Run: npm run bench
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { loadGeneratedPackage, measure, prng, record, ROOT, TMP } from "./lib.mjs";
+import { loadGeneratedPackage, loadTestHelper, measure, prng, record, ROOT, TMP } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -36,15 +36,6 @@ function duel(a, b, ops, rounds) {
   return [med(ta), med(tb)];
 }
 
-/** test/helpers/streamdata.ts, transpiled (it imports nothing): realistic streamed records of every Defender table. */
-async function streamData() {
-  const { transpile } = await import(pathToFileURL(path.join(ROOT, "dist/src/validate/build.js")).href);
-  mkdirSync(TMP, { recursive: true });
-  const out = path.join(TMP, "streamdata-run.mjs");
-  writeFileSync(out, transpile(readFileSync(path.join(ROOT, "test/helpers/streamdata.ts"), "utf8"), "streamdata.ts"));
-  return import(pathToFileURL(out).href);
-}
-
 /**
  * What the wire carries (issue 8): every Defender table, a third of the string
  * values null, a quarter of the records lacking their table's newest columns,
@@ -52,7 +43,7 @@ async function streamData() {
  */
 async function wire(largeLongEvery, pkg = process.env.BENCH_PKG ?? "pkg") {
   const { module: g } = await loadGeneratedPackage(pkg);
-  const sd = await streamData();
+  const sd = await loadTestHelper("streamdata");
   const tables = g.tables;
   const all = [...sd.mixedRecords(20_000, { seed: 8, tables, nullStrings: 1 / 3, lackNewest: 0.25, largeLongEvery })];
   const bodies = [];
