@@ -8,12 +8,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { readSchemaDir } from "../src/sources/index.js";
 import type { ValidateReport } from "../src/validate/index.js";
 import { Scanner } from "../src/validate/scan.js";
-import { FIXTURES, buildGenerated, writeConfig, type GeneratedModule } from "./helpers/generated.js";
+import { buildPackage } from "../src/pipeline.js";
+import { FIXTURES, buildGenerated, freshDir, writeConfig, writeFiles, type GeneratedModule } from "./helpers/generated.js";
 import { captureIo, cleanupTmpDirs, makeTmpDir } from "./helpers/tree.js";
 
 const CORPUS = path.resolve(FIXTURES, "../../shared/real-stream/records");
@@ -180,6 +182,52 @@ describe("validate<Table>Event: the streamed-record shape, beside the query row"
     // The query row: what Kusto returns (strings never null, every column present).
     const row = plain.validateDeviceInfo(structuredClone(props));
     expect(row.ok).toBe(false);
+  });
+
+  it("names each record's own absent columns, when records repeat one list and when they lack different columns of the same count", () => {
+    const r = records.find((x) => x.file === "elastic/test-device.log" && x.table === "DeviceInfo")!;
+    const props = (JSON.parse(r.text) as { properties: Record<string, unknown> }).properties;
+    const order: string[] = plain.DeviceInfoTable.columns.map((c: { name: string }) => c.name);
+    const lacking = order.filter((c) => c !== "MachineGroup" && !(c in props));
+    expect(lacking.length).toBeGreaterThan(0);
+    const without = (...names: string[]) => Object.fromEntries(Object.entries(props).filter(([k]) => !names.includes(k)));
+    const cases = [["DeviceName", "OSPlatform"], ["DeviceName", "PublicIP"], ["DeviceName", "OSPlatform"], ["DeviceName", "OSPlatform"], [], ["PublicIP", "OSPlatform"]];
+    const want = cases.map((gone) => order.filter((c) => lacking.includes(c) || gone.includes(c)));
+    // validate<Table>Event, one record after another
+    expect(cases.map((gone) => plain.validateDeviceInfoEvent(without(...gone)).missingColumns)).toEqual(want);
+    // the stream parser: drift counted per column over the same records, in one message
+    const envelope = JSON.parse(r.text) as Record<string, unknown>;
+    const message = JSON.stringify({ records: cases.map((gone) => ({ ...envelope, properties: without(...gone) })) });
+    const result = plain.parseEventHubsMessage(message);
+    expect(result.errors).toEqual([]);
+    const counts = new Map<string, number>();
+    for (const list of want) for (const c of list) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(result.missingColumns.filter((m: { table: string }) => m.table === "DeviceInfo")).toEqual(
+      [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([column, count]) => ({ table: "DeviceInfo", column, count })),
+    );
+  });
+});
+
+describe("a table wider than the check notes absent columns for (1,200 columns)", () => {
+  it("still names every absent column, from the record itself", async () => {
+    const dir = await makeTmpDir("wire-wide");
+    const names = Array.from({ length: 1199 }, (_, i) => `C${String(i).padStart(4, "0")}`);
+    await writeFile(path.join(dir, "Wide.getschema.csv"), ["ColumnName,ColumnType", "Timestamp,datetime", ...names.map((n) => `${n},string`), ""].join("\n"));
+    // lib/ as kqlgen compiles it (tsc cannot type-check a check this long: TS2563; the shipped JavaScript runs).
+    const { files } = await buildPackage({ schemas: dir, config: writeConfig({}, "wire-wide") });
+    const out = freshDir("wire-wide");
+    writeFiles(out, files);
+    const wide = (await import(pathToFileURL(path.join(out, "lib/index.js")).href)) as GeneratedModule;
+    const lacking = names.filter((_, i) => i % 40 !== 0);
+    const props = Object.fromEntries([["Timestamp", "2026-01-01T00:00:00Z"], ...names.filter((n) => !lacking.includes(n)).map((n) => [n, null])]);
+    expect(lacking.length).toBeGreaterThan(1024);
+    expect(wide.validateWideEvent(props).missingColumns).toEqual(lacking);
+    const message = JSON.stringify({
+      records: [{ time: "2026-01-01T00:00:01Z", tenantId: "8c3f5e0a-1b2c-4d5e-9f60-7a8b9c0d1e2f", category: "AdvancedHunting-Wide", properties: props }],
+    });
+    const result = wide.parseEventHubsMessage(message);
+    expect(result.errors).toEqual([]);
+    expect(result.missingColumns.map((m: { column: string }) => m.column)).toEqual(lacking);
   });
 });
 

@@ -90,7 +90,8 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
       : `  else if (!(${valid}) && from <= ${i})`.length <= WIDTH
         ? `  else if (!(${valid}) && from <= ${i})\n    return ${i};`
         : `  else if (\n    !(${valid}) &&\n    from <= ${i}\n  )\n    return ${i};`;
-  return `${read}\n  if (x === undefined) absent++;\n${elseIf}${large}`;
+  // The index of an absent column is noted (ABSENT_AT), so a parser names the record's absent columns without reading it again.
+  return `${read}\n  if (x === undefined) ABSENT_AT[absent++] = ${i};\n${elseIf}${large}`;
 }
 
 /** A step of the conversion of a valid streamed record: a long column read as bigint or string gets its number (or, for bigint, its digit string) converted. */
@@ -183,11 +184,20 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const formats = [...new Set([...plan.columns.flatMap((c) => c.uses), ...record.flatMap((c) => c.shape.uses)])].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
   const hasLongs = record.some((c) => c.long !== undefined && !c.userSchema);
+  // Some column's absence is counted (and its index noted): every optional column but MachineGroup.
+  const notesAbsent = record.some((c) => c.shape.optional && !c.decoration && c.name !== "MachineGroup");
 
   const imports = [
     importLine(
       "import",
-      ["checkedColumns", "collectErrors", "isValidRow", ...(hasLongs ? ["LARGE_LONG"] : []), "rowValidator"],
+      [
+        ...(notesAbsent ? ["ABSENT_AT"] : []),
+        "checkedColumns",
+        "collectErrors",
+        "isValidRow",
+        ...(hasLongs ? ["LARGE_LONG"] : []),
+        "rowValidator",
+      ],
       "../runtime/validation.js",
     ),
     importLine("import type", ["RowValidator", "TableInfo", "ValidationError"], "../runtime/validation.js"),
@@ -285,7 +295,9 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const firstInvalidEvent = [
     doc(
       `The straight-line check of a streamed ${table.name} record's properties: the index of the first invalid column at or after \`from\`,\n` +
-        "or, when there is none, -1 - (how many columns are absent)" +
+        "or, when there is none, -1 - (how many columns are absent" +
+        (notesAbsent ? ", their indexes noted in ABSENT_AT" : "") +
+        ")" +
         (hasLongs ? " - (LARGE_LONG when a long column holds a number beyond ±2^53)" : "") +
         ". Null is valid in every column" +
         (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") +

@@ -57,14 +57,15 @@ export function knownColumns(names: readonly string[]): KnownColumns {
 const NONE: readonly string[] = Object.freeze([]);
 
 /**
- * The keys of `row` that are not known columns. When the caller knows every
- * known column is present (a valid row), counting keys settles it cheaply.
+ * The keys of `row` that are not known columns. When the caller knows how
+ * many known columns the row has (`present`: a valid row), counting keys
+ * settles it cheaply.
  */
-export function unknownColumnsOf(row: object, known: KnownColumns, allKnownPresent = false): readonly string[] {
-  if (allKnownPresent) {
+export function unknownColumnsOf(row: object, known: KnownColumns, present?: number): readonly string[] {
+  if (present !== undefined) {
     let n = 0;
     for (const _ in row) n++;
-    if (n === known.count) return NONE;
+    if (n === present) return NONE;
   }
   let unknown: string[] | undefined;
   for (const k in row) if (known.names[k] !== true) (unknown ??= []).push(k);
@@ -92,16 +93,83 @@ export function absentColumns(
 }
 
 /**
- * Results are plain data: they survive spread, structuredClone, JSON.stringify
- * and console.log as they are (no class, no getter).
+ * Where a streamed record's check writes the index of each column it counts
+ * absent, in column order: the first (absent count) entries are the last
+ * check's. An index past the end is not written (a typed array ignores it);
+ * the columns are then found by reading the row again.
  */
-export function valid<T>(value: T, known: KnownColumns, optional?: readonly string[]): Valid<T> {
+export const ABSENT_AT: Int32Array = new Int32Array(1024);
+
+/** The last list of absent columns a table named, kept because records mostly repeat it (the same newest columns lacking). */
+export interface AbsentMemo {
+  at: Int32Array;
+  names: readonly string[];
+}
+
+export function absentMemo(): AbsentMemo {
+  return { at: new Int32Array(0), names: NONE };
+}
+
+/**
+ * The names of the `count` columns the last streamed-record check counted
+ * absent (from ABSENT_AT, indexes into `columns`), in column order; undefined
+ * when there were too many to note. The list is the memo's when it repeats,
+ * so repeated lists cost no allocation and are counted as one run.
+ */
+export function absentNames(
+  columns: readonly { readonly name: string }[],
+  count: number,
+  memo: AbsentMemo,
+): readonly string[] | undefined {
+  if (count === 0) return NONE;
+  if (count > ABSENT_AT.length) return undefined;
+  const last = memo.at;
+  if (last.length === count) {
+    let i = 0;
+    while (i < count && ABSENT_AT[i] === last[i]) i++;
+    if (i === count) return memo.names;
+  }
+  const at = ABSENT_AT.slice(0, count);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) names.push(columns[at[i]!]!.name);
+  memo.at = at;
+  memo.names = Object.freeze(names);
+  return memo.names;
+}
+
+/** The column the streaming API adds to every event's properties (optional and nullable: absent on non-device tables, null on alerts). */
+export const DECORATION = "MachineGroup";
+
+/**
+ * How many known columns a valid streamed record has: all but the `absent`
+ * ones its check counted and, when it lacks it, MachineGroup (never counted).
+ */
+export function presentColumns(row: Record<string, unknown>, known: KnownColumns, absent: number): number {
+  return known.count - absent - (known.names[DECORATION] === true && ownValue(row, DECORATION) === undefined ? 1 : 0);
+}
+
+/**
+ * Results are plain data: they survive spread, structuredClone, JSON.stringify
+ * and console.log as they are (no class, no getter). `missing`: a streamed
+ * record's absent columns, when the caller has them already.
+ */
+export function valid<T>(
+  value: T,
+  known: KnownColumns,
+  optional?: readonly string[],
+  missing?: readonly string[],
+): Valid<T> {
+  const row = value as Record<string, unknown>;
   return {
     ok: true,
     value,
     errors: undefined,
-    unknownColumns: unknownColumnsOf(value as object, known, optional === undefined),
-    missingColumns: absentColumns(value as Record<string, unknown>, optional),
+    unknownColumns: unknownColumnsOf(
+      row,
+      known,
+      optional === undefined ? known.count : missing && presentColumns(row, known, missing.length),
+    ),
+    missingColumns: missing ?? absentColumns(row, optional),
   };
 }
 
@@ -188,6 +256,8 @@ export type CheckedColumns = readonly CheckedColumn[] & {
   readonly rejectMissing?: boolean;
   /** Names of the long columns read as decimal strings in a streamed record: numbers are converted once a row is valid. */
   readonly longString?: readonly string[];
+  /** Streamed records: the last absent columns named (see `absentNames`). */
+  readonly absent: AbsentMemo;
 };
 
 export function checkedColumns(
@@ -220,6 +290,7 @@ export function checkedColumns(
     ...(options.optional ? { optional: options.optional.map((i) => infos[i]!.name) } : {}),
     ...(options.rejectMissing ? { rejectMissing: true } : {}),
     ...(options.longString?.length ? { longString: options.longString.map((i) => infos[i]!.name) } : {}),
+    absent: absentMemo(),
   });
 }
 
@@ -327,6 +398,9 @@ export function validateRow<T>(
   if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known, columns.optional);
   const all = options?.allErrors !== false;
   const first = firstInvalid(value, 0);
+  // A valid streamed record's absent columns, named from what its check noted (before anything checks again).
+  const missing =
+    first < 0 && columns.optional !== undefined ? absentNames(columns, absentCount(first), columns.absent) : undefined;
   let errors = first < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all, first);
   if (columns.rejectUnknown && (all || errors === undefined))
     errors = rejectUnknownColumns(value, columns.known, "", errors, all);
@@ -339,7 +413,7 @@ export function validateRow<T>(
     row = writableRow(value, [...columns.bigint, ...(columns.longString ?? [])]);
   if (columns.bigint.length > 0) convertBigints(row, columns);
   if (columns.longString !== undefined) convertLongStrings(row, columns.longString);
-  return valid(row as T, columns.known, columns.optional);
+  return valid(row as T, columns.known, columns.optional, missing);
 }
 
 /** What an absent column's error says it expected (config `missingColumns: "error"`). */
@@ -372,8 +446,11 @@ export function isValidRow(value: unknown, firstInvalid: FirstInvalid, columns: 
   if (first >= 0) return false;
   // A streamed record's check counts absent columns in its result (-1 - count).
   if (columns.rejectMissing && absentCount(first) !== 0) return false;
-  if (columns.rejectUnknown && unknownColumnsOf(value, columns.known, columns.optional === undefined).length > 0)
-    return false;
+  if (columns.rejectUnknown) {
+    const present =
+      columns.optional === undefined ? columns.known.count : presentColumns(value, columns.known, absentCount(first));
+    if (unknownColumnsOf(value, columns.known, present).length > 0) return false;
+  }
   for (const name of columns.bigint) {
     const x = value[name];
     if (x !== null && x !== undefined && typeof x !== "bigint") return false;

@@ -41,10 +41,11 @@ export interface KnownColumns {
 }
 export declare function knownColumns(names: readonly string[]): KnownColumns;
 /**
-* The keys of `row` that are not known columns. When the caller knows every
-* known column is present (a valid row), counting keys settles it cheaply.
+* The keys of `row` that are not known columns. When the caller knows how
+* many known columns the row has (`present`: a valid row), counting keys
+* settles it cheaply.
 */
-export declare function unknownColumnsOf(row: object, known: KnownColumns, allKnownPresent?: boolean): readonly string[];
+export declare function unknownColumnsOf(row: object, known: KnownColumns, present?: number): readonly string[];
 /**
 * The columns of `row` among `optional` that it lacks, in column order. With
 * `count` (how many are absent, when the caller knows), the search runs from
@@ -53,10 +54,40 @@ export declare function unknownColumnsOf(row: object, known: KnownColumns, allKn
 */
 export declare function absentColumns(row: Record<string, unknown>, optional: readonly string[] | undefined, count?: number): readonly string[];
 /**
-* Results are plain data: they survive spread, structuredClone, JSON.stringify
-* and console.log as they are (no class, no getter).
+* Where a streamed record's check writes the index of each column it counts
+* absent, in column order: the first (absent count) entries are the last
+* check's. An index past the end is not written (a typed array ignores it);
+* the columns are then found by reading the row again.
 */
-export declare function valid<T>(value: T, known: KnownColumns, optional?: readonly string[]): Valid<T>;
+export declare const ABSENT_AT: Int32Array;
+/** The last list of absent columns a table named, kept because records mostly repeat it (the same newest columns lacking). */
+export interface AbsentMemo {
+	at: Int32Array;
+	names: readonly string[];
+}
+export declare function absentMemo(): AbsentMemo;
+/**
+* The names of the `count` columns the last streamed-record check counted
+* absent (from ABSENT_AT, indexes into `columns`), in column order; undefined
+* when there were too many to note. The list is the memo's when it repeats,
+* so repeated lists cost no allocation and are counted as one run.
+*/
+export declare function absentNames(columns: readonly {
+	readonly name: string;
+}[], count: number, memo: AbsentMemo): readonly string[] | undefined;
+/** The column the streaming API adds to every event's properties (optional and nullable: absent on non-device tables, null on alerts). */
+export declare const DECORATION = "MachineGroup";
+/**
+* How many known columns a valid streamed record has: all but the `absent`
+* ones its check counted and, when it lacks it, MachineGroup (never counted).
+*/
+export declare function presentColumns(row: Record<string, unknown>, known: KnownColumns, absent: number): number;
+/**
+* Results are plain data: they survive spread, structuredClone, JSON.stringify
+* and console.log as they are (no class, no getter). `missing`: a streamed
+* record's absent columns, when the caller has them already.
+*/
+export declare function valid<T>(value: T, known: KnownColumns, optional?: readonly string[], missing?: readonly string[]): Valid<T>;
 export declare function invalid(errors: readonly ValidationError[], row: unknown, known: KnownColumns, optional?: readonly string[]): Invalid;
 export declare function isRecord(value: unknown): value is Record<string, unknown>;
 /** A short, bounded description of a value for error messages. */
@@ -91,6 +122,8 @@ export type CheckedColumns = readonly CheckedColumn[] & {
 	readonly rejectMissing?: boolean;
 	/** Names of the long columns read as decimal strings in a streamed record: numbers are converted once a row is valid. */
 	readonly longString?: readonly string[];
+	/** Streamed records: the last absent columns named (see `absentNames`). */
+	readonly absent: AbsentMemo;
 };
 export declare function checkedColumns(infos: readonly ColumnInfo[], expected: readonly string[], options?: {
 	readonly rejectUnknown?: boolean;

@@ -102,7 +102,7 @@ export declare const validateAlertInfo: RowValidator<AlertInfo>;
 export declare function isAlertInfo(value: unknown): value is AlertInfo;
 /**
 * The straight-line check of a streamed AlertInfo record's properties: the index of the first invalid column at or after `from`,
-* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+* or, when there is none, -1 - (how many columns are absent, their indexes noted in ABSENT_AT). Null is valid in every column.
 */
 export declare function firstInvalidAlertInfoEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed AlertInfo record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */

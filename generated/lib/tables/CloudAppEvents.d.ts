@@ -359,7 +359,7 @@ export declare const validateCloudAppEvents: RowValidator<CloudAppEvents>;
 export declare function isCloudAppEvents(value: unknown): value is CloudAppEvents;
 /**
 * The straight-line check of a streamed CloudAppEvents record's properties: the index of the first invalid column at or after `from`,
-* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+* or, when there is none, -1 - (how many columns are absent, their indexes noted in ABSENT_AT). Null is valid in every column.
 */
 export declare function firstInvalidCloudAppEventsEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed CloudAppEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */

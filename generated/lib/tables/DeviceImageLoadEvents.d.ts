@@ -407,7 +407,7 @@ export declare const validateDeviceImageLoadEvents: RowValidator<DeviceImageLoad
 export declare function isDeviceImageLoadEvents(value: unknown): value is DeviceImageLoadEvents;
 /**
 * The straight-line check of a streamed DeviceImageLoadEvents record's properties: the index of the first invalid column at or after `from`,
-* or, when there is none, -1 - (how many columns are absent) - (LARGE_LONG when a long column holds a number beyond ±2^53). Null is valid in every column.
+* or, when there is none, -1 - (how many columns are absent, their indexes noted in ABSENT_AT) - (LARGE_LONG when a long column holds a number beyond ±2^53). Null is valid in every column.
 */
 export declare function firstInvalidDeviceImageLoadEventsEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed DeviceImageLoadEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */

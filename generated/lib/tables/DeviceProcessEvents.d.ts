@@ -642,7 +642,7 @@ export declare const validateDeviceProcessEvents: RowValidator<DeviceProcessEven
 export declare function isDeviceProcessEvents(value: unknown): value is DeviceProcessEvents;
 /**
 * The straight-line check of a streamed DeviceProcessEvents record's properties: the index of the first invalid column at or after `from`,
-* or, when there is none, -1 - (how many columns are absent) - (LARGE_LONG when a long column holds a number beyond ±2^53). Null is valid in every column but those configured `nullable: false`.
+* or, when there is none, -1 - (how many columns are absent, their indexes noted in ABSENT_AT) - (LARGE_LONG when a long column holds a number beyond ±2^53). Null is valid in every column but those configured `nullable: false`.
 */
 export declare function firstInvalidDeviceProcessEventsEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed DeviceProcessEvents record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */

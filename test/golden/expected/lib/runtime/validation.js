@@ -13,14 +13,15 @@ export function knownColumns(names) {
 }
 const NONE = Object.freeze([]);
 /**
-* The keys of `row` that are not known columns. When the caller knows every
-* known column is present (a valid row), counting keys settles it cheaply.
+* The keys of `row` that are not known columns. When the caller knows how
+* many known columns the row has (`present`: a valid row), counting keys
+* settles it cheaply.
 */
-export function unknownColumnsOf(row, known, allKnownPresent = false) {
-	if (allKnownPresent) {
+export function unknownColumnsOf(row, known, present) {
+	if (present !== undefined) {
 		let n = 0;
 		for (const _ in row) n++;
-		if (n === known.count) return NONE;
+		if (n === present) return NONE;
 	}
 	let unknown;
 	for (const k in row) if (known.names[k] !== true) (unknown ??= []).push(k);
@@ -42,16 +43,62 @@ export function absentColumns(row, optional, count = Infinity) {
 	return absent === undefined ? NONE : absent.reverse();
 }
 /**
-* Results are plain data: they survive spread, structuredClone, JSON.stringify
-* and console.log as they are (no class, no getter).
+* Where a streamed record's check writes the index of each column it counts
+* absent, in column order: the first (absent count) entries are the last
+* check's. An index past the end is not written (a typed array ignores it);
+* the columns are then found by reading the row again.
 */
-export function valid(value, known, optional) {
+export const ABSENT_AT = new Int32Array(1024);
+export function absentMemo() {
+	return {
+		at: new Int32Array(0),
+		names: NONE
+	};
+}
+/**
+* The names of the `count` columns the last streamed-record check counted
+* absent (from ABSENT_AT, indexes into `columns`), in column order; undefined
+* when there were too many to note. The list is the memo's when it repeats,
+* so repeated lists cost no allocation and are counted as one run.
+*/
+export function absentNames(columns, count, memo) {
+	if (count === 0) return NONE;
+	if (count > ABSENT_AT.length) return undefined;
+	const last = memo.at;
+	if (last.length === count) {
+		let i = 0;
+		while (i < count && ABSENT_AT[i] === last[i]) i++;
+		if (i === count) return memo.names;
+	}
+	const at = ABSENT_AT.slice(0, count);
+	const names = [];
+	for (let i = 0; i < count; i++) names.push(columns[at[i]].name);
+	memo.at = at;
+	memo.names = Object.freeze(names);
+	return memo.names;
+}
+/** The column the streaming API adds to every event's properties (optional and nullable: absent on non-device tables, null on alerts). */
+export const DECORATION = "MachineGroup";
+/**
+* How many known columns a valid streamed record has: all but the `absent`
+* ones its check counted and, when it lacks it, MachineGroup (never counted).
+*/
+export function presentColumns(row, known, absent) {
+	return known.count - absent - (known.names[DECORATION] === true && ownValue(row, DECORATION) === undefined ? 1 : 0);
+}
+/**
+* Results are plain data: they survive spread, structuredClone, JSON.stringify
+* and console.log as they are (no class, no getter). `missing`: a streamed
+* record's absent columns, when the caller has them already.
+*/
+export function valid(value, known, optional, missing) {
+	const row = value;
 	return {
 		ok: true,
 		value,
 		errors: undefined,
-		unknownColumns: unknownColumnsOf(value, known, optional === undefined),
-		missingColumns: absentColumns(value, optional)
+		unknownColumns: unknownColumnsOf(row, known, optional === undefined ? known.count : missing && presentColumns(row, known, missing.length)),
+		missingColumns: missing ?? absentColumns(row, optional)
 	};
 }
 export function invalid(errors, row, known, optional) {
@@ -120,7 +167,8 @@ export function checkedColumns(infos, expected, options = {}) {
 		bigint: (options.bigint ?? []).map((i) => infos[i].name),
 		...options.optional ? { optional: options.optional.map((i) => infos[i].name) } : {},
 		...options.rejectMissing ? { rejectMissing: true } : {},
-		...options.longString?.length ? { longString: options.longString.map((i) => infos[i].name) } : {}
+		...options.longString?.length ? { longString: options.longString.map((i) => infos[i].name) } : {},
+		absent: absentMemo()
 	});
 }
 /** A column's value: own properties only (`constructor` is not Object's constructor). */
@@ -192,6 +240,8 @@ export function validateRow(value, table, firstInvalid, columns, options) {
 	if (!isRecord(value)) return invalid(rowError(table, value), value, columns.known, columns.optional);
 	const all = options?.allErrors !== false;
 	const first = firstInvalid(value, 0);
+	// A valid streamed record's absent columns, named from what its check noted (before anything checks again).
+	const missing = first < 0 && columns.optional !== undefined ? absentNames(columns, absentCount(first), columns.absent) : undefined;
 	let errors = first < 0 ? undefined : collectErrors(value, "", undefined, firstInvalid, columns, all, first);
 	if (columns.rejectUnknown && (all || errors === undefined)) errors = rejectUnknownColumns(value, columns.known, "", errors, all);
 	// A streamed record's check counts absent columns in its result (-1 - count).
@@ -201,7 +251,7 @@ export function validateRow(value, table, firstInvalid, columns, options) {
 	if (columns.bigint.length > 0 || columns.longString !== undefined) row = writableRow(value, [...columns.bigint, ...columns.longString ?? []]);
 	if (columns.bigint.length > 0) convertBigints(row, columns);
 	if (columns.longString !== undefined) convertLongStrings(row, columns.longString);
-	return valid(row, columns.known, columns.optional);
+	return valid(row, columns.known, columns.optional, missing);
 }
 /** What an absent column's error says it expected (config `missingColumns: "error"`). */
 export const MISSING_EXPECTED = "the column (absent columns are errors in this package: mapping.missingColumns)";
@@ -225,7 +275,10 @@ export function isValidRow(value, firstInvalid, columns) {
 	if (first >= 0) return false;
 	// A streamed record's check counts absent columns in its result (-1 - count).
 	if (columns.rejectMissing && absentCount(first) !== 0) return false;
-	if (columns.rejectUnknown && unknownColumnsOf(value, columns.known, columns.optional === undefined).length > 0) return false;
+	if (columns.rejectUnknown) {
+		const present = columns.optional === undefined ? columns.known.count : presentColumns(value, columns.known, absentCount(first));
+		if (unknownColumnsOf(value, columns.known, present).length > 0) return false;
+	}
 	for (const name of columns.bigint) {
 		const x = value[name];
 		if (x !== null && x !== undefined && typeof x !== "bigint") return false;

@@ -57,7 +57,7 @@ export declare const validateGoldenAlert: RowValidator<GoldenAlert>;
 export declare function isGoldenAlert(value: unknown): value is GoldenAlert;
 /**
 * The straight-line check of a streamed GoldenAlert record's properties: the index of the first invalid column at or after `from`,
-* or, when there is none, -1 - (how many columns are absent). Null is valid in every column.
+* or, when there is none, -1 - (how many columns are absent, their indexes noted in ABSENT_AT). Null is valid in every column.
 */
 export declare function firstInvalidGoldenAlertEvent(row: Record<string, unknown>, from: number): number;
 /** Adds the errors of a streamed GoldenAlert record's properties, with paths under `base`; undefined when valid. Used by the stream parser. */

@@ -5,14 +5,19 @@ import { isKustoDatetime, isKustoGuid } from "./formats.js";
 import {
   absentColumns,
   absentCount,
+  absentMemo,
+  absentNames,
   addError,
+  DECORATION,
   errorMessage,
   isRecord,
   MISSING_EXPECTED,
   knownColumns,
   LARGE_LONG,
   pointerToken,
+  presentColumns,
   unknownColumnsOf,
+  type AbsentMemo,
   type FirstInvalid,
   type KnownColumns,
   type ValidationError,
@@ -20,8 +25,6 @@ import {
 
 /** `category` is the table name behind this prefix. */
 export const CATEGORY_PREFIX = "AdvancedHunting-";
-/** The column the streaming API adds to every event's properties (optional and nullable: absent on non-device tables, null on alerts). */
-export const DECORATION = "MachineGroup";
 /** Envelope keys the stream sends besides time, tenantId, category and properties (optional strings). */
 export const ENVELOPE_EXTRAS = ["operationName", "Tenant", "_TimeReceivedBySvc"] as const;
 
@@ -133,6 +136,10 @@ export interface StreamTable {
   readonly convert: ((row: Record<string, unknown>) => void) | undefined;
   /** A long beyond ±2^53 in number mode is an error, not a warning (config `unsafeLongs: "error"`). */
   readonly rejectUnsafeLongs: boolean;
+  /** The columns in the order of the check's indexes (MachineGroup last when decorated). */
+  readonly columns: readonly { readonly name: string }[];
+  /** The last absent columns named (see `absentNames`). */
+  readonly absent: AbsentMemo;
 }
 
 export function streamTable(
@@ -180,6 +187,8 @@ export function streamTable(
     converts: longs.some((c) => c.mode !== "number"),
     convert: options.convert,
     rejectUnsafeLongs: options.rejectUnsafeLongs === true,
+    columns: decorated ? [...columns, { name: DECORATION }] : columns,
+    absent: absentMemo(),
   };
 }
 
@@ -462,7 +471,10 @@ export function checkStreamRecord(
     if (first >= 0) errors = table.check(properties, `${path()}/properties`, errors);
     // Drift is drift whether or not the record is otherwise valid.
     if (absent > 0 || (first >= 0 && table.optional.length > 0)) {
-      const missing = absentColumns(properties, table.optional, first < 0 ? absent : Infinity);
+      // A valid record's absent columns were noted by its check; an invalid one's are looked for.
+      const missing =
+        (first < 0 ? absentNames(table.columns, absent, table.absent) : undefined) ??
+        absentColumns(properties, table.optional, first < 0 ? absent : Infinity);
       if (missing.length > 0) {
         (notes ??= newNotes()).missing = missing;
         if (table.rejectMissing) {
@@ -471,7 +483,11 @@ export function checkStreamRecord(
         }
       }
     }
-    unknown = first < 0 ? unknownOfValid(properties, table, absent) : unknownColumnsOf(properties, table.known);
+    unknown = unknownColumnsOf(
+      properties,
+      table.known,
+      first < 0 ? presentColumns(properties, table.known, absent) : undefined,
+    );
     if (table.rejectUnknown) {
       for (const k of unknown) {
         errors = addError(
@@ -554,14 +570,6 @@ export function checkStreamRecord(
   if (source !== undefined && source.reach > source.from) source.from = source.reach;
   if (notes === undefined) sink.knownRecord(rec, table, errors, unknown);
   else sink.knownRecord(rec, table, errors, unknown, notes);
-}
-
-/** The unknown columns of a valid record, which lacks `absent` of its optional columns: counting keys settles most. */
-function unknownOfValid(properties: Record<string, unknown>, table: StreamTable, absent: number): readonly string[] {
-  let n = 0;
-  for (const _ in properties) n++;
-  const expected = table.known.count - absent - (properties[DECORATION] === undefined ? 1 : 0);
-  return n === expected ? NO_COLUMNS : unknownColumnsOf(properties, table.known);
 }
 
 /** The last tenant id that passed its check (records of a message share it). */
