@@ -46,12 +46,14 @@ export type ValidationResult<T> = Valid<T> | Invalid;
 export interface KnownColumns {
   readonly names: Readonly<Record<string, true>>;
   readonly count: number;
+  /** MachineGroup is among them (a streamed record's, where it may be absent). */
+  readonly decoration: boolean;
 }
 
 export function knownColumns(names: readonly string[]): KnownColumns {
   const set: Record<string, true> = Object.create(null);
   for (const n of names) set[n] = true;
-  return { names: set, count: names.length };
+  return { names: set, count: names.length, decoration: set[DECORATION] === true };
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -145,7 +147,8 @@ export const DECORATION = "MachineGroup";
  * ones its check counted and, when it lacks it, MachineGroup (never counted).
  */
 export function presentColumns(row: Record<string, unknown>, known: KnownColumns, absent: number): number {
-  return known.count - absent - (known.names[DECORATION] === true && ownValue(row, DECORATION) === undefined ? 1 : 0);
+  // (A plain read: no object inherits a MachineGroup property.)
+  return known.count - absent - (known.decoration && row.MachineGroup === undefined ? 1 : 0);
 }
 
 /**

@@ -38,6 +38,8 @@ export type ValidationResult<T> = Valid<T> | Invalid;
 export interface KnownColumns {
 	readonly names: Readonly<Record<string, true>>;
 	readonly count: number;
+	/** MachineGroup is among them (a streamed record's, where it may be absent). */
+	readonly decoration: boolean;
 }
 export declare function knownColumns(names: readonly string[]): KnownColumns;
 /**

@@ -8,7 +8,8 @@ export function knownColumns(names) {
 	for (const n of names) set[n] = true;
 	return {
 		names: set,
-		count: names.length
+		count: names.length,
+		decoration: set[DECORATION] === true
 	};
 }
 const NONE = Object.freeze([]);
@@ -84,7 +85,8 @@ export const DECORATION = "MachineGroup";
 * ones its check counted and, when it lacks it, MachineGroup (never counted).
 */
 export function presentColumns(row, known, absent) {
-	return known.count - absent - (known.names[DECORATION] === true && ownValue(row, DECORATION) === undefined ? 1 : 0);
+	// (A plain read: no object inherits a MachineGroup property.)
+	return known.count - absent - (known.decoration && row.MachineGroup === undefined ? 1 : 0);
 }
 /**
 * Results are plain data: they survive spread, structuredClone, JSON.stringify
