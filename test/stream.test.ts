@@ -366,3 +366,24 @@ describe('a package with long: "string"', () => {
     expect(result.records[0].properties.InitiatingProcessId).toBe("9007199254740991");
   });
 });
+
+describe("drift counts kept across reports (the Event Hubs consumer reports a partition's drift again and again)", () => {
+  it("counts a list repeated in runs, a list that changes, and records counted after a report", async () => {
+    const { DriftCounts } = await import("../templates/runtime/stream.js");
+    const drift = new DriftCounts();
+    const a = Object.freeze(["OSBuild", "DeviceName"]);
+    const b = Object.freeze(["DeviceName"]);
+    const missing = () => drift.report().missingColumns.map((m) => `${m.table}.${m.column}=${m.count}`);
+    for (let i = 0; i < 3; i++) drift.record("DeviceInfo", [], { missing: a, envelope: [], warnings: [], longs: [] });
+    drift.record("AlertInfo", [], { missing: b, envelope: [], warnings: [], longs: [] });
+    expect(missing()).toEqual(["AlertInfo.DeviceName=1", "DeviceInfo.DeviceName=3", "DeviceInfo.OSBuild=3"]);
+    expect(missing()).toEqual(["AlertInfo.DeviceName=1", "DeviceInfo.DeviceName=3", "DeviceInfo.OSBuild=3"]);
+    drift.record("DeviceInfo", [], { missing: a, envelope: [], warnings: [], longs: [] });
+    expect(missing()).toEqual(["AlertInfo.DeviceName=1", "DeviceInfo.DeviceName=4", "DeviceInfo.OSBuild=4"]);
+    drift.record("DeviceInfo", [], { missing: b, envelope: [], warnings: [], longs: [] });
+    drift.record("DeviceInfo", [], { missing: b, envelope: [], warnings: [], longs: [] });
+    expect(missing()).toEqual(["AlertInfo.DeviceName=1", "DeviceInfo.DeviceName=6", "DeviceInfo.OSBuild=4"]);
+    drift.record("DeviceInfo", [], { missing: a, envelope: [], warnings: [], longs: [] });
+    expect(missing()).toEqual(["AlertInfo.DeviceName=1", "DeviceInfo.DeviceName=7", "DeviceInfo.OSBuild=5"]);
+  });
+});

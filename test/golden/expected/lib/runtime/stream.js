@@ -377,10 +377,19 @@ class ColumnRuns {
 	get size() {
 		return this.tables.size;
 	}
-	/** Per table and column, sorted. */
+	/** Per table and column, sorted. Built for every message: a table whose records all repeated one list needs no counting. */
 	list() {
 		const out = [];
-		for (const [table, t] of [...this.tables].sort(([a], [b]) => byName(a, b))) {
+		for (const table of [...this.tables.keys()].sort()) {
+			const t = this.tables.get(table);
+			if (t.counts.size === 0) {
+				for (const column of sortedNames(t.list)) out.push({
+					table,
+					column,
+					count: t.run
+				});
+				continue;
+			}
 			flushRun(t);
 			for (const [column, count] of [...t.counts].sort(([a], [b]) => byName(a, b))) out.push({
 				table,
@@ -391,6 +400,14 @@ class ColumnRuns {
 		return out;
 	}
 }
+/** A list of names sorted; kept for the lists records repeat (a table's absent columns are one list, reused). */
+function sortedNames(list) {
+	if (list.length < 2) return list;
+	let sorted = sortedLists.get(list);
+	if (sorted === undefined) sortedLists.set(list, sorted = [...list].sort());
+	return sorted;
+}
+const sortedLists = new WeakMap();
 function flushRun(t) {
 	if (t.run === 0) return;
 	for (const c of t.list) t.counts.set(c, (t.counts.get(c) ?? 0) + t.run);
@@ -512,11 +529,15 @@ export class Collector {
 		this.fail(errors, this.record, this.line, undefined);
 	}
 	result() {
+		const drift = this.drift.report();
 		return {
 			records: this.records,
 			errors: this.errors,
 			warnings: this.warnings,
-			...this.drift.report()
+			unknownCategories: drift.unknownCategories,
+			unknownColumns: drift.unknownColumns,
+			missingColumns: drift.missingColumns,
+			unknownEnvelopeKeys: drift.unknownEnvelopeKeys
 		};
 	}
 }

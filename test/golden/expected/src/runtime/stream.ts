@@ -624,16 +624,31 @@ class ColumnRuns {
     return this.tables.size;
   }
 
-  /** Per table and column, sorted. */
+  /** Per table and column, sorted. Built for every message: a table whose records all repeated one list needs no counting. */
   list(): { table: string; column: string; count: number }[] {
     const out: { table: string; column: string; count: number }[] = [];
-    for (const [table, t] of [...this.tables].sort(([a], [b]) => byName(a, b))) {
+    for (const table of [...this.tables.keys()].sort()) {
+      const t = this.tables.get(table)!;
+      if (t.counts.size === 0) {
+        for (const column of sortedNames(t.list)) out.push({ table, column, count: t.run });
+        continue;
+      }
       flushRun(t);
       for (const [column, count] of [...t.counts].sort(([a], [b]) => byName(a, b))) out.push({ table, column, count });
     }
     return out;
   }
 }
+
+/** A list of names sorted; kept for the lists records repeat (a table's absent columns are one list, reused). */
+function sortedNames(list: readonly string[]): readonly string[] {
+  if (list.length < 2) return list;
+  let sorted = sortedLists.get(list);
+  if (sorted === undefined) sortedLists.set(list, (sorted = [...list].sort()));
+  return sorted;
+}
+
+const sortedLists = new WeakMap<readonly string[], readonly string[]>();
 
 function flushRun(t: { list: readonly string[]; run: number; counts: Map<string, number> }): void {
   if (t.run === 0) return;
@@ -775,7 +790,16 @@ export class Collector implements RecordSink {
   }
 
   result(): StreamParseResult<unknown> {
-    return { records: this.records, errors: this.errors, warnings: this.warnings, ...this.drift.report() };
+    const drift = this.drift.report();
+    return {
+      records: this.records,
+      errors: this.errors,
+      warnings: this.warnings,
+      unknownCategories: drift.unknownCategories,
+      unknownColumns: drift.unknownColumns,
+      missingColumns: drift.missingColumns,
+      unknownEnvelopeKeys: drift.unknownEnvelopeKeys,
+    };
   }
 }
 
