@@ -94,6 +94,43 @@ function recordStep(c: RecordColumnPlan, i: number, table: string): string {
   return `${read}\n  if (x === undefined) ABSENT_AT[absent++] = ${i};\n${elseIf}${large}`;
 }
 
+/**
+ * Columns per function of a straight-line check. TypeScript gives up on the
+ * control flow of a longer function (TS2563: between 600 and 700 columns of a
+ * record check), so a wider table's check continues in a chain of functions,
+ * each handed the state so far.
+ */
+const SEGMENT = 250;
+
+/**
+ * A straight-line check (`steps`, one per column) as `export function <name>(row, from)`: its state variables
+ * start at 0 and it returns `result`. Past SEGMENT steps, the rest goes to `<name>_2`, `<name>_3`… (module-local).
+ */
+function straightLine(check: { doc: string; name: string; steps: readonly string[]; state: readonly string[]; result: string }): string {
+  const { doc: head, name, steps, state } = check;
+  const params = ["row: Record<string, unknown>", "from: number"];
+  const parts: string[] = [];
+  for (let start = 0, part = 1; ; start += SEGMENT, part++) {
+    const first = part === 1;
+    const last = start + SEGMENT >= steps.length;
+    const fn = first ? name : `${name}_${part}`;
+    const next = `${name}_${part + 1}`;
+    parts.push(
+      [
+        first ? head : doc(`${name}, continued: columns ${start} to ${Math.min(start + SEGMENT, steps.length) - 1}.`),
+        functionHead(`${first ? "export " : ""}function ${fn}`, first ? params : [...params, ...state.map((v) => `${v}: number`)], "number"),
+        "  let x: unknown;",
+        ...(first ? state.map((v) => `  let ${v} = 0;`) : []),
+        ...steps.slice(start, start + SEGMENT),
+        last ? `  return ${check.result};` : `  return ${next}(${["row", "from", ...state].join(", ")});`,
+        "}",
+      ].join("\n"),
+    );
+    if (last) break;
+  }
+  return parts.join("\n\n");
+}
+
 /** A step of the conversion of a valid streamed record: a long column read as bigint or string gets its number (or, for bigint, its digit string) converted. */
 function convertStep(c: RecordColumnPlan): string[] {
   const read = INHERITED.has(c.name)
@@ -112,19 +149,29 @@ function convertStep(c: RecordColumnPlan): string[] {
 const LARGE_STEP = "  else if (typeof x === \"number\" && (x > 9007199254740991 || x < -9007199254740991)) large = LARGE_LONG;";
 
 /** `const <name> = checkedColumns(infos, [expected...], options?);` as prettier lays it out, or undefined. */
-function eventColumnsStatement(name: string, infos: string, expected: readonly string[], options: readonly string[]): string | undefined {
+function eventColumnsStatement(
+  name: string,
+  infos: { readonly text: string; readonly items?: readonly string[] },
+  expected: readonly string[],
+  options: readonly string[],
+): string | undefined {
   const lead = `const ${name} = checkedColumns`;
   const array = `[${expected.join(", ")}]`;
   const opts = options.length ? `{ ${options.join(", ")} }` : undefined;
-  const flat = `${lead}(${[infos, array, ...(opts ? [opts] : [])].join(", ")});`;
+  const flat = `${lead}(${[infos.text, array, ...(opts ? [opts] : [])].join(", ")});`;
   if (flat.length <= WIDTH) return flat;
   if (opts) {
-    const hug = `${lead}(${infos}, ${array}, {`;
+    const hug = `${lead}(${infos.text}, ${array}, {`;
     if (hug.length <= WIDTH) return undefined;
   }
   const items = expected.map((e) => `    ${e},`).join("\n");
   const arrayLine = `  ${array},`.length <= WIDTH ? `  ${array},` : `  [\n${items}\n  ],`;
-  if (`  ${infos},`.length > WIDTH) return undefined;
+  // The columns argument on its line, or, when it does not fit, its array one item a line.
+  let infosText = `  ${infos.text},`;
+  if (infosText.length > WIDTH) {
+    if (infos.items === undefined || infos.items.some((i) => `    ${i},`.length > WIDTH)) return undefined;
+    infosText = `  [\n${infos.items.map((i) => `    ${i},`).join("\n")}\n  ],`;
+  }
   let optsText = opts ? `  ${opts},\n` : "";
   if (opts && `  ${opts},`.length > WIDTH) {
     // The options object breaks: one option a line; a long list of numbers fills its lines.
@@ -140,7 +187,7 @@ function eventColumnsStatement(name: string, infos: string, expected: readonly s
     }
     optsText = `  {\n${lines.join("\n")}\n  },\n`;
   }
-  return `${lead}(\n  ${infos},\n${arrayLine}\n${optsText});`;
+  return `${lead}(\n${infosText}\n${arrayLine}\n${optsText});`;
 }
 
 /** Numbers filled into lines as prettier fills an array of numbers (trailing comma), or undefined near the width. */
@@ -227,17 +274,16 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const columnsFlat = `const columns = checkedColumns(${[`${n.info}.columns`, `[${plan.columns.map((c) => str(c.expected)).join(", ")}]`, ...(options.length ? [`{ ${options.join(", ")} }`] : [])].join(", ")});`;
   const columns = [doc("What errors say of each column, and the table's known column names."), columnsCall ?? columnsFlat].join("\n");
 
-  const firstInvalid = [
-    doc(
+  const firstInvalid = straightLine({
+    doc: doc(
       `The straight-line check of a ${table.name} row: the index of the first invalid column at or after \`from\`, or -1.\n` +
         "Earlier columns are checked again but not reported, so the validator resumes after an error at no cost to valid rows.",
     ),
-    functionHead(`export function ${n.firstInvalid}`, ["row: Record<string, unknown>", "from: number"], "number"),
-    "  let x: unknown;",
-    ...plan.columns.map((c, i) => columnStep(c, i, table.name)),
-    "  return -1;",
-    "}",
-  ].join("\n");
+    name: n.firstInvalid,
+    steps: plan.columns.map((c, i) => columnStep(c, i, table.name)),
+    state: [],
+    result: "-1",
+  });
 
   const check = [
     doc(`Adds the errors of a ${table.name} row, with paths under \`base\`; undefined when the row is valid. Used by the stream parser.`),
@@ -270,9 +316,11 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
 
   // The other shape: a streamed record's properties.
   const decoration = record.find((c) => c.decoration);
-  const infos = decoration
-    ? `[...${n.info}.columns, { name: ${str(decoration.name)}, type: "string", ordinal: ${decoration.ordinal}, nullable: true }]`
-    : `${n.info}.columns`;
+  // (As TableInfo: a spread of the const tuple of a wide table's columns is a union TypeScript refuses, TS2590.)
+  const infoItems = decoration
+    ? [`...(${n.info} as TableInfo).columns`, `{ name: ${str(decoration.name)}, type: "string", ordinal: ${decoration.ordinal}, nullable: true }`]
+    : undefined;
+  const infos = infoItems ? `[${infoItems.join(", ")}]` : `${n.info}.columns`;
   const recordSchemas = record.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
   const optional = record.flatMap((c, i) => (c.shape.optional && !c.decoration && c.name !== "MachineGroup" ? [i] : []));
   const recordBigint = record.flatMap((c, i) => (c.long === "bigint" ? [i] : []));
@@ -286,14 +334,14 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
     ...(recordSchemas.length ? [`schemas: { ${recordSchemas.join(", ")} }`] : []),
   ];
   const eventExpected = record.map((c) => str(c.shape.expected));
-  const eventColumnsCall = eventColumnsStatement(n.eventColumns, infos, eventExpected, eventOptions);
+  const eventColumnsCall = eventColumnsStatement(n.eventColumns, { text: infos, items: infoItems }, eventExpected, eventOptions);
   const eventColumns = [
     doc("What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent."),
     eventColumnsCall ?? `const ${n.eventColumns} = checkedColumns(${infos}, [${eventExpected.join(", ")}], { ${eventOptions.join(", ")} });`,
   ].join("\n");
 
-  const firstInvalidEvent = [
-    doc(
+  const firstInvalidEvent = straightLine({
+    doc: doc(
       `The straight-line check of a streamed ${table.name} record's properties: the index of the first invalid column at or after \`from\`,\n` +
         "or, when there is none, -1 - (how many columns are absent" +
         (notesAbsent ? ", their indexes noted in ABSENT_AT" : "") +
@@ -303,14 +351,11 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
         (record.some((c) => !c.shape.nullable) ? " but those configured `nullable: false`" : "") +
         ".",
     ),
-    functionHead(`export function ${n.firstInvalidEvent}`, ["row: Record<string, unknown>", "from: number"], "number"),
-    "  let x: unknown;",
-    "  let absent = 0;",
-    ...(hasLongs ? ["  let large = 0;"] : []),
-    ...record.map((c, i) => recordStep(c, i, table.name)),
-    hasLongs ? "  return -1 - absent - large;" : "  return -1 - absent;",
-    "}",
-  ].join("\n");
+    name: n.firstInvalidEvent,
+    steps: record.map((c, i) => recordStep(c, i, table.name)),
+    state: ["absent", ...(hasLongs ? ["large"] : [])],
+    result: hasLongs ? "-1 - absent - large" : "-1 - absent",
+  });
 
   const checkEvent = [
     doc(`Adds the errors of a streamed ${table.name} record's properties, with paths under \`base\`; undefined when valid. Used by the stream parser.`),

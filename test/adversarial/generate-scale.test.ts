@@ -34,13 +34,15 @@ function table(name: string, columns: number, nameLength = 12): Table {
   };
 }
 
-/** Tables whose names run from 1 to 90 characters, with 1 to 150 columns, some with very long column names. */
+/** Tables whose names run from 1 to 90 characters, with 1 to 150 columns, some with very long column names; and two wide ones. */
 function tables(): Table[] {
   const list: Table[] = [];
   for (let len = 1; len <= 90; len += 3) {
     const name = `T${"abcdefghij".repeat(10).slice(0, len - 1)}`;
     list.push(table(name, 1 + Math.floor(rnd() * (len < 30 ? 150 : 8)), len % 2 ? 12 : 110));
   }
+  // Wide tables: their checks continue in a chain of functions (250 columns each).
+  list.push(table("WideEvents", 260), table(`Wide${"x".repeat(80)}`, 620, 110));
   return list;
 }
 

@@ -405,7 +405,7 @@ export function isAlertEvidence(value: unknown): value is AlertEvidence {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const AlertEvidenceEventColumns = checkedColumns(
-  [...AlertEvidenceTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
+  [...(AlertEvidenceTable as TableInfo).columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

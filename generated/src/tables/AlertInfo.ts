@@ -126,7 +126,7 @@ export function isAlertInfo(value: unknown): value is AlertInfo {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const AlertInfoEventColumns = checkedColumns(
-  [...AlertInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 8, nullable: true }],
+  [...(AlertInfoTable as TableInfo).columns, { name: "MachineGroup", type: "string", ordinal: 8, nullable: true }],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

@@ -356,7 +356,10 @@ export function isCloudAppEvents(value: unknown): value is CloudAppEvents {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const CloudAppEventsEventColumns = checkedColumns(
-  [...CloudAppEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 36, nullable: true }],
+  [
+    ...(CloudAppEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 36, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

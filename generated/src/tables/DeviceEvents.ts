@@ -589,7 +589,7 @@ export function isDeviceEvents(value: unknown): value is DeviceEvents {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceEventsEventColumns = checkedColumns(
-  [...DeviceEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 65, nullable: true }],
+  [...(DeviceEventsTable as TableInfo).columns, { name: "MachineGroup", type: "string", ordinal: 65, nullable: true }],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

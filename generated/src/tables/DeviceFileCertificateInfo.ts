@@ -211,7 +211,10 @@ export function isDeviceFileCertificateInfo(value: unknown): value is DeviceFile
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceFileCertificateInfoEventColumns = checkedColumns(
-  [...DeviceFileCertificateInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 18, nullable: true }],
+  [
+    ...(DeviceFileCertificateInfoTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 18, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

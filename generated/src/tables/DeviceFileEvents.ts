@@ -533,7 +533,10 @@ export function isDeviceFileEvents(value: unknown): value is DeviceFileEvents {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceFileEventsEventColumns = checkedColumns(
-  [...DeviceFileEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 58, nullable: true }],
+  [
+    ...(DeviceFileEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 58, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

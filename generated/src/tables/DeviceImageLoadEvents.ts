@@ -405,7 +405,10 @@ export function isDeviceImageLoadEvents(value: unknown): value is DeviceImageLoa
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceImageLoadEventsEventColumns = checkedColumns(
-  [...DeviceImageLoadEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
+  [
+    ...(DeviceImageLoadEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 42, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

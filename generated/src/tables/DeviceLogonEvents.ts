@@ -462,7 +462,10 @@ export function isDeviceLogonEvents(value: unknown): value is DeviceLogonEvents 
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceLogonEventsEventColumns = checkedColumns(
-  [...DeviceLogonEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 49, nullable: true }],
+  [
+    ...(DeviceLogonEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 49, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

@@ -429,7 +429,10 @@ export function isDeviceNetworkEvents(value: unknown): value is DeviceNetworkEve
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceNetworkEventsEventColumns = checkedColumns(
-  [...DeviceNetworkEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 45, nullable: true }],
+  [
+    ...(DeviceNetworkEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 45, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

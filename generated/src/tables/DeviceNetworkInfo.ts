@@ -198,7 +198,10 @@ export function isDeviceNetworkInfo(value: unknown): value is DeviceNetworkInfo 
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceNetworkInfoEventColumns = checkedColumns(
-  [...DeviceNetworkInfoTable.columns, { name: "MachineGroup", type: "string", ordinal: 16, nullable: true }],
+  [
+    ...(DeviceNetworkInfoTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 16, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

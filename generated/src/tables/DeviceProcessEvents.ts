@@ -614,7 +614,10 @@ export function isDeviceProcessEvents(value: unknown): value is DeviceProcessEve
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceProcessEventsEventColumns = checkedColumns(
-  [...DeviceProcessEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 68, nullable: true }],
+  [
+    ...(DeviceProcessEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 68, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string)",
     "string or null",

@@ -405,7 +405,10 @@ export function isDeviceRegistryEvents(value: unknown): value is DeviceRegistryE
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceRegistryEventsEventColumns = checkedColumns(
-  [...DeviceRegistryEventsTable.columns, { name: "MachineGroup", type: "string", ordinal: 42, nullable: true }],
+  [
+    ...(DeviceRegistryEventsTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 42, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

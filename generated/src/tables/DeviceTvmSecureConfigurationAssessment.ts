@@ -162,7 +162,7 @@ export function isDeviceTvmSecureConfigurationAssessment(
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const DeviceTvmSecureConfigurationAssessmentEventColumns = checkedColumns(
   [
-    ...DeviceTvmSecureConfigurationAssessmentTable.columns,
+    ...(DeviceTvmSecureConfigurationAssessmentTable as TableInfo).columns,
     { name: "MachineGroup", type: "string", ordinal: 12, nullable: true },
   ],
   [

@@ -86,7 +86,7 @@ export function isGoldenAlert(value: unknown): value is GoldenAlert {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const GoldenAlertEventColumns = checkedColumns(
-  [...GoldenAlertTable.columns, { name: "MachineGroup", type: "string", ordinal: 3, nullable: true }],
+  [...(GoldenAlertTable as TableInfo).columns, { name: "MachineGroup", type: "string", ordinal: 3, nullable: true }],
   [
     "string or null",
     "string or null",

@@ -163,7 +163,10 @@ export function isGoldenEveryType(value: unknown): value is GoldenEveryType {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const GoldenEveryTypeEventColumns = checkedColumns(
-  [...GoldenEveryTypeTable.columns, { name: "MachineGroup", type: "string", ordinal: 11, nullable: true }],
+  [
+    ...(GoldenEveryTypeTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 11, nullable: true },
+  ],
   [
     "datetime (ISO 8601 UTC string) or null",
     "string or null",

@@ -150,7 +150,10 @@ export function isGoldenOddNames(value: unknown): value is GoldenOddNames {
 
 /** What errors say of each column of a streamed record's properties (MachineGroup included), and which may be absent. */
 const GoldenOddNamesEventColumns = checkedColumns(
-  [...GoldenOddNamesTable.columns, { name: "MachineGroup", type: "string", ordinal: 10, nullable: true }],
+  [
+    ...(GoldenOddNamesTable as TableInfo).columns,
+    { name: "MachineGroup", type: "string", ordinal: 10, nullable: true },
+  ],
   [
     "long (integer number) or null",
     "string or null",
