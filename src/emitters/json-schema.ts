@@ -78,7 +78,7 @@ export function eventJsonSchema(
       configurable: true,
     });
   }
-  const required = columns.filter((c) => !c.shape.optional || (plan.missingColumns === "error" && !c.decoration && c.name !== "MachineGroup")).map((c) => c.name);
+  const required = columns.filter((c) => !c.shape.optional || (plan.missingColumns === "error" && c.driftWhenAbsent)).map((c) => c.name);
   return {
     title: `${plan.table.name}Event`,
     description: eventDescription(plan),

@@ -35,15 +35,20 @@ function ifReturn(cond: string, i: number): string {
 }
 
 /**
+ * Reads a column into `x`. A column named like a property every object inherits
+ * (`constructor`, `toString`, `__proto__`) is read only when the row has it: a
+ * row without it lacks the column.
+ */
+function readStep(name: string): string {
+  return INHERITED.has(name) ? `  x = Object.hasOwn(row, ${str(name)}) ? ${propertyAccess("row", name)} : undefined;` : `  x = ${propertyAccess("row", name)};`;
+}
+
+/**
  * Step `i` of the check: reads column `i` into `x`; returns `i` when it does not
  * match and is at or after `from` (evaluated only on failure: free for valid rows).
  */
 function columnStep(c: ColumnPlan, i: number, table: string): string {
-  // A column named like a property every object inherits (`constructor`, `toString`, `__proto__`)
-  // is read only when the row has it: a row without it lacks the column.
-  const read = INHERITED.has(c.name)
-    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
-    : `  x = ${propertyAccess("row", c.name)};`;
+  const read = readStep(c.name);
   const cond = c.userSchema
     ? `(x === undefined || (${c.nullable ? "x !== null && " : ""}!${dynamicValidatorName(table, c.name)}(x))) && from <= ${i}`
     : `!(${c.check("x")}) && from <= ${i}`;
@@ -75,14 +80,11 @@ function columnsStatement(info: string, expected: readonly string[], options: re
  * (MachineGroup) is optional and not counted.
  */
 function recordStep(c: RecordColumnPlan, i: number, table: string): string {
-  const read = INHERITED.has(c.name)
-    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
-    : `  x = ${propertyAccess("row", c.name)};`;
+  const read = readStep(c.name);
   const valid = c.userSchema ? `${c.shape.nullable ? "x === null || " : ""}${dynamicValidatorName(table, c.name)}(x)` : c.shape.check("x");
-  // A long column notes a number beyond ±2^53 (JSON.parse rounded it): the parser looks at the record's longs only then.
-  const large = c.long !== undefined && !c.userSchema ? `\n${LARGE_STEP}` : "";
+  const large = flagsLarge(c) ? `\n${LARGE_STEP}` : "";
   if (!c.shape.optional) return `${read}\n${ifReturn(`!(${valid}) && from <= ${i}`, i)}${large}`;
-  if (c.decoration || c.name === "MachineGroup") return `${read}\n${ifReturn(`x !== undefined && !(${valid}) && from <= ${i}`, i)}`;
+  if (!c.driftWhenAbsent) return `${read}\n${ifReturn(`x !== undefined && !(${valid}) && from <= ${i}`, i)}`;
   const flat = `  else if (!(${valid}) && from <= ${i}) return ${i};`;
   const elseIf =
     flat.length <= WIDTH
@@ -133,9 +135,7 @@ function straightLine(check: { doc: string; name: string; steps: readonly string
 
 /** A step of the conversion of a valid streamed record: a long column read as bigint or string gets its number (or, for bigint, its digit string) converted. */
 function convertStep(c: RecordColumnPlan): string[] {
-  const read = INHERITED.has(c.name)
-    ? `  x = Object.hasOwn(row, ${str(c.name)}) ? ${propertyAccess("row", c.name)} : undefined;`
-    : `  x = ${propertyAccess("row", c.name)};`;
+  const read = readStep(c.name);
   const target = propertyAccess("row", c.name);
   const [cond, value] =
     c.long === "bigint"
@@ -143,6 +143,11 @@ function convertStep(c: RecordColumnPlan): string[] {
       : [`typeof x === "number"`, "Number.isSafeInteger(x) ? String(x) : BigInt(x).toString()"];
   const flat = `  if (${cond}) ${target} = ${value};`;
   return [read, flat.length <= WIDTH ? flat : `  if (${cond})\n    ${target} = ${value};`];
+}
+
+/** A long column's step notes a number beyond ±2^53 (JSON.parse rounded it): the parser looks at a record's longs only then. */
+function flagsLarge(c: RecordColumnPlan): boolean {
+  return c.long !== undefined && !c.userSchema;
 }
 
 /** After a long column's step: a valid number beyond ±2^53 sets the flag the check adds to its result. */
@@ -230,9 +235,9 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
   const record = recordColumns(plan);
   const formats = [...new Set([...plan.columns.flatMap((c) => c.uses), ...record.flatMap((c) => c.shape.uses)])].sort() as RuntimeCheck[];
   const dynamic = plan.columns.filter((c) => c.userSchema);
-  const hasLongs = record.some((c) => c.long !== undefined && !c.userSchema);
-  // Some column's absence is counted (and its index noted): every optional column but MachineGroup.
-  const notesAbsent = record.some((c) => c.shape.optional && !c.decoration && c.name !== "MachineGroup");
+  const hasLongs = record.some(flagsLarge);
+  // Some column's absence is counted (and its index noted).
+  const notesAbsent = record.some((c) => c.driftWhenAbsent);
 
   const imports = [
     importLine(
@@ -322,7 +327,7 @@ export function emitTableModule(plan: TablePlan, rowInterface: string, eventInte
     : undefined;
   const infos = infoItems ? `[${infoItems.join(", ")}]` : `${n.info}.columns`;
   const recordSchemas = record.flatMap((c, i) => (c.userSchema ? [`${i}: ${dynamicValidatorName(table.name, c.name)}`] : []));
-  const optional = record.flatMap((c, i) => (c.shape.optional && !c.decoration && c.name !== "MachineGroup" ? [i] : []));
+  const optional = record.flatMap((c, i) => (c.driftWhenAbsent ? [i] : []));
   const recordBigint = record.flatMap((c, i) => (c.long === "bigint" ? [i] : []));
   const longString = record.flatMap((c, i) => (c.long === "string" ? [i] : []));
   const eventOptions = [

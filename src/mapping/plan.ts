@@ -235,6 +235,8 @@ export interface RecordColumnPlan {
   readonly userSchema?: { [key: string]: unknown };
   /** The stream adds this column (MachineGroup); the table has no such column. */
   readonly decoration: boolean;
+  /** A record may lack it, and one that does is reported (drift): every optional column but MachineGroup. */
+  readonly driftWhenAbsent: boolean;
   /** For a long column: how its values are read. */
   readonly long?: LongMode;
 }
@@ -258,10 +260,11 @@ export function recordColumns(plan: TablePlan): RecordColumnPlan[] {
     shape: c.record,
     ...(c.userSchema ? { userSchema: c.userSchema } : {}),
     decoration: false,
+    driftWhenAbsent: c.record.optional && c.name !== STREAM_DECORATION,
     ...(c.long ? { long: c.long } : {}),
   }));
   if (!plan.columns.some((c) => c.name === STREAM_DECORATION)) {
-    out.push({ name: STREAM_DECORATION, kusto: "string", ordinal: plan.columns.length, shape: DECORATION_SHAPE, decoration: true });
+    out.push({ name: STREAM_DECORATION, kusto: "string", ordinal: plan.columns.length, shape: DECORATION_SHAPE, decoration: true, driftWhenAbsent: false });
   }
   return out;
 }

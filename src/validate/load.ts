@@ -82,8 +82,9 @@ export function validatorsFrom(lib: string, schema: SchemaSet): Pick<LoadedValid
   const columns = new Map<string, readonly string[]>();
   for (const table of schema.tables) {
     // The table's columns in its check's order, MachineGroup last when the stream adds it (the package is current: its inputs hash covers the runtime).
-    const entry = tables.get(`${runtime.CATEGORY_PREFIX as string}${table.name}`);
-    columns.set(table.name, entry === undefined ? table.columns.map((c) => c.name) : entry.columns.map((c: { readonly name: string }) => c.name));
+    // (Typed here: `instanceof Map` above narrowed the map to Map<any, any>.)
+    const entry: StreamTable | undefined = tables.get(`${runtime.CATEGORY_PREFIX as string}${table.name}`);
+    columns.set(table.name, (entry?.columns ?? table.columns).map((c) => c.name));
   }
   return { tables, columns, checkStreamRecord: runtime.checkStreamRecord as CheckStreamRecord };
 }

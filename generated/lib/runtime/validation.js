@@ -95,11 +95,13 @@ export function presentColumns(row, known, absent) {
 */
 export function valid(value, known, optional, missing) {
 	const row = value;
+	// How many known columns the row has, when that is known: every one of a query row's; a streamed record's but its absent ones.
+	const present = optional === undefined ? known.count : missing === undefined ? undefined : presentColumns(row, known, missing.length);
 	return {
 		ok: true,
 		value,
 		errors: undefined,
-		unknownColumns: unknownColumnsOf(row, known, optional === undefined ? known.count : missing && presentColumns(row, known, missing.length)),
+		unknownColumns: unknownColumnsOf(row, known, present),
 		missingColumns: missing ?? absentColumns(row, optional)
 	};
 }
